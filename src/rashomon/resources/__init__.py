@@ -1,0 +1,1 @@
+"""Rule data (word lists, patterns) kept apart from the logic that uses it."""

@@ -1,0 +1,88 @@
+"""Sentence splitting by rules: fast (no parser), offsets exact.
+
+A paragraph is a run of non-blank lines; each line break inside the cleaned text is a
+paragraph break (news text puts one paragraph per line). Inside a paragraph a sentence
+ends at . ! ? or … (plus any closing quote marks or brackets) followed by white space and
+an upper-case letter, a digit or an opening quote mark, unless the word before the
+period is a known abbreviation or a single initial.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Sentence
+from .resources.sentences import ABBREVIATIONS, OPENERS, SENTENCE_END, TRAILING_CLOSERS
+
+_BOUNDARY = re.compile(
+    "[" + re.escape(SENTENCE_END) + "]+[" + re.escape(TRAILING_CLOSERS) + "]*"
+    r"(?=\s+[" + re.escape(OPENERS) + r"]*[A-Z0-9])"
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, stripped of surrounding white space."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if not line.strip():
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        end = match.end() - (len(line) - len(line.rstrip()))
+        spans.append((start, end))
+    return spans
+
+
+def _is_abbreviation(paragraph: str, dot: int) -> bool:
+    if paragraph[dot] != ".":
+        return False
+    match = _WORD_BEFORE.search(paragraph[:dot])
+    if not match:
+        return False
+    word = match.group(1).lower().strip(".")
+    if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
+        return True
+    return word in ABBREVIATIONS
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Split ``text`` into sentences; ``text[s.start:s.end] == s.text`` for each."""
+    sentences: list[Sentence] = []
+    for paragraph_index, (p_start, p_end) in enumerate(paragraph_spans(text)):
+        paragraph = text[p_start:p_end]
+        cursor = 0
+        for match in _BOUNDARY.finditer(paragraph):
+            if _is_abbreviation(paragraph, match.start()):
+                continue
+            end = match.end()
+            _append(sentences, text, p_start + cursor, p_start + end, paragraph_index)
+            cursor = end
+            while cursor < len(paragraph) and paragraph[cursor].isspace():
+                cursor += 1
+        _append(sentences, text, p_start + cursor, p_end, paragraph_index)
+    return tuple(sentences)
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(len(out), start, end, text[start:end], paragraph))
+
+
+def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> Sentence | None:
+    """The sentence that holds character ``offset`` (binary search)."""
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = sentences[mid]
+        if offset < s.start:
+            hi = mid - 1
+        elif offset >= s.end:
+            lo = mid + 1
+        else:
+            return s
+    return None
