@@ -1,0 +1,153 @@
+"""The command line: thin wrappers over the library.
+
+Exit codes: 0 every input analysed, 1 partial (some inputs could not be used),
+2 nothing usable (or a usage error).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import RashomonError
+
+app = typer.Typer(
+    name="rashomon",
+    help="How different outlets tell the same news story: who said what, each outlet's "
+    "version of each quote, a dated timeline, agreements and conflicts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rashomon {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = None,
+) -> None:
+    """rashomon command line."""
+
+
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Report format.")]
+OutputOption = Annotated[
+    Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+]
+ModelOption = Annotated[
+    Optional[str], typer.Option("--model", help="An installed spaCy pipeline (default: en_core_web_sm).")
+]
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .json, .jsonl) or folders.")],
+    format: FormatOption = Format.text,
+    output: OutputOption = None,
+    model: ModelOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse articles: group them into stories and report each story."""
+    raise typer.Exit(run_analysis([str(p) for p in paths], format, output, model, quiet))
+
+
+@app.command()
+def demo(
+    format: FormatOption = Format.text,
+    output: OutputOption = None,
+    model: ModelOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse the bundled demo corpus (fictional stories told by fictional outlets)."""
+    raise typer.Exit(run_analysis([str(demo_corpus_path())], format, output, model, quiet))
+
+
+def demo_corpus_path() -> Path:
+    return Path(str(files("rashomon") / "demo"))
+
+
+def run_analysis(paths: list[str], fmt: Format, output: Path | None, model: str | None, quiet: bool) -> int:
+    from .pipeline import analyze as analyze_paths
+    from .report import render
+
+    err = Console(stderr=True, highlight=False)
+    try:
+        with _progress(err, quiet) as progress:
+            report = analyze_paths(paths, model=model, progress=progress)
+    except RashomonError as exc:
+        err.print(exc.line(), markup=False)
+        return EXIT_NOTHING
+    for problem in report.problems:
+        err.print(problem.line(), markup=False)
+    color = output is None and fmt is Format.text and sys.stdout.isatty()
+    width = None if output is not None or not sys.stdout.isatty() else Console().width
+    rendered = render(report, fmt.value, width=width, color=color)
+    if output is None:
+        sys.stdout.write(rendered)
+    else:
+        output.write_text(rendered, encoding="utf-8")
+        err.print(f"wrote {fmt.value} report to {output}", markup=False)
+    return EXIT_PARTIAL if any(p.fatal for p in report.problems) else EXIT_OK
+
+
+class _progress:
+    """A Rich progress bar on stderr fed by the pipeline's progress callback."""
+
+    def __init__(self, console: Console, quiet: bool) -> None:
+        self.console = console
+        self.enabled = not quiet and console.is_terminal
+        self._bar = None
+        self._tasks: dict[str, int] = {}
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._bar = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=self.console, transient=True,
+        )
+        self._bar.__enter__()
+        return self.update
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        assert self._bar is not None
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(f"analysing {stage}", total=total)
+        self._bar.update(self._tasks[stage], completed=done)
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

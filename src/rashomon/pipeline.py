@@ -1,0 +1,140 @@
+"""The pipeline: inputs -> articles -> per-article analysis -> stories -> Report.
+
+Article stages (sentences, quotes, dates) run once per article; story stages (speaker
+resolution across outlets, publication dates borrowed from peers, timeline, quote
+versions, facts) run once per story. Every stage is a plain function over the model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from . import cluster, collate, compare, dates, quotes, speakers, timeline
+from .errors import NothingToAnalyse
+from .ingest import read_inputs
+from .model import Article, ArticleAnalysis, Problem, Report, Story
+from .nlp import NLP
+from .sentences import split_sentences
+
+# progress(stage, done, total): called as work advances (the CLI draws a bar from it)
+Progress = Callable[[str, int, int], None]
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def analyze(
+    paths: Iterable[str | Path],
+    *,
+    model: str | None = None,
+    nlp: NLP | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Read the inputs, group them into stories and analyse each story.
+
+    Inputs that cannot be read are reported in ``Report.problems``; the rest are
+    analysed. Raises :class:`NothingToAnalyse` when no input gives an article.
+    """
+    articles, problems = read_inputs(list(paths))
+    if not articles:
+        raise NothingToAnalyse(
+            "no input gave an article to analyse",
+            hint="pass text, HTML or JSON/JSONL files or folders holding them",
+        )
+    return analyze_articles(articles, nlp=nlp or NLP(model), problems=problems, progress=progress)
+
+
+def analyze_articles(
+    articles: Sequence[Article],
+    *,
+    nlp: NLP | None = None,
+    problems: Sequence[Problem] = (),
+    progress: Progress | None = None,
+) -> Report:
+    """Analyse already-built articles (the library entry point used by tests and stores)."""
+    nlp = nlp or NLP()
+    report_progress = progress or _no_progress
+    analyses = []
+    for done, article in enumerate(articles, start=1):
+        analyses.append(analyze_article(article, nlp))
+        report_progress("articles", done, len(articles))
+    groups = cluster.group_stories([a.article.text for a in analyses])
+    stories: list[Story] = []
+    final: dict[str, ArticleAnalysis] = {}
+    for number, members in enumerate(groups, start=1):
+        story, story_analyses = build_story(f"s{number}", [analyses[i] for i in members])
+        stories.append(story)
+        final.update((a.article.id, a) for a in story_analyses)
+        report_progress("stories", number, len(groups))
+    ordered = tuple(final[a.article.id] for a in analyses)
+    return Report(articles=ordered, stories=tuple(stories), problems=tuple(problems))
+
+
+def analyze_article(article: Article, nlp: NLP) -> ArticleAnalysis:
+    """Sentences, quotes and dates of one article (publication date inferred if missing)."""
+    sentences = split_sentences(article.text)
+    if article.published is None:
+        inferred = dates.infer_published(article, sentences)
+        if inferred is not None:
+            article = dataclasses.replace(article, published=inferred, published_basis="inferred")
+    found_quotes = quotes.extract_quotes(article, sentences, nlp)
+    found_dates = dates.find_dates(article, sentences, article.published)
+    return ArticleAnalysis(article, sentences, found_dates, found_quotes)
+
+
+def build_story(story_id: str, analyses: Sequence[ArticleAnalysis]) -> tuple[Story, tuple[ArticleAnalysis, ...]]:
+    """Run the story stages over the articles of one story."""
+    resolved = tuple(speakers.resolve_story_speakers(analyses))
+    resolved = tuple(_date_from_peers(a, resolved) for a in resolved)
+    story_quotes = tuple(q for a in resolved for q in a.quotes)
+    events, undated = timeline.build_timeline(resolved)
+    story = Story(
+        id=story_id,
+        title=story_title(resolved),
+        articles=tuple(a.article.id for a in resolved),
+        speakers=speakers.speaker_table(story_quotes),
+        quotes=story_quotes,
+        quote_groups=collate.group_quotes(story_quotes),
+        timeline=tuple(events),
+        undated=tuple(undated),
+        facts=compare.compare_facts(resolved),
+    )
+    return story, resolved
+
+
+def _date_from_peers(analysis: ArticleAnalysis, peers: Sequence[ArticleAnalysis]) -> ArticleAnalysis:
+    """An article with no publication date of its own borrows its period from peers
+    that carry the same fresh quotes, and its dates are normalised again against it."""
+    if analysis.article.published is not None:
+        return analysis
+    others = [p for p in peers if p.article.id != analysis.article.id]
+    borrowed = dates.published_from_peers(analysis, others)
+    if borrowed is None:
+        return analysis
+    article = dataclasses.replace(analysis.article, published=borrowed, published_basis="inferred")
+    found_dates = dates.find_dates(article, analysis.sentences, borrowed)
+    quotes_moved = analysis.quotes
+    return dataclasses.replace(analysis, article=article, dates=found_dates, quotes=quotes_moved)
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def story_title(analyses: Sequence[ArticleAnalysis]) -> str:
+    """The headline that shares most words with the story's other headlines."""
+    titles = [a.article.title for a in analyses if a.article.title]
+    if not titles:
+        first = analyses[0].article.text.strip().splitlines()
+        return first[0][:120] if first else analyses[0].article.id
+    vocab = Counter(w.lower() for t in titles for w in set(_TITLE_WORD.findall(t)))
+
+    def score(title: str) -> tuple[float, int]:
+        words = {w.lower() for w in _TITLE_WORD.findall(title)}
+        return (sum(vocab[w] - 1 for w in words) / (len(words) or 1), -len(title))
+
+    return max(titles, key=score)

@@ -1,0 +1,22 @@
+"""Rule data for story grouping."""
+
+# Words too common in news to say two articles tell the same story.
+NEWS_STOPWORDS = frozenset(
+    """
+    a about above after again against all also although am an and any are as at be because
+    been before being between both but by can could did do does doing down during each even
+    few for from further had has have having he her here hers herself him himself his how i
+    if in into is it its itself just like me more most much my myself no nor not now of off
+    on once only or other our ours out over own said same says she should so some such than
+    that the their theirs them then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours told added according new year years last first one two three week month day time
+    people say told mr mrs ms monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    share article photo getty sign newsletter
+    """.split()
+)
+
+# Minimum cosine similarity of two articles' term vectors to put them in one story.
+# Tuned on the demo corpus: same-story pairs score 0.25-0.6, different stories < 0.08.
+STORY_SIMILARITY_THRESHOLD = 0.18
