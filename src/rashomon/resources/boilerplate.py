@@ -10,6 +10,12 @@ only fires on short lines (``MAX_WORDS``), so a real paragraph that happens to c
 
 from __future__ import annotations
 
+
+def _phrases(block: str) -> frozenset[str]:
+    """One phrase per non-blank line of ``block``."""
+    return frozenset(line.strip() for line in block.splitlines() if line.strip())
+
+
 # Longest line (in words) each kind of rule may remove.
 MAX_WORDS = {
     "advertisement": 10,
@@ -28,7 +34,7 @@ MAX_WORDS = {
 
 # Whole-line phrases (after line_key) -> reason.
 LINE_PHRASES: dict[str, frozenset[str]] = {
-    "advertisement": frozenset(
+    "advertisement": _phrases(
         """
         advertisement
         advertisements
@@ -49,9 +55,9 @@ LINE_PHRASES: dict[str, frozenset[str]] = {
         story continues below
         continue reading below
         content continues below
-        """.strip().splitlines()
+        """
     ),
-    "navigation": frozenset(
+    "navigation": _phrases(
         """
         skip to content
         skip to main content
@@ -80,9 +86,9 @@ LINE_PHRASES: dict[str, frozenset[str]] = {
         show more
         see more
         more
-        """.strip().splitlines()
+        """
     ),
-    "share-widget": frozenset(
+    "share-widget": _phrases(
         """
         share
         share this
@@ -124,9 +130,9 @@ LINE_PHRASES: dict[str, frozenset[str]] = {
         view comments
         add a comment
         leave a comment
-        """.strip().splitlines()
+        """
     ),
-    "related-links": frozenset(
+    "related-links": _phrases(
         """
         related
         related articles
@@ -163,9 +169,9 @@ LINE_PHRASES: dict[str, frozenset[str]] = {
         keep reading
         editor's picks
         editors picks
-        """.strip().splitlines()
+        """
     ),
-    "media-widget": frozenset(
+    "media-widget": _phrases(
         """
         image
         photo
@@ -188,7 +194,7 @@ LINE_PHRASES: dict[str, frozenset[str]] = {
         listen to this article
         listen
         audio
-        """.strip().splitlines()
+        """
     ),
 }
 
@@ -198,13 +204,17 @@ RELATED_HEADINGS = LINE_PHRASES["related-links"]
 # A capitalised name of two to four words (case-sensitive inside the case-blind rules).
 _NAME = r"(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){1,3}"
 
+# One side of "Desk / Photographer": capitalised words.
+_CREDIT_SIDE = r"(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}"
+
 # Pattern rules: reason -> patterns searched in the stripped line (case-insensitive).
 LINE_PATTERNS: dict[str, tuple[str, ...]] = {
     "newsletter": (
         r"\bsign[ -]?up\b.{0,40}\b(here|now|today|newsletter|emails?|inbox|free)\b",
         r"\bsign[ -]?up (here|now|today)\b",
         r"\bsubscribe (here|now|today|to (our|the)\b.{0,40}\bnewsletter)",
-        r"\b(our|the|free|daily|weekly) newsletters?\b.{0,60}\b(sign|subscribe|inbox|deliver|get|join)",
+        r"\b(our|the|free|daily|weekly) newsletters?\b.{0,60}"
+        r"\b(sign|subscribe|inbox|deliver|get|join)",
         r"\b(sign|subscribe|join)\b.{0,60}\bnewsletters?\b",
         r"\bdelivered (straight |directly |right )?to your inbox\b",
         r"\bstraight to your inbox\b",
@@ -231,8 +241,11 @@ LINE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"wireimage|filmmagic|mega|backgrid|bloomberg|sipa|zuma|rex|alamy|pa)"
         r"(\s*(images|photo|via getty images|wire))?$",
         r"^(ap|afp|reuters|epa|getty)\s+(photo|images?)\s*/",
+        # "Lantern Images / Mira Roe", "Mira Roe/Harbor Wire": one side names a picture desk
+        r"^(?=[^/]*\b(images|photos?|pictures|press|wire|agency|pool|studios?|archives?)\b"
+        r"[^/]*/|[^/]*/[^/]*\b(images|photos?|pictures|press|wire|agency|pool|studios?|archives?)"
+        r"\b[^/]*$)" + _CREDIT_SIDE + r"\s*/\s*" + _CREDIT_SIDE + r"$",
         r"\bvia getty images\)?$",
-        r"^©\s*\S",
     ),
     "byline": (
         # "By Jane Roe", "By Jane Roe and Sam Poe", "By Jane Roe, Staff Writer": two to
@@ -314,20 +327,21 @@ CAPTION_VERBS = frozenset(
     pray prays cry cries mourn mourns sign signs point points talk talks chat chats
     visit visits tour tours dance dances sing sings play plays ride rides run runs
     hold holds raise raises accept accepts receive receives campaign campaigns
-    step steps pause pauses kneel kneels prepare prepares wait waits gather gather
-    clap claps carry carries pictured seen photographed shown
+    step steps pause pauses kneel kneels prepare prepares wait waits gather gathers
+    clap claps carry carries work works build builds repair repairs clean cleans
+    search searches inspect inspects pictured seen photographed shown
     """.split()
 )
-# "... is seen", "... are pictured", "... is photographed"
-CAPTION_PASSIVE = r"\b(is|are)\s+(seen|pictured|photographed|shown)\b"
 # Words that may stand before the verb as part of the subject.
 CAPTION_SUBJECT_WORDS = frozenset(
     """
-    a an the his her their its of and from left right center centre l r
+    a an the his her their its of and from left right center centre l r is are
     """.split()
 )
 # The most words a caption's subject may have before its verb.
 CAPTION_SUBJECT_MAX = 8
+# ... and when the subject may hold any words (a credit line shows a photo is there).
+CAPTION_LOOSE_SUBJECT_MAX = 5
 
 MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -339,8 +353,6 @@ CAPTION_DATE = (
     r"|\d{1,2}\s+" + MONTHS + r",?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2})\b"
 )
-# A place at the end: "... in Santa Fe, New Mexico."
-CAPTION_PLACE = r"\bin\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*\.?$"
 # A credit inside the caption line: "(Photo by Jane Roe/Getty Images)", "| AP Photo".
 INLINE_CREDIT = (
     r"\s*[(\[](?:photo|photos|image|picture)s?\s*(?:by|:|courtesy)[^)\]]*[)\]]\s*$"
@@ -348,5 +360,27 @@ INLINE_CREDIT = (
     r"|\s*[|]\s*[^|]{1,60}$"
     r"|\s*[(\[](?:getty images|getty|ap|afp|reuters|ap photo)[)\]]\s*$"
 )
+# The longest caption told apart only by the credit line after it.
+CAPTION_BEFORE_CREDIT_MAX_WORDS = 35
+# Finite verbs of prose: a line with one of these before any relative clause reads as
+# an article sentence, not a caption ("The council voted on Tuesday.").
+PROSE_VERBS = frozenset(
+    """
+    was were had has have did does will would could should can may might must shall
+    said says told tells is are
+    met went came got took made found gave left began saw knew thought brought held ran
+    won lost paid sent spent kept put fell rose led wrote spoke stood sat became chose
+    drove grew threw broke sold built meant heard felt fought caught sought bought struck
+    shut quit let cost hurt spread split swore stole hid rode rang sank shook woke forgot
+    understood withdrew overtook arose shot hit beat fled swept dealt drew drank fed dug
+    bled slid spun stuck swung wept sped lit laid lay bore tore wore swam sprang sought
+    dove forgave froze rebuilt overturned upheld oversaw
+    """.split()
+)
+# Words that open a relative clause; past tense after them is fine in a caption
+# ("The truss, where inspectors found the crack.").
+RELATIVE_WORDS = frozenset("where who whom whose which when that after before as".split())
+# Words after which an -ed word is an adjective ("the cracked plate").
+DETERMINERS = frozenset("a an the his her their its this that these those our my your".split())
 # Quote marks: a line quoting someone is article text, not a caption.
 QUOTE_MARKS = "\"“”„«»"

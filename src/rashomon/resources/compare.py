@@ -32,6 +32,17 @@ NEGATIONS = frozenset(
     not never no cannot neither nor deny denies denied denying
     """.split()
 )
+# Negation cues that are verbs of denial: they deny an act, not a thing.
+DENIAL_VERBS = frozenset("deny denies denied denying".split())
+# Words that already say no: "the judge rejected the motion" does not contradict "the
+# judge did not grant the motion".
+NEGATIVE_WORDS = frozenset(
+    """
+    reject rejected rejects refuse refused refuses decline declined declines dismiss
+    dismissed dismisses fail failed fails oppose opposed opposes block blocked blocks
+    overturn overturned drop dropped drops withdraw withdrew withdrawn veto vetoed
+    """.split()
+)
 # Contractions ending in n't (didn't, wasn't) are negations too.
 NEGATION_SUFFIXES = ("n't", "n’t")
 
@@ -78,7 +89,7 @@ CURRENCY_WORDS = {"dollars": "dollars", "dollar": "dollars", "euros": "euros",
 # Words between a number and the thing it counts that do not name the unit
 # ("18 more months", "three full years").
 UNIT_SKIP = frozenset(
-    "more additional full long consecutive straight other further extra".split()
+    "more additional full long consecutive straight other further extra new old".split()
 )
 
 # Words that open a new clause after ", but" / ", and": a subject follows.

@@ -1,0 +1,416 @@
+"""The same quote across outlets: which quotes render one utterance, and how they differ.
+
+Words are compared by their normalised form (case-folded, curly quotes and apostrophes
+made straight, dashes folded, surrounding punctuation stripped, censor masks read as
+masks): see :mod:`rashomon.collate_align`.
+
+Relation kinds of an ordered pair (a, b) — a pair can carry several:
+
+- ``identical``: the same characters (then no other kind but ``misattributed``);
+- ``typographic``: within the shared words only quote marks, apostrophes (’ vs '),
+  dashes, punctuation, letter case or white space differ;
+- ``censored``: an expletive is masked differently (``s---`` / ``s—`` / ``s**t`` /
+  ``[expletive]`` / ``s-word``), or masked on one side and spelt out on the other;
+- ``truncated``: a goes on where b stops (or starts before b starts): b is a contiguous
+  part of a, with words of a cut off at an edge;
+- ``extended``: b goes on where a stops (or starts before a starts): b holds a plus
+  more words at an edge. Two renderings cut at different places (a starts earlier, b
+  ends later) are both ``truncated`` and ``extended``;
+- ``altered``: inside the shared stretch a word is added, dropped or changed beyond
+  typography and censorship (also when both renderings diverge at the same edge);
+  never hidden under a softer kind;
+- ``misattributed``: both quotes have a resolved speaker and the speakers differ.
+
+The relation of (b, a) is the mirror of (a, b): ``truncated`` and ``extended`` swap, the
+diff's inserts and deletes swap, all else stays.
+
+Grouping (:func:`group_quotes`) indexes quotes by 3-word shingles, aligns only the
+pairs that share one, keeps a pair when a run of at least 3 words is shared and most of
+the contained quote (or, for two quotes that each run on past the other, at least 8
+words) is matched, then joins kept pairs into groups. A quote may be matched by several
+quotes of one other article only on distinct parts of it (an outlet splitting one
+quote in two), unless those quotes repeat each other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from .collate_align import Alignment, Step, Token, align, tokenize
+from .model import DiffOp, DiffOpName, Quote, QuoteGroup, QuoteRelation, RelationKind
+from .resources.collate import (
+    MAX_POSTING,
+    MIN_COVERAGE,
+    MIN_OVERLAP,
+    MIN_RUN,
+    MIN_SHORT_QUOTE,
+    MIN_STRETCH_SIMILARITY,
+    MISATTRIBUTED_COVERAGE,
+    MISATTRIBUTED_MIN_WORDS,
+    REGION_CONFLICT,
+    SHINGLE,
+)
+
+KIND_ORDER: tuple[RelationKind, ...] = (
+    "identical",
+    "typographic",
+    "censored",
+    "truncated",
+    "extended",
+    "altered",
+    "misattributed",
+)
+_STEP_OP: dict[str, DiffOpName] = {
+    "equal": "equal",
+    "censor": "replace",
+    "replace": "replace",
+    "delete": "delete",
+    "insert": "insert",
+}
+_EDGE = " \t\n\"'.,;:!?\u2026-\u2013\u2014()[]\u2018\u2019\u201c\u201d"
+
+
+# --- one pair -----------------------------------------------------------------------
+
+
+def relation_kinds(
+    a_text: str, b_text: str, a_speaker: str | None = None, b_speaker: str | None = None
+) -> tuple[RelationKind, ...]:
+    """How rendering b differs from rendering a (see the module docstring for kinds)."""
+    alignment = align(tokenize(a_text), tokenize(b_text), a_text, b_text)
+    return kinds_of(alignment, a_text, b_text, a_speaker, b_speaker)
+
+
+def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
+    """Word-level diff of two renderings; consecutive ops of one kind are merged.
+
+    Each op carries the exact characters of a and of b it covers ("" on the side that
+    has none). An ``equal`` op may show typographic differences (’ vs ', case); a
+    censored word is a ``replace``; words one rendering cuts off are ``delete`` (only in
+    a) or ``insert`` (only in b).
+    """
+    return diff_of(align(tokenize(a), tokenize(b), a, b), a, b)
+
+
+def relate_quotes(a: Quote, b: Quote) -> QuoteRelation:
+    """The relation of quote b to quote a: kinds of difference and the word diff."""
+    alignment = align(tokenize(a.text), tokenize(b.text), a.text, b.text)
+    return _relation(a, b, alignment)
+
+
+def _relation(a: Quote, b: Quote, alignment: Alignment) -> QuoteRelation:
+    kinds = kinds_of(alignment, a.text, b.text, a.speaker, b.speaker)
+    return QuoteRelation(a.id, b.id, kinds, diff_of(alignment, a.text, b.text))
+
+
+def _speaker_key(speaker: str | None) -> str | None:
+    return " ".join(speaker.split()).casefold() if speaker and speaker.strip() else None
+
+
+def misattributed(a_speaker: str | None, b_speaker: str | None) -> bool:
+    a, b = _speaker_key(a_speaker), _speaker_key(b_speaker)
+    return a is not None and b is not None and a != b
+
+
+def _relaxed(surface: str, lead: bool, trail: bool) -> str:
+    """A surface with what a cut next to it explains away: edge punctuation, first case."""
+    if lead:
+        surface = surface.lstrip(_EDGE)
+        surface = surface[:1].lower() + surface[1:]
+    if trail:
+        surface = surface.rstrip(_EDGE)
+    return surface
+
+
+def _typographic(alignment: Alignment, step: Step) -> bool:
+    """True when a run of equal words is written differently on the two sides.
+
+    Next to a cut, the case of the first letter and the edge punctuation do not count:
+    they come with the cut ("...that there's" quoted as "There's...").
+    """
+    a_lo, a_hi = alignment.a_span
+    b_lo, b_hi = alignment.b_span
+    cut_before = a_lo > 0 or b_lo > 0
+    cut_after = a_hi < len(alignment.a) or b_hi < len(alignment.b)
+    for k in range(step.a_hi - step.a_lo):
+        i, j = step.a_lo + k, step.b_lo + k
+        t, u = alignment.a[i], alignment.b[j]
+        if t.surface == u.surface:
+            continue
+        lead = cut_before and i == a_lo and j == b_lo
+        trail = cut_after and i == a_hi - 1 and j == b_hi - 1
+        if _relaxed(t.surface, lead, trail) != _relaxed(u.surface, lead, trail):
+            return True
+    return False
+
+
+def kinds_of(
+    alignment: Alignment,
+    a_text: str,
+    b_text: str,
+    a_speaker: str | None = None,
+    b_speaker: str | None = None,
+) -> tuple[RelationKind, ...]:
+    """The relation kinds an alignment of a with b shows (plus the speakers' verdict)."""
+    found: set[RelationKind] = set()
+    if misattributed(a_speaker, b_speaker):
+        found.add("misattributed")
+    if a_text == b_text:
+        found.add("identical")
+        return tuple(k for k in KIND_ORDER if k in found)
+    for step in alignment.steps:
+        if step.op == "equal":
+            if _typographic(alignment, step):
+                found.add("typographic")
+        elif step.op == "censor":
+            found.add("censored")
+        elif step.op == "cut":
+            found.add("truncated" if step.a_hi > step.a_lo else "extended")
+        else:
+            found.add("altered")
+    if not found - {"misattributed"}:
+        found.add("typographic")  # the texts differ only in white space
+    return tuple(k for k in KIND_ORDER if k in found)
+
+
+def _side_text(text: str, tokens: tuple[Token, ...], lo: int, hi: int) -> tuple[int, int] | None:
+    return (tokens[lo].start, tokens[hi - 1].end) if hi > lo else None
+
+
+def diff_of(alignment: Alignment, a_text: str, b_text: str) -> tuple[DiffOp, ...]:
+    """The word diff of an alignment, consecutive ops of one kind merged."""
+    merged: list[list] = []  # [op, a_span | None, b_span | None]
+    for step in alignment.steps:
+        if step.op == "cut":
+            op: DiffOpName = "delete" if step.a_hi > step.a_lo else "insert"
+        else:
+            op = _STEP_OP[step.op]
+        a_span = _side_text(a_text, alignment.a, step.a_lo, step.a_hi)
+        b_span = _side_text(b_text, alignment.b, step.b_lo, step.b_hi)
+        if merged and merged[-1][0] == op:
+            last = merged[-1]
+            last[1] = _join(last[1], a_span)
+            last[2] = _join(last[2], b_span)
+        else:
+            merged.append([op, a_span, b_span])
+    return tuple(
+        DiffOp(op, a_text[a[0] : a[1]] if a else "", b_text[b[0] : b[1]] if b else "")
+        for op, a, b in merged
+    )
+
+
+def _join(span: tuple[int, int] | None, more: tuple[int, int] | None) -> tuple[int, int] | None:
+    if span is None:
+        return more
+    if more is None:
+        return span
+    return (span[0], more[1])
+
+
+# --- grouping -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Link:
+    i: int  # earlier quote (input order)
+    j: int
+    alignment: Alignment
+
+    @property
+    def score(self) -> tuple[int, float]:
+        longer = max(len(self.alignment.a), len(self.alignment.b))
+        return self.alignment.matched, self.alignment.matched / longer
+
+
+def _shingles(keys: list[str], size: int) -> set[tuple[str, ...]]:
+    return set(zip(*(keys[k:] for k in range(size))))
+
+
+def candidate_pairs(
+    quotes: Sequence[Quote], tokens: Sequence[tuple[Token, ...]]
+) -> set[tuple[int, int]]:
+    """Pairs (i < j) of quotes from different articles that share a shingle of words.
+
+    Quotes of 3 words or more are indexed by their 3-word shingles; a 2-word quote is
+    looked up among the 2-word shingles of the others. A shingle held by more than
+    MAX_POSTING quotes is too common to tell anything and is skipped.
+    """
+    keys = [[t.key for t in toks] for toks in tokens]
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        for shingle in _shingles(k, SHINGLE):
+            index[shingle].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for posting in index.values():
+        if 2 <= len(posting) <= MAX_POSTING:
+            for x, y in combinations(posting, 2):
+                if quotes[x].article != quotes[y].article:
+                    pairs.add((x, y))
+    short = [i for i, k in enumerate(keys) if MIN_SHORT_QUOTE <= len(k) < SHINGLE]
+    if short:
+        pairs |= _short_pairs(quotes, keys, short)
+    return pairs
+
+
+def _short_pairs(
+    quotes: Sequence[Quote], keys: list[list[str]], short: list[int]
+) -> set[tuple[int, int]]:
+    wanted = {tuple(keys[i]) for i in short if _speaker_key(quotes[i].speaker)}
+    holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        for shingle in _shingles(k, MIN_SHORT_QUOTE) & wanted:
+            holders[shingle].append(i)
+    pairs = set()
+    for i in short:
+        for j in holders.get(tuple(keys[i]), ()):
+            if (
+                quotes[i].article != quotes[j].article
+                and len(holders[tuple(keys[i])]) <= MAX_POSTING
+            ):
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def renders_same(alignment: Alignment, a: Quote, b: Quote) -> bool:
+    """True when two aligned quotes render one utterance (thresholds in resources)."""
+    la, lb = len(alignment.a), len(alignment.b)
+    shorter = min(la, lb)
+    matched = alignment.matched
+    if shorter < MIN_SHORT_QUOTE:
+        return False
+    if shorter < MIN_RUN:  # a 2-word quote: an exact run, one resolved speaker
+        same = _speaker_key(a.speaker)
+        if not same or same != _speaker_key(b.speaker) or alignment.longest_run < shorter:
+            return False
+    elif alignment.longest_run < MIN_RUN:
+        return False
+    stretch = max(
+        alignment.a_span[1] - alignment.a_span[0], alignment.b_span[1] - alignment.b_span[0]
+    )
+    if not stretch or matched / stretch < MIN_STRETCH_SIMILARITY:
+        return False
+    a_whole = alignment.a_span == (0, la)
+    b_whole = alignment.b_span == (0, lb)
+    if a_whole or b_whole:
+        contained = min(la if a_whole else lb, lb if b_whole else la)
+        if matched / contained < MIN_COVERAGE:
+            return False
+    elif matched < MIN_OVERLAP:
+        return False
+    if misattributed(a.speaker, b.speaker):
+        # different speakers: only nearly the same words, counted against the longer
+        # quote, make it one quote (a speaker may echo a few words of another)
+        return (
+            matched / max(la, lb) >= MISATTRIBUTED_COVERAGE and matched >= MISATTRIBUTED_MIN_WORDS
+        )
+    return True
+
+
+def _overlap(x: tuple[int, int], y: tuple[int, int]) -> int:
+    return max(0, min(x[1], y[1]) - max(x[0], y[0]))
+
+
+def _nested(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """True when one key sequence is a contiguous part of the other."""
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    sep = "\x1f"
+    return (sep + sep.join(short) + sep) in (sep + sep.join(long) + sep)
+
+
+def select_links(
+    quotes: Sequence[Quote], links: list[_Link], keys: list[tuple[str, ...]]
+) -> list[_Link]:
+    """Keep the best links such that no quote is matched twice on one part of it.
+
+    Links are taken best first (most words matched). A quote on the shorter side of a
+    link may not be matched on the same words by two quotes of one other article, unless
+    those two quotes repeat each other (a headline repeating a body quote); a quote on
+    the longer side may take several (an outlet splitting one quote in two).
+    """
+    claims: dict[tuple[int, str], list[tuple[tuple[int, int], int]]] = defaultdict(list)
+    kept: list[_Link] = []
+    for link in sorted(links, key=lambda l: (-l.score[0], -l.score[1], l.i, l.j)):
+        al = link.alignment
+        sides = [(link.i, al.a_span, link.j, len(al.a)), (link.j, al.b_span, link.i, len(al.b))]
+        shortest = min(len(al.a), len(al.b))
+
+        def conflicts(q: int, region: tuple[int, int], partner: int) -> bool:
+            for other_region, other in claims[(q, quotes[partner].article)]:
+                limit = REGION_CONFLICT * min(
+                    region[1] - region[0], other_region[1] - other_region[0]
+                )
+                if _overlap(region, other_region) > limit and not _nested(
+                    keys[partner], keys[other]
+                ):
+                    return True
+            return False
+
+        if any(n == shortest and conflicts(q, region, p) for q, region, p, n in sides):
+            continue
+        kept.append(link)
+        for q, region, p, _ in sides:
+            claims[(q, quotes[p].article)].append((region, p))
+    return kept
+
+
+def _components(n: int, links: list[_Link]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in links:
+        ri, rj = find(link.i), find(link.j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    members: dict[int, list[int]] = defaultdict(list)
+    for link in links:
+        for q in (link.i, link.j):
+            members[find(q)].append(q)
+    return sorted((sorted(set(m)) for m in members.values()), key=lambda m: m[0])
+
+
+def group_quotes(quotes: Sequence[Quote]) -> tuple[QuoteGroup, ...]:
+    """Group quotes of one story's articles that render the same utterance.
+
+    Only groups spanning at least two articles are returned (ids g1, g2, ... in order
+    of their first quote); the group's speaker is its most common resolved speaker.
+    Each kept pair of quotes from different articles gets one relation, ``a`` being the
+    earlier quote in input order.
+    """
+    quotes = tuple(quotes)
+    tokens = [tokenize(q.text) for q in quotes]
+    keys = [tuple(t.key for t in toks) for toks in tokens]
+    links = []
+    for i, j in sorted(candidate_pairs(quotes, tokens)):
+        alignment = align(tokens[i], tokens[j], quotes[i].text, quotes[j].text)
+        if renders_same(alignment, quotes[i], quotes[j]):
+            links.append(_Link(i, j, alignment))
+    kept = select_links(quotes, links, keys)
+    by_root: dict[int, list[_Link]] = defaultdict(list)
+    groups = []
+    components = _components(len(quotes), kept)
+    where = {q: n for n, members in enumerate(components) for q in members}
+    for link in kept:
+        by_root[where[link.i]].append(link)
+    for n, members in enumerate(components):
+        speakers = Counter(quotes[q].speaker for q in members if _speaker_key(quotes[q].speaker))
+        relations = tuple(
+            _relation(quotes[link.i], quotes[link.j], link.alignment)
+            for link in sorted(by_root[n], key=lambda l: (l.i, l.j))
+        )
+        groups.append(
+            QuoteGroup(
+                id=f"g{n + 1}",
+                speaker=speakers.most_common(1)[0][0] if speakers else None,
+                quotes=tuple(quotes[q].id for q in members),
+                relations=relations,
+            )
+        )
+    return tuple(groups)

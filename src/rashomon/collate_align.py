@@ -1,0 +1,289 @@
+"""Word alignment of two renderings of one quote (used by :mod:`rashomon.collate`).
+
+A quote's text is cut into word tokens. Each token keeps its exact characters (with
+the punctuation attached to it) and a *key*: the word case-folded, curly quotes and
+apostrophes made straight, dashes folded, surrounding punctuation stripped. A censor
+mask (``s---``, ``s—``, ``s**t``, ``f---ing``, ``[expletive]``, ``s-word``) gets the key
+``*`` plus the letter it keeps, so two masks of one word align as equal and a mask
+facing a full word can be recognised as censorship.
+
+Two token sequences are aligned in three steps: the matching runs of keys are found
+(:class:`difflib.SequenceMatcher`, which takes the longest run first and so anchors a
+fragment where it really sits inside a longer quote); runs close to the longest one are
+chained into the *shared stretch*; the gaps between runs (and a divergent edge on both
+sides) are aligned word to word with rapidfuzz's Levenshtein opcodes. Words outside the
+stretch on one side only are a *cut*: the other rendering stops earlier or starts later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from itertools import pairwise
+
+from rapidfuzz.distance import Levenshtein
+
+from .resources.collate import (
+    DASH_FOLD,
+    EDGE_PUNCTUATION,
+    INNER_DASH,
+    LARGE_RUN,
+    MASK_EDGE,
+    MASK_PATTERNS,
+    MAX_LARGE_GAP,
+    MAX_SMALL_GAP,
+    NOT_MASK_HEADS,
+    QUOTE_FOLD,
+)
+
+_CHUNK = re.compile(r"\S+")
+_NOT_WORD = re.compile(r"[^\w'-]")
+_MAY_MASK = re.compile(r"[-*\u2013\u2014\u2015\[(]|bleep", re.IGNORECASE)
+_MAY_SPLIT = re.compile(r"[\u2013\u2014\u2015]|--")
+
+
+@dataclass(frozen=True)
+class Mask:
+    """A censored word: the letters kept before and after the mask."""
+
+    head: str
+    tail: str
+
+
+@dataclass(frozen=True)
+class Token:
+    key: str  # normalised word ("" only for a text with no word at all)
+    surface: str  # the token's characters, with the punctuation attached to it
+    start: int  # offsets into the text the token came from
+    end: int
+    mask: Mask | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One aligned stretch: tokens a[a_lo:a_hi] against b[b_lo:b_hi].
+
+    ``op`` is ``equal`` (same key, one token each side), ``censor`` (a mask facing a
+    different mask or a full word), ``replace`` (a changed word), ``delete`` / ``insert``
+    (a word only in a / only in b inside the shared stretch) or ``cut`` (words at an edge,
+    one side only: the other rendering is cut there).
+    """
+
+    op: str
+    a_lo: int  # an equal step may span a run of words; other steps one word or a gap
+    a_hi: int
+    b_lo: int
+    b_hi: int
+
+
+@dataclass(frozen=True)
+class Alignment:
+    a: tuple[Token, ...]
+    b: tuple[Token, ...]
+    steps: tuple[Step, ...]
+    a_span: tuple[int, int]  # the shared stretch (cut words excluded)
+    b_span: tuple[int, int]
+    longest_run: int  # the longest run of equal keys
+    # words aligned as the same word (equal keys, or a censored form of the word)
+    matched: int = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        matched = sum(s.a_hi - s.a_lo for s in self.steps if s.op in ("equal", "censor"))
+        object.__setattr__(self, "matched", matched)
+
+    def mirrored(self) -> Alignment:
+        swap = {"insert": "delete", "delete": "insert"}
+        steps = tuple(
+            Step(swap.get(s.op, s.op), s.b_lo, s.b_hi, s.a_lo, s.a_hi) for s in self.steps
+        )
+        return Alignment(self.b, self.a, steps, self.b_span, self.a_span, self.longest_run)
+
+
+# --- tokens -------------------------------------------------------------------------
+
+
+def mask_of(chunk: str) -> Mask | None:
+    """The censor mask a whitespace-delimited chunk is, or None for an ordinary word."""
+    if not _MAY_MASK.search(chunk):
+        return None
+    core = chunk.translate(QUOTE_FOLD).casefold().strip(MASK_EDGE)
+    for pattern in MASK_PATTERNS:
+        match = pattern.fullmatch(core)
+        if not match:
+            continue
+        groups = match.groupdict()
+        head, tail = groups.get("head") or "", groups.get("tail") or ""
+        dashed = "-" in core or any(c in core for c in "\u2013\u2014\u2015")
+        if dashed and "*" not in core and head in NOT_MASK_HEADS and not core.endswith("word"):
+            return None  # "I—", "a—": the speaker broke off
+        return Mask(head, tail)
+    return None
+
+
+def word_key(piece: str) -> str:
+    """The comparison form of a word: folded, case-folded, edge punctuation stripped."""
+    if piece.isalnum():
+        return piece.casefold()
+    folded = piece.translate(QUOTE_FOLD).translate(DASH_FOLD).casefold()
+    return _NOT_WORD.sub("", folded.strip(EDGE_PUNCTUATION))
+
+
+def _pieces(chunk: str) -> list[tuple[int, int]]:
+    """Split a chunk at dashes used as punctuation; the dash stays with the word before."""
+    if not _MAY_SPLIT.search(chunk):
+        return [(0, len(chunk))]
+    cuts = [m.end() for m in INNER_DASH.finditer(chunk) if 0 < m.end() < len(chunk)]
+    bounds = [0, *cuts, len(chunk)]
+    return [(s, e) for s, e in pairwise(bounds) if e > s]
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Word tokens of ``text``; punctuation-only pieces join the word before (or after)."""
+    spans: list[list] = []  # [start, end, key, mask]
+    pending: int | None = None  # start of punctuation waiting for the next word
+    for match in _CHUNK.finditer(text):
+        chunk, base = match.group(), match.start()
+        mask = mask_of(chunk)
+        pieces = [(0, len(chunk))] if mask else _pieces(chunk)
+        for lo, hi in pieces:
+            key = "*" + mask.head[:1] if mask else word_key(chunk[lo:hi])
+            start, end = base + lo, base + hi
+            if not key:
+                if spans:
+                    spans[-1][1] = end
+                elif pending is None:
+                    pending = start
+                continue
+            spans.append([pending if pending is not None else start, end, key, mask])
+            pending = None
+    if not spans and pending is not None:
+        stripped = text.strip()
+        spans.append([pending, pending + len(stripped), "", None])
+    return tuple(Token(key, text[s:e], s, e, mask) for s, e, key, mask in spans)
+
+
+def censor_compatible(t: Token, u: Token) -> bool:
+    """True when one token is a mask that the other (a mask or a word) can stand for."""
+    if t.mask is None and u.mask is None:
+        return False
+    if t.mask is not None and u.mask is not None:
+        h, k = t.mask.head, u.mask.head
+        return not h or not k or h.startswith(k) or k.startswith(h)
+    mask, word = (t.mask, u.key) if t.mask is not None else (u.mask, t.key)
+    assert mask is not None
+    return word.startswith(mask.head) and word.endswith(mask.tail) and len(word) > 1
+
+
+# --- alignment ----------------------------------------------------------------------
+
+
+def _chain(blocks: list) -> list:
+    """The matching runs kept in the shared stretch: the longest, and neighbours near it."""
+    anchor = max(range(len(blocks)), key=lambda i: (blocks[i].size, -i))
+
+    def near(left, right, new) -> bool:
+        """Whether ``new`` (left or right) joins the chain across the gap between them."""
+        gap = max(right.a - (left.a + left.size), right.b - (left.b + left.size))
+        return gap <= MAX_SMALL_GAP or (new.size >= LARGE_RUN and gap <= MAX_LARGE_GAP)
+
+    lo = anchor
+    while lo > 0 and near(blocks[lo - 1], blocks[lo], blocks[lo - 1]):
+        lo -= 1
+    hi = anchor
+    while hi < len(blocks) - 1 and near(blocks[hi], blocks[hi + 1], blocks[hi + 1]):
+        hi += 1
+    return blocks[lo : hi + 1]
+
+
+def _equal_steps(a, b, i: int, j: int, size: int) -> list[Step]:
+    """A run of equal keys: equal steps, split where two masks differ (censorship)."""
+    steps = []
+    run = 0  # start (offset in the block) of the current equal run
+    for k in range(size):
+        t, u = a[i + k], b[j + k]
+        if (t.mask is not None or u.mask is not None) and t.surface != u.surface:
+            if k > run:
+                steps.append(Step("equal", i + run, i + k, j + run, j + k))
+            steps.append(Step("censor", i + k, i + k + 1, j + k, j + k + 1))
+            run = k + 1
+    if size > run:
+        steps.append(Step("equal", i + run, i + size, j + run, j + size))
+    return steps
+
+
+def _gap_steps(a, b, a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> list[Step]:
+    """Word-to-word alignment of a gap between runs (Levenshtein: 1:1 substitutions)."""
+    if a_lo == a_hi and b_lo == b_hi:
+        return []
+    if a_lo == a_hi:
+        return [Step("insert", a_lo, a_lo, b_lo, b_hi)]
+    if b_lo == b_hi:
+        return [Step("delete", a_lo, a_hi, b_lo, b_lo)]
+    steps: list[Step] = []
+    ka = [t.key for t in a[a_lo:a_hi]]
+    kb = [t.key for t in b[b_lo:b_hi]]
+    for op in Levenshtein.opcodes(ka, kb):
+        i1, i2, j1, j2 = (
+            a_lo + op.src_start,
+            a_lo + op.src_end,
+            b_lo + op.dest_start,
+            b_lo + op.dest_end,
+        )
+        if op.tag == "equal":
+            steps += _equal_steps(a, b, i1, j1, i2 - i1)
+        elif op.tag == "replace":  # Levenshtein substitutes one word for one word
+            for k in range(i2 - i1):
+                kind = "censor" if censor_compatible(a[i1 + k], b[j1 + k]) else "replace"
+                steps.append(Step(kind, i1 + k, i1 + k + 1, j1 + k, j1 + k + 1))
+        elif op.tag == "delete":
+            steps.append(Step("delete", i1, i2, j1, j1))
+        else:
+            steps.append(Step("insert", i1, i1, j1, j2))
+    return steps
+
+
+def _align_tokens(a: tuple[Token, ...], b: tuple[Token, ...]) -> Alignment:
+    matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
+    if not blocks:
+        steps = _gap_steps(a, b, 0, len(a), 0, len(b))
+        return Alignment(a, b, tuple(steps), (0, len(a)), (0, len(b)), 0)
+    chain = _chain(blocks)
+    first, last = chain[0], chain[-1]
+    a_lo, b_lo = first.a, first.b
+    a_hi, b_hi = last.a + last.size, last.b + last.size
+    steps: list[Step] = []
+    # leading edge: words on one side only are a cut; words on both sides diverge
+    if a_lo and b_lo:
+        steps += _gap_steps(a, b, 0, a_lo, 0, b_lo)
+        span_a_lo, span_b_lo = 0, 0
+    else:
+        if a_lo or b_lo:
+            steps.append(Step("cut", 0, a_lo, 0, b_lo))
+        span_a_lo, span_b_lo = a_lo, b_lo
+    for k, block in enumerate(chain):
+        if k:
+            prev = chain[k - 1]
+            steps += _gap_steps(a, b, prev.a + prev.size, block.a, prev.b + prev.size, block.b)
+        steps += _equal_steps(a, b, block.a, block.b, block.size)
+    if a_hi < len(a) and b_hi < len(b):
+        steps += _gap_steps(a, b, a_hi, len(a), b_hi, len(b))
+        span_a_hi, span_b_hi = len(a), len(b)
+    else:
+        if a_hi < len(a) or b_hi < len(b):
+            steps.append(Step("cut", a_hi, len(a), b_hi, len(b)))
+        span_a_hi, span_b_hi = a_hi, b_hi
+    longest = max(m.size for m in blocks)
+    return Alignment(a, b, tuple(steps), (span_a_lo, span_a_hi), (span_b_lo, span_b_hi), longest)
+
+
+def align(a: tuple[Token, ...], b: tuple[Token, ...], a_text: str, b_text: str) -> Alignment:
+    """Align two token sequences; aligning (b, a) gives exactly the mirror of (a, b).
+
+    The matcher breaks ties by position, so the pair is always aligned in one canonical
+    order (by text) and mirrored when asked the other way round.
+    """
+    if b_text < a_text:
+        return _align_tokens(b, a).mirrored()
+    return _align_tokens(a, b)

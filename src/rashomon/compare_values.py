@@ -1,0 +1,293 @@
+"""Words, numbers and dates read off an article's text for the compare stage.
+
+Tokens keep their offsets; numbers carry the unit they count ("18 months", "age 52",
+"$2 million"); dates come from the dates stage's records, or from month names and years
+found by our own rules when there are none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import ArticleAnalysis, DateMention, PartialDate
+from .resources.compare import (
+    CURRENCIES,
+    CURRENCY_WORDS,
+    MONTHS,
+    MULTIPLIERS,
+    NEGATION_SUFFIXES,
+    NEGATIONS,
+    NUMBER_WORDS,
+    STOPWORDS,
+    UNIT_SKIP,
+)
+
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[A-Za-z]+)*|[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_MONTH_NAMES = "|".join(
+    sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)
+)
+_MONTH_DATE = re.compile(
+    r"\b(?P<month>" + _MONTH_NAMES + r")(?![A-Za-z])\.?"
+    r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?"
+    r"(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b)?"
+)
+_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
+_MONEY = re.compile(
+    r"(?P<cur>[$€£])\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
+    r"(?:\s?(?P<mult>hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
+)
+_AGE = re.compile(
+    r"\b(?P<num>\d{1,3})-year-old\b|\b(?:age|aged)\s+(?P<num2>\d{1,3})\b"
+    r"|(?<=[A-Za-z]), (?P<num3>\d{1,3}),"
+)
+_NUMBERTOKEN = re.compile(
+    r"^(?:(?P<digits>\d[\d,]*(?:\.\d+)?)|(?P<word>[a-z]+(?:-[a-z]+)?))(?:-(?P<unit>[a-z]+))?$"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written, possessive dropped
+    start: int
+    end: int
+    lower: str
+    capital: bool
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    value: float
+    unit: str  # "" when the number counts nothing we can name
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class When:
+    """A date as far as it is known; a missing year (fallback rules) matches any year."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    text: str
+    start: int
+    end: int
+    partial: PartialDate | None = None
+
+    def compatible(self, other: When) -> bool:
+        if self.partial is not None and other.partial is not None:
+            return self.partial.compatible(other.partial)
+        # an unknown year (fallback rules) matches any year; a missing month or day
+        # means the date is coarser, and a coarser date contains the finer one
+        if self.year is not None and other.year is not None and self.year != other.year:
+            return False
+        for mine, theirs in ((self.month, other.month), (self.day, other.day)):
+            if mine is None or theirs is None:
+                return True
+            if mine != theirs:
+                return False
+        return True
+
+    @property
+    def rank(self) -> int:
+        """0 = year, 1 = month, 2 = day: how precise the date is."""
+        return 2 if self.day is not None else 1 if self.month is not None else 0
+
+
+# --- words -------------------------------------------------------------------------------
+
+
+def stem(word: str) -> str:
+    """A crude stem: lower-case, -s/-es/-ed/-ing/-e off, a doubled final consonant undone."""
+    w = word.lower().replace("’", "'")
+    w = _POSSESSIVE.sub("", w) if w.endswith(("'s", "'")) else w
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+    elif w.endswith("ed") and len(w) > 4:
+        w = w[:-2]
+    elif w.endswith("es") and len(w) > 4:
+        w = w[:-1]
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        w = w[:-1]
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]
+    return w
+
+
+def is_negation(lower: str) -> bool:
+    return lower in NEGATIONS or lower.endswith(NEGATION_SUFFIXES)
+
+
+def strip_possessive(word: str) -> str:
+    return _POSSESSIVE.sub("", word) if word.endswith(("'s", "’s", "'", "’")) else word
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    out = []
+    for m in TOKEN.finditer(text, start, end):
+        word = strip_possessive(m.group()).rstrip("-")
+        if not word:
+            continue
+        out.append(Token(word, m.start(), m.start() + len(word), word.lower(), word[:1].isupper()))
+    return out
+
+
+# --- numbers -----------------------------------------------------------------------------
+
+
+def find_numbers(
+    text: str, tokens: list[Token], start: int, end: int, date_spans: list[tuple[int, int]]
+) -> list[NumberMention]:
+    found: list[NumberMention] = []
+    taken: list[tuple[int, int]] = list(date_spans)
+
+    def add(value: float, unit: str, s: int, e: int) -> None:
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        found.append(NumberMention(value, unit, text[s:e], s, e))
+
+    for m in _MONEY.finditer(text, start, end):
+        value = float(m.group("num").replace(",", "")) * MULTIPLIERS.get(m.group("mult") or "", 1)
+        add(value, CURRENCIES[m.group("cur")], m.start(), m.end())
+    for m in _AGE.finditer(text, start, end):
+        group = "num" if m.group("num") else "num2" if m.group("num2") else "num3"
+        if group == "num3":
+            before = text[max(start, m.start() - 40):m.start()].split()
+            if not before or not before[-1][:1].isupper():
+                continue
+        add(float(m.group(group)), "age", m.start(group) if group == "num3" else m.start(),
+            m.end(group) if group == "num3" else m.end())
+    for i, tok in enumerate(tokens):
+        parsed = _number_value(tok.lower)
+        if parsed is None:
+            continue
+        value, unit = parsed
+        span_end = tok.end
+        k = i + 1
+        if k < len(tokens) and tokens[k].lower in MULTIPLIERS and tokens[k].lower not in ("k", "m", "bn"):
+            value *= MULTIPLIERS[tokens[k].lower]
+            span_end = tokens[k].end
+            k += 1
+        if not unit and text[span_end:span_end + 1] == "%":
+            unit = "percent"
+            span_end += 1
+        elif not unit:
+            unit, span_end = _unit_after(text, tokens, k, span_end)
+        else:
+            unit = stem(unit)
+        if tok.text[0].isdigit() and not unit and _YEAR.fullmatch(tok.text):
+            continue  # a bare year is a date, not a count
+        add(value, unit, tok.start, span_end)
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def _unit_after(text: str, tokens: list[Token], k: int, span_end: int) -> tuple[str, int]:
+    """The unit a number counts and where its mention ends: the first plural among the
+    next few adjacent lower-case words ("two harbour inspectors"), else the first of
+    them ("one person"); "" when a function word or punctuation follows."""
+    words: list[Token] = []
+    previous_end = tokens[k - 1].end if k > 0 else span_end
+    while k < len(tokens) and len(words) < 3 and _adjacent(text, previous_end, tokens[k].start):
+        tok = tokens[k]
+        if tok.lower in CURRENCY_WORDS:
+            return CURRENCY_WORDS[tok.lower], tok.end
+        if tok.lower == "percent":
+            return "percent", tok.end
+        if tok.lower in UNIT_SKIP:
+            previous_end = tok.end
+            k += 1
+            continue
+        if not tok.lower.isalpha() or tok.lower in STOPWORDS or tok.capital:
+            break
+        words.append(tok)
+        previous_end = tok.end
+        k += 1
+    if not words:
+        return "", span_end
+    plural = [w for w in words if w.lower.endswith("s") and not w.lower.endswith("ss")]
+    chosen = plural[0] if plural else words[0]
+    return stem(chosen.text), chosen.end
+
+
+def _adjacent(text: str, left_end: int, right_start: int) -> bool:
+    return text[left_end:right_start].strip() in ("", "-")
+
+
+def _number_value(word: str) -> tuple[float, str] | None:
+    m = _NUMBERTOKEN.match(word)
+    if m is None:
+        return None
+    unit = m.group("unit") or ""
+    if m.group("digits"):
+        try:
+            return float(m.group("digits").replace(",", "")), unit
+        except ValueError:
+            return None
+    words = m.group("word")
+    if words in NUMBER_WORDS:
+        return float(NUMBER_WORDS[words]), unit
+    if "-" in words and not unit:  # twenty-five
+        tens, ones = words.split("-", 1)
+        if tens in NUMBER_WORDS and ones in NUMBER_WORDS and NUMBER_WORDS[ones] < 10:
+            return float(NUMBER_WORDS[tens] + NUMBER_WORDS[ones]), ""
+        if tens in NUMBER_WORDS:  # "three-year" sentence
+            return float(NUMBER_WORDS[tens]), ones
+    return None
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+def dates_of(analysis: ArticleAnalysis) -> list[When]:
+    """The article's calendar dates: the dates stage's records when there are any, else
+    month names and years found by our own rules (no year carried)."""
+    mentions = [m for m in analysis.dates if m.kind == "date" and m.date is not None]
+    if analysis.dates:
+        return [_when_of(m) for m in mentions]
+    return fallback_dates(analysis.article.text)
+
+
+def _when_of(mention: DateMention) -> When:
+    d = mention.date
+    assert d is not None
+    return When(d.year, d.month, d.day, mention.expression, mention.start, mention.end, d)
+
+
+def fallback_dates(text: str) -> list[When]:
+    out: list[When] = []
+    for m in _MONTH_DATE.finditer(text):
+        month = MONTHS[m.group("month").lower()]
+        if m.group("month") == "May" and not (m.group("day") or m.group("year")):
+            # "May" alone is as often the verb; take it only after "in"
+            if not re.search(r"\b(?:in|In|of|since|until|by)\s+$", text[max(0, m.start() - 7):m.start()]):
+                continue
+        day = int(m.group("day")) if m.group("day") else None
+        if day is not None and not 1 <= day <= 31:
+            day = None
+        year = int(m.group("year")) if m.group("year") else None
+        end = m.end() if (day or year) else m.end("month")
+        partial = None
+        if year is not None:
+            try:
+                partial = PartialDate.of(year, month, day)
+            except ValueError:
+                partial = None
+        out.append(When(year, month, day, text[m.start():end], m.start(), end, partial))
+    for m in _YEAR.finditer(text):
+        if any(w.start <= m.start() < w.end for w in out):
+            continue
+        year = int(m.group("year"))
+        out.append(When(year, None, None, m.group(), m.start(), m.end(), PartialDate.of(year)))
+    out.sort(key=lambda w: w.start)
+    return out

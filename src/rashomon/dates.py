@@ -1,0 +1,142 @@
+"""Temporal expressions: find them, normalise them (TIMEX3-style values), and infer a
+publication date when the article gives none.
+
+- :func:`find_dates` finds every expression (``dates_rules``), then resolves them in
+  text order (``dates_resolve``) so that anaphora ("April of the same year", "the
+  following month") take the date the text established last.
+- :func:`infer_published` reads the publication period off the text's own clues.
+- :func:`published_from_peers` borrows it from articles of the same story that carry
+  the same fresh quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from .dates_clauses import is_future_clause
+from .dates_resolve import Context, resolved
+from .dates_rules import EXPLICIT_YEAR_RULES, Candidate, find_candidates
+from .model import Article, ArticleAnalysis, DateMention, PartialDate, Sentence
+from .sentences import sentence_at
+
+# Quotes shorter than this are too common ("more to come") to date an article by.
+MIN_QUOTE_WORDS = 6
+QUOTE_MATCH_SCORE = 90
+
+
+def latest_explicit_year(candidates: Sequence[Candidate]) -> int | None:
+    """The latest year the text writes out: it bounds weekday-fixed years when there is
+    no publication date."""
+    years = [int(c.match.group("year")) for c in candidates if c.rule in EXPLICIT_YEAR_RULES]
+    return max(years) if years else None
+
+
+def find_dates(
+    article: Article, sentences: tuple[Sentence, ...], published: PartialDate | None
+) -> tuple[DateMention, ...]:
+    """Every temporal expression of ``article.text``, normalised against ``published``
+    (relative ones get value None when it is None)."""
+    text = article.text
+    candidates = find_candidates(text)
+    latest_year = latest_explicit_year(candidates)
+    spans = [(c.start, c.end) for c in candidates]
+    mentions: list[DateMention] = []
+    anchor: PartialDate | None = None
+    for candidate in candidates:
+        sentence = sentence_at(sentences, candidate.start)
+        future = sentence is not None and is_future_clause(sentence, candidate.start, candidate.end, spans)
+        result = resolved(candidate, Context(published, anchor, latest_year, future))
+        mentions.append(
+            DateMention(
+                expression=text[candidate.start:candidate.end],
+                start=candidate.start,
+                end=candidate.end,
+                value=result.value,
+                granularity=result.granularity,
+                kind=result.kind,  # type: ignore[arg-type]
+                date=result.date,
+                sentence=sentence.index if sentence else None,
+            )
+        )
+        if result.date is not None:
+            # each date the text states becomes the reference of the next anaphor
+            anchor = result.date
+    return tuple(mentions)
+
+
+def future_mention(article: Article, sentences: tuple[Sentence, ...], mention: DateMention,
+                   mentions: Sequence[DateMention]) -> bool:
+    """True when the mention sits in a clause about the future (a plan, a schedule)."""
+    sentence = sentence_at(sentences, mention.start)
+    spans = [(m.start, m.end) for m in mentions]
+    return sentence is not None and is_future_clause(sentence, mention.start, mention.end, spans)
+
+
+def infer_published(article: Article, sentences: tuple[Sentence, ...]) -> PartialDate | None:
+    """The publication period read from the text: the latest date the text fixes by
+    itself (absolute dates, and yearless dates whose weekday fixes the year), leaving
+    out plans. Month precision at best: a story is told some days after its last
+    event, and "this week"/"on Monday" clues only confirm that month."""
+    mentions = find_dates(article, sentences, None)
+    dated = [
+        m.date for m in mentions
+        if m.kind == "date" and m.date is not None
+        and not future_mention(article, sentences, m, mentions)
+    ]
+    if not dated:
+        return None
+    latest = max(dated, key=lambda d: (d.last_day, d.value))
+    if latest.granularity == "year":
+        return PartialDate.of(latest.year)
+    return PartialDate.of(latest.year, latest.value.month)
+
+
+def _normalised_quote(text: str) -> str:
+    """Lower case, one kind of quote mark and dash, single spaces: outlets differ in
+    typography, not in words."""
+    text = text.lower().translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"}))
+    return " ".join(text.split())
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+
+
+def fresh_quotes(analysis: ArticleAnalysis) -> list[str]:
+    """The article's quotes long enough to be distinctive (the quote stage's records;
+    failing those, the text between quote marks)."""
+    texts = [q.text for q in analysis.quotes] or _QUOTED.findall(analysis.article.text)
+    return [_normalised_quote(t) for t in texts if len(t.split()) >= MIN_QUOTE_WORDS]
+
+
+def shared_quote_count(mine: Sequence[str], theirs: Sequence[str]) -> int:
+    """How many of ``mine`` appear (fuzzily, possibly cut) among ``theirs``."""
+    return sum(
+        1 for quote in mine
+        if any(fuzz.partial_ratio(quote, other) >= QUOTE_MATCH_SCORE for other in theirs)
+    )
+
+
+def published_from_peers(
+    article: ArticleAnalysis, peers: Sequence[ArticleAnalysis]
+) -> PartialDate | None:
+    """The publication period of the dated peer that shares the most fresh quotes with
+    ``article``: fresh quotes travel within days, so the article belongs to that month.
+    Returned at month precision (a day would claim more than we know)."""
+    mine = fresh_quotes(article)
+    if not mine:
+        return None
+    best: tuple[int, PartialDate] | None = None
+    for peer in peers:
+        published = peer.article.published
+        if peer.article.id == article.article.id or published is None:
+            continue
+        count = shared_quote_count(mine, fresh_quotes(peer))
+        if count and (best is None or (count, published) > best):
+            best = (count, published)
+    if best is None:
+        return None
+    published = best[1]
+    return published if published.granularity == "year" else PartialDate.of(published.year, published.value.month)

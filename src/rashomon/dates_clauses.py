@@ -1,0 +1,170 @@
+"""The clause a date expression governs, found by rules (no parser: cheap, and offsets
+stay exact).
+
+A sentence is cut at clause boundaries: semicolons and dashes, ", but"/", and",
+subordinating conjunctions ("although", "after", "while"...), a leading quotation
+before its attribution, a trailing non-restrictive relative clause. A fronted
+subordinate clause ("Although X was dismissed in July, ...") ends at its comma. The
+clause holding the expression is its clause; :func:`event_span` then trims what is
+not the event (discourse markers, the date adverbial itself).
+
+All offsets here are article offsets; ``protected`` spans (the date expressions of
+the sentence) are never cut ("Monday, December 16" holds a comma).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Sentence
+from .resources import dates as R
+
+Span = tuple[int, int]
+
+_SUBORDINATOR = "|".join(sorted(R.SUBORDINATORS, key=len, reverse=True))
+_CUTS = (
+    re.compile(r"\s*[;:]\s+"),
+    re.compile(r"\s+(?:--|—|–)\s*|\s*—\s*"),
+    re.compile(r",\s+(?:but|and|yet|so|or)\s+", re.IGNORECASE),
+    re.compile(r"\s+but\s+", re.IGNORECASE),
+    re.compile(rf"(?<!such)(?<!well)(?<!just)(?:,\s+|\s+)(?:{_SUBORDINATOR})\s+(?!well\b|if\b|though\b)",
+               re.IGNORECASE),
+)
+_FRONTED = re.compile(rf"(?:{_SUBORDINATOR}|since|if)\s+", re.IGNORECASE)
+_LEADING_QUOTE = re.compile(r"[“\"][^”\"]+[”\"]\s*,?\s*")
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\s+", re.IGNORECASE)
+_LEADING_MARKER = re.compile(
+    r"(?:" + "|".join(sorted(R.LEADING_MARKERS, key=len, reverse=True)) + r")\b,?\s+", re.IGNORECASE
+)
+_PREPOSITION = "|".join(sorted(R.DATE_PREPOSITIONS, key=len, reverse=True))
+_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|last)\s+$", re.IGNORECASE)
+_FUTURE = tuple(re.compile(cue, re.IGNORECASE) for cue in R.FUTURE_CUES)
+_ING_START = re.compile(r"[A-Za-z]+ing\b")
+_WORD = re.compile(r"[A-Za-z’'-]+")
+
+
+def _inside(position: int, protected: list[Span]) -> bool:
+    return any(start < position < end for start, end in protected)
+
+
+def clause_cuts(sentence: Sentence, protected: list[Span]) -> list[tuple[int, int, str]]:
+    """The stretches that separate clauses, as (start, end, kind) in article offsets."""
+    text, base = sentence.text, sentence.start
+    cuts: list[tuple[int, int, str]] = []
+    quote = _LEADING_QUOTE.match(text)
+    if quote:
+        cuts.append((base, base + quote.end(), "quote"))
+    for pattern in _CUTS:
+        for match in pattern.finditer(text):
+            kind = "sub" if pattern is _CUTS[-1] else "cut"
+            cuts.append((base + match.start(), base + match.end(), kind))
+    fronted = _FRONTED.match(text, quote.end() if quote else 0)
+    if fronted:  # "Although X, Y": the subordinate clause ends at its comma
+        cuts.append((base + fronted.start(), base + fronted.end(), "sub"))
+        comma = _next_comma(text, fronted.end(), base, protected)
+        if comma is not None:
+            cuts.append((base + comma, base + comma + 1, "cut"))
+    for match in _RELATIVE.finditer(text):
+        # a trailing relative clause is its own clause; one closed by a comma is a
+        # parenthesis inside the clause and is kept
+        if _next_comma(text, match.end(), base, protected) is None:
+            cuts.append((base + match.start(), base + match.end(), "cut"))
+    return sorted(c for c in cuts if not _inside(c[0], protected) and not _inside(c[1] - 1, protected))
+
+
+def _next_comma(text: str, start: int, base: int, protected: list[Span]) -> int | None:
+    for match in re.finditer(",", text[start:]):
+        if not _inside(base + start + match.start(), protected):
+            return start + match.start()
+    return None
+
+
+def clause_span(sentence: Sentence, start: int, end: int, protected: list[Span] = ()) -> Span:
+    """The clause holding the expression at ``start``..``end``."""
+    protected = list(protected) + [(start, end)]
+    lo, hi = sentence.start, sentence.end
+    previous_kind, previous_cut_start = None, None
+    for cut_start, cut_end, kind in clause_cuts(sentence, protected):
+        if cut_end <= start and cut_end >= lo:
+            lo, previous_kind, previous_cut_start = cut_end, kind, cut_start
+        elif cut_start >= end and cut_start < hi:
+            hi = cut_start
+            break
+    # "Baldwin spoke while making an appearance on Monday": a non-finite subordinate
+    # clause has no subject, so the event includes the clause it hangs on
+    if previous_kind == "sub" and _ING_START.match(sentence.text, lo - sentence.start):
+        lo = _clause_start_before(sentence, previous_cut_start, protected)
+    return _stripped(sentence, lo, hi)
+
+
+def _clause_start_before(sentence: Sentence, position: int, protected: list[Span]) -> int:
+    start = sentence.start
+    for _, cut_end, _ in clause_cuts(sentence, protected):
+        if cut_end <= position:
+            start = cut_end
+    return start
+
+
+def _stripped(sentence: Sentence, lo: int, hi: int) -> Span:
+    text, base = sentence.text, sentence.start
+    while lo < hi and text[lo - base] in " \t,":
+        lo += 1
+    while hi > lo and text[hi - 1 - base] in " \t,.;:!?":
+        hi -= 1
+    return lo, hi
+
+
+def is_future_clause(sentence: Sentence, start: int, end: int, protected: list[Span] = ()) -> bool:
+    """True when the clause holding the expression speaks of the future ("will", "is
+    set to"): a yearless date there is resolved forwards."""
+    lo, hi = clause_span(sentence, start, end, protected)
+    clause = sentence.text[lo - sentence.start:hi - sentence.start]
+    return any(cue.search(clause) for cue in _FUTURE)
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def event_span(sentence: Sentence, start: int, end: int, protected: list[Span] = ()) -> Span:
+    """The event the date governs: its clause, or the noun phrase the date modifies
+    ("the 2021 shooting that killed..."), without leading discourse markers and
+    without the date adverbial itself ("In July, the judge dismissed the case" ->
+    "the judge dismissed the case")."""
+    lo, hi = clause_span(sentence, start, end, protected)
+    text, base = sentence.text, sentence.start
+    determiner = _DETERMINER.search(text[max(0, lo - base):start - base])
+    if determiner and lo - base + determiner.start() > 0 and re.match(r"\s+[A-Za-z]", text[end - base:]):
+        # a date modifying a noun mid-clause: the noun phrase is the event
+        lo = max(lo, base + (lo - base) + determiner.start())
+    lo = _after_markers(text, base, lo, hi)
+    lo = _after_leading_date(text, base, lo, hi, start, end)
+    hi = _before_trailing_date(text, base, lo, hi, start, end)
+    return _stripped(sentence, lo, hi)
+
+
+def _after_markers(text: str, base: int, lo: int, hi: int) -> int:
+    while True:
+        marker = _LEADING_MARKER.match(text, lo - base)
+        if not marker or _word_count(text[marker.end():hi - base]) < 3:
+            return lo
+        lo = base + marker.end()
+
+
+def _after_leading_date(text: str, base: int, lo: int, hi: int, start: int, end: int) -> int:
+    """Past "In July, " when the clause opens with the date adverbial."""
+    lead = re.match(rf"(?:(?:{_PREPOSITION})\s+)?$", text[lo - base:start - base], re.IGNORECASE)
+    tail = re.match(r",?\s+", text[end - base:hi - base])
+    if lead and tail and _word_count(text[end - base + tail.end():hi - base]) >= 3:
+        return end + tail.end()
+    return lo
+
+
+def _before_trailing_date(text: str, base: int, lo: int, hi: int, start: int, end: int) -> int:
+    """Before " in April of the same year" when the clause closes with the date."""
+    if text[end - base:hi - base].strip(" .,;:!?"):
+        return hi
+    lead = re.search(rf"\s+(?:(?:{_PREPOSITION})\s+)?$", text[lo - base:start - base], re.IGNORECASE)
+    if lead and _word_count(text[lo - base:lo - base + lead.start()]) >= 3:
+        return lo + lead.start()
+    return hi

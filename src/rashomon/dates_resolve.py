@@ -1,0 +1,372 @@
+"""Resolving a matched temporal expression to a TIMEX3-style value.
+
+One resolver per rule of ``dates_rules``. A resolver gets the match and a
+:class:`Context` (publication date, the date the text last established, the latest
+explicit year, whether the clause speaks of the future) and returns a
+:class:`Resolved`. Relative expressions that lack their reference get value None
+rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .dates_calendar import (
+    day_year_around,
+    iso_week_value,
+    month_year_around,
+    safe_date,
+    season_year_around,
+    shifted_months,
+    weekday_relative,
+    weekday_year_from,
+    weekday_year_near,
+)
+from .dates_rules import Candidate
+from .model import PartialDate
+from .resources import dates as R
+
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+@dataclass(frozen=True)
+class Context:
+    published: PartialDate | None
+    anchor: PartialDate | None  # the date the text established last (for "that year")
+    latest_year: int | None  # the latest explicit year in the text
+    future: bool  # the clause holding the expression speaks of the future
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: str | None
+    granularity: str | None
+    kind: str = "date"
+    date: PartialDate | None = None
+
+
+UNRESOLVED = Resolved(None, None)
+
+
+# -- small readers of match groups -------------------------------------------------
+
+def group(match: re.Match[str], name: str) -> str | None:
+    """The group's text, or None when the rule has no such group or it did not match."""
+    return match.group(name) if name in match.re.groupindex else None
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def month_number(text: str) -> int:
+    word = _words(text).rstrip(".")
+    return R.MONTHS.get(word) or R.MONTH_ABBREVIATIONS[word]
+
+
+def weekday_number(text: str) -> int:
+    word = _words(text).rstrip(".")
+    return R.WEEKDAYS[word] if word in R.WEEKDAYS else R.WEEKDAY_ABBREVIATIONS[word]
+
+
+def number_of(text: str | None) -> float | None:
+    """A count from digits or words; None for a vague quantity ("several")."""
+    if text is None:
+        return None
+    word = _words(text)
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    return R.NUMBER_WORDS.get(word)
+
+
+def unit_of(text: str) -> str:
+    word = _words(text)
+    if word == "centuries":
+        return "century"
+    return word[:-1] if word.endswith("s") and word[:-1] in R.UNITS else word
+
+
+def _count_text(count: float) -> str:
+    return str(int(count)) if count == int(count) else str(count)
+
+
+def duration_value(count: float | None, unit: str) -> str:
+    """TIMEX3 duration: P3Y, P18M, PT2H, PXY for a vague count."""
+    letter, multiplier, is_time = R.UNITS[unit]
+    amount = "X" if count is None else _count_text(count * multiplier)
+    return f"P{'T' if is_time else ''}{amount}{letter}"
+
+
+def day_resolved(day: date | None) -> Resolved:
+    if day is None:
+        return UNRESOLVED
+    return Resolved(day.isoformat(), "day", date=PartialDate.of(day.year, day.month, day.day))
+
+
+def month_resolved(year: int, month: int) -> Resolved:
+    return Resolved(f"{year:04d}-{month:02d}", "month", date=PartialDate.of(year, month))
+
+
+def year_resolved(year: int) -> Resolved:
+    return Resolved(f"{year:04d}", "year", date=PartialDate.of(year))
+
+
+def week_resolved(day: date, weekend: bool = False) -> Resolved:
+    return Resolved(iso_week_value(day) + ("-WE" if weekend else ""), "week")
+
+
+def _has(reference: PartialDate | None, granularity: str) -> bool:
+    """True when ``reference`` is at least as precise as ``granularity``."""
+    order = {"year": 0, "month": 1, "day": 2}
+    return reference is not None and order[reference.granularity] >= order[granularity]
+
+
+# -- absolute dates ----------------------------------------------------------------
+
+def resolve_day(match: re.Match[str], ctx: Context) -> Resolved:
+    year = int(match.group("year"))
+    if group(match, "a") is not None:  # 3/4/2025: month first (US), unless it cannot be
+        a, b = int(match.group("a")), int(match.group("b"))
+        month, day = (a, b) if a <= 12 else (b, a)
+    else:
+        month = int(match.group("month")) if match.group("month").isdigit() else month_number(match.group("month"))
+        day = int(match.group("day"))
+    return day_resolved(safe_date(year, month, day))
+
+
+def resolve_month_year(match: re.Match[str], ctx: Context) -> Resolved:
+    return month_resolved(int(match.group("year")), month_number(match.group("month")))
+
+
+def resolve_year(match: re.Match[str], ctx: Context) -> Resolved:
+    return year_resolved(int(match.group("year")))
+
+
+def resolve_decade(match: re.Match[str], ctx: Context) -> Resolved:
+    if group(match, "decade"):
+        return Resolved(match.group("decade")[:3], "decade")
+    if group(match, "d2"):
+        digit = int(match.group("d2"))
+        return Resolved(f"{'19' if digit >= 3 else '20'}{digit}", "decade")
+    return Resolved(f"19{DECADE_WORDS[match.group('dw').lower()]}", "decade")
+
+
+def resolve_season_year(match: re.Match[str], ctx: Context) -> Resolved:
+    return Resolved(f"{match.group('year')}-{R.SEASONS[match.group('season').lower()]}", "season")
+
+
+def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved:
+    quarter = match.group("q").lower()
+    number = int(quarter) if quarter.isdigit() else R.ORDINAL_WORDS[quarter]
+    return Resolved(f"{match.group('year')}-Q{number}", "quarter")
+
+
+# -- dates without a year ----------------------------------------------------------
+
+def resolve_month_day(match: re.Match[str], ctx: Context) -> Resolved:
+    """"December 16": the latest such day not after publication; with a weekday, the
+    year in which the weekday fits (nearest publication, else the story's latest year)."""
+    month, day = month_number(match.group("month")), int(match.group("day"))
+    if group(match, "wd"):
+        weekday = weekday_number(match.group("wd"))
+        if ctx.published is not None:
+            year = weekday_year_near(month, day, weekday, ctx.published.value)
+        elif ctx.latest_year is not None:
+            year = weekday_year_from(month, day, weekday, ctx.latest_year)
+        else:
+            year = None
+        return day_resolved(safe_date(year, month, day)) if year else UNRESOLVED
+    if ctx.published is None:
+        return UNRESOLVED
+    year = day_year_around(month, day, ctx.published, ctx.future)
+    return day_resolved(safe_date(year, month, day)) if year else UNRESOLVED
+
+
+def resolve_month(match: re.Match[str], ctx: Context) -> Resolved:
+    """"in July": the latest July not after publication (the next one when the clause
+    speaks of the future)."""
+    if ctx.published is None:
+        return UNRESOLVED
+    month = month_number(match.group("month"))
+    return month_resolved(month_year_around(month, ctx.published, ctx.future), month)
+
+
+def resolve_month_relative(match: re.Match[str], ctx: Context) -> Resolved:
+    """"last July" / "this July" / "next July" against the publication month."""
+    month, offset = month_number(match.group("month")), R.RELATIVE_WORDS[match.group("rel").lower()]
+    published = ctx.published
+    if offset == 0 and published is not None:
+        return month_resolved(published.year, month)
+    if not _has(published, "month"):
+        return UNRESOLVED
+    if offset < 0:
+        year = published.year if month < published.value.month else published.year - 1
+    else:
+        year = published.year if month > published.value.month else published.year + 1
+    return month_resolved(year, month)
+
+
+def resolve_month_anaphor(match: re.Match[str], ctx: Context) -> Resolved:
+    """"April of the same year": the year the text established last."""
+    if ctx.anchor is None:
+        return UNRESOLVED
+    words = _words(match.group("ana")).split()
+    offset = next((R.ANAPHORIC_WORDS[w] for w in words if w in R.ANAPHORIC_WORDS), 0)
+    return month_resolved(ctx.anchor.year + offset, month_number(match.group("month")))
+
+
+def resolve_season(match: re.Match[str], ctx: Context) -> Resolved:
+    if ctx.published is None:
+        return UNRESOLVED
+    code = R.SEASONS[match.group("season").lower()]
+    rel = group(match, "rel")
+    offset = R.RELATIVE_WORDS[rel.lower()] if rel else None
+    year = season_year_around(R.SEASON_START_MONTH[code], ctx.published, offset, ctx.future)
+    return Resolved(f"{year:04d}-{code}", "season")
+
+
+# -- dates relative to publication -------------------------------------------------
+
+def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
+    """"on Tuesday": the nearest Tuesday on or before publication in past-tense news,
+    after it in a future clause; "last"/"next"/"this" say which way."""
+    if not _has(ctx.published, "day"):
+        return UNRESOLVED
+    rel = (group(match, "rel") or "").lower()
+    direction = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(
+        rel, "after" if ctx.future else "before"
+    )
+    return day_resolved(weekday_relative(ctx.published.value, weekday_number(match.group("wd")), direction))
+
+
+def resolve_day_word(match: re.Match[str], ctx: Context) -> Resolved:
+    if not _has(ctx.published, "day"):
+        return UNRESOLVED
+    return day_resolved(ctx.published.value + timedelta(days=R.DAY_WORDS[_words(match.group("dw"))]))
+
+
+def shifted(reference: PartialDate, unit: str, count: int) -> Resolved:
+    """``reference`` moved by ``count`` units, at the unit's precision; unresolved when
+    the reference is coarser than the unit ("two days later" after "in July")."""
+    if unit == "year":
+        return year_resolved(reference.year + count)
+    if unit == "decade":
+        return Resolved(str((reference.year + 10 * count) // 10), "decade")
+    if unit == "century":
+        return Resolved(str((reference.year + 100 * count) // 100), "century")
+    if unit in ("month", "quarter") and _has(reference, "month"):
+        moved = shifted_months(reference.value, count * (3 if unit == "quarter" else 1))
+        if unit == "quarter":
+            return Resolved(f"{moved.year:04d}-Q{(moved.month - 1) // 3 + 1}", "quarter")
+        return month_resolved(moved.year, moved.month)
+    if unit in ("week", "weekend", "fortnight") and _has(reference, "day"):
+        days = 7 * count * (2 if unit == "fortnight" else 1)
+        return week_resolved(reference.value + timedelta(days=days), weekend=unit == "weekend")
+    if unit in ("day", "night") and _has(reference, "day"):
+        return day_resolved(reference.value + timedelta(days=count))
+    return UNRESOLVED
+
+
+def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved:
+    """"last week", "this month", "next year", "earlier this year"."""
+    if ctx.published is None:
+        return UNRESOLVED
+    return shifted(ctx.published, unit_of(match.group("unit")), R.RELATIVE_WORDS[match.group("rel").lower()])
+
+
+def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved:
+    """"three years ago": publication minus the span, at the unit's precision."""
+    count = number_of(match.group("n"))
+    unit = unit_of(match.group("unit"))
+    if count is None or count != int(count):
+        return Resolved("PAST_REF", None)
+    if ctx.published is None:
+        return UNRESOLVED
+    if R.UNITS[unit][2]:  # hours/minutes ago: the publication day itself
+        return day_resolved(ctx.published.value) if _has(ctx.published, "day") else UNRESOLVED
+    return shifted(ctx.published, unit, -int(count))
+
+
+def resolve_shift(match: re.Match[str], ctx: Context) -> Resolved:
+    """"two days earlier", "three years later": from the date the text established."""
+    count = number_of(match.group("n"))
+    if ctx.anchor is None or count is None or count != int(count):
+        return UNRESOLVED
+    sign = R.ANAPHORIC_WORDS[match.group("ana").lower()]
+    return shifted(ctx.anchor, unit_of(match.group("unit")), sign * int(count))
+
+
+def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved:
+    """"that year", "the same month", "the following month", "the day before"."""
+    if ctx.anchor is None:
+        return UNRESOLVED
+    last_word = _words(match.group("ana")).split()[-1]
+    return shifted(ctx.anchor, unit_of(match.group("unit")), R.ANAPHORIC_WORDS[last_word])
+
+
+# -- durations, sets, references ---------------------------------------------------
+
+def resolve_duration(match: re.Match[str], ctx: Context) -> Resolved:
+    count = number_of(group(match, "n")) if group(match, "n") else None
+    return Resolved(duration_value(count, unit_of(match.group("unit"))), None, "duration")
+
+
+def resolve_past_unit(match: re.Match[str], ctx: Context) -> Resolved:
+    """"the past year": a span of one year up to now."""
+    return Resolved(duration_value(1, unit_of(match.group("unit"))), None, "duration")
+
+
+def resolve_set(match: re.Match[str], ctx: Context) -> Resolved:
+    if group(match, "setw"):
+        return Resolved(R.SET_WORDS[match.group("setw").lower()], None, "set")
+    if group(match, "wd"):
+        return Resolved(f"XXXX-WXX-{weekday_number(match.group('wd')) + 1}", None, "set")
+    return Resolved(duration_value(set_period(match), unit_of(match.group("unit"))), None, "set")
+
+
+def set_period(match: re.Match[str]) -> float | None:
+    """How many units between repetitions: "every other week" 2, "every three years" 3;
+    "twice a week" repeats each week (the frequency is not part of the value)."""
+    n_text = _words(group(match, "n") or "")
+    if not n_text or n_text in ("once", "twice") or n_text.endswith("times"):
+        return 1
+    return 2 if n_text == "other" else number_of(n_text)
+
+
+def reference_resolver(value: str) -> Callable[[re.Match[str], Context], Resolved]:
+    def resolve(match: re.Match[str], ctx: Context) -> Resolved:
+        return Resolved(value, None)
+
+    return resolve
+
+
+RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
+    "iso": resolve_day, "slash": resolve_day, "mdy": resolve_day, "dmy": resolve_day,
+    "month_year": resolve_month_year, "md": resolve_month_day, "dm": resolve_month_day,
+    "month_anaphor": resolve_month_anaphor, "month_relative": resolve_month_relative,
+    "month_mod": resolve_month, "month": resolve_month, "year": resolve_year,
+    "decade": resolve_decade, "decade_short": resolve_decade, "decade_word": resolve_decade,
+    "season_year": resolve_season_year, "year_season": resolve_season_year,
+    "season_relative": resolve_season, "season": resolve_season,
+    "quarter": resolve_quarter, "quarter_code": resolve_quarter,
+    "weekday": resolve_weekday, "weekday_set": resolve_set, "weekday_every": resolve_set,
+    "day_word": resolve_day_word, "relative_unit": resolve_relative_unit,
+    "past_unit": resolve_past_unit, "ago": resolve_ago,
+    "vague_ago": reference_resolver("PAST_REF"), "shift": resolve_shift,
+    "shift_end": resolve_shift, "anaphor_same": resolve_anaphor,
+    "anaphor_next": resolve_anaphor, "anaphor_before": resolve_anaphor,
+    "future_span": reference_resolver("FUTURE_REF"), "duration": resolve_duration,
+    "duration_a": resolve_duration, "duration_vague": resolve_duration,
+    "present": reference_resolver("PRESENT_REF"), "past_ref": reference_resolver("PAST_REF"),
+    "past_ref_in": reference_resolver("PAST_REF"), "future_ref": reference_resolver("FUTURE_REF"),
+    "set_every": resolve_set, "set_times": resolve_set, "set_word": resolve_set,
+}
+
+
+def resolved(candidate: Candidate, ctx: Context) -> Resolved:
+    """What ``candidate`` means in ``ctx``."""
+    return RESOLVERS[candidate.rule](candidate.match, ctx)

@@ -1,0 +1,228 @@
+"""Finding temporal expressions: the rule patterns, their context checks, and the
+choice of non-overlapping matches. Resolution (what a match means) is in
+``dates_resolve``; the word lists are in ``resources/dates.py``.
+
+Each rule is a named regex. When a rule needs context that is not part of the
+expression ("in the summer" -> "the summer"), the expression is the group ``x``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .resources import dates as R
+
+
+def _alternation(words) -> str:
+    """A regex alternation of ``words``, longest first, spaces as any white space."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+MONTH_FULL = rf"(?:{_alternation(R.MONTHS)})(?![a-z])"
+MONTH_ANY = rf"(?:(?:{_alternation(R.MONTHS)})|(?:{_alternation(R.MONTH_ABBREVIATIONS)})\.?)(?![a-z])"
+WEEKDAY_FULL = rf"(?:{_alternation(R.WEEKDAYS)})"
+WEEKDAY_ANY = rf"(?:(?:{_alternation(R.WEEKDAYS)})|(?:{_alternation(R.WEEKDAY_ABBREVIATIONS)})\.?)(?![a-z])"
+WEEKDAY_LEAD = rf"(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+SEASON = rf"(?P<season>{_alternation(R.SEASONS)})"
+NUMBER = rf"(?:\d+(?:\.\d+)?|{_alternation(set(R.NUMBER_WORDS) | R.VAGUE_QUANTITIES)})"
+# a number that is not the article "a"/"an": "a year" alone is not a duration
+COUNT = rf"(?:\d+(?:\.\d+)?|{_alternation((set(R.NUMBER_WORDS) - {'a', 'an'}) | R.VAGUE_QUANTITIES)})"
+UNIT = rf"(?P<unit>{_alternation(R.UNITS)}|centuries)(?:s)?"
+UNIT_PLURAL = r"(?P<unit>seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)"
+MOD = r"(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
+PRESENT = _alternation(R.PRESENT_REF_WORDS)
+DAY_WORD = _alternation(R.DAY_WORDS)
+SET_WORD = _alternation(R.SET_WORDS)
+
+# (rule name, pattern). Order does not matter: the longest match wins, then the
+# earliest; rules of equal span are tried in this order.
+RULES: tuple[tuple[str, str], ...] = (
+    ("iso", rf"\b{YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("slash", r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b"),
+    ("mdy", rf"\b{WEEKDAY_LEAD}(?P<month>{MONTH_ANY})\s+{DAY},?\s+{YEAR}"),
+    ("dmy", rf"\b{WEEKDAY_LEAD}(?:the\s+)?{DAY}\s+(?:of\s+)?(?P<month>{MONTH_ANY}),?\s+{YEAR}"),
+    ("month_year", rf"\b{MOD}(?P<month>{MONTH_ANY})(?:\s+of)?,?\s+{YEAR}"),
+    ("md", rf"\b{WEEKDAY_LEAD}(?P<month>{MONTH_ANY})\s+{DAY}\b"),
+    ("dm", rf"\b{WEEKDAY_LEAD}(?:the\s+)?{DAY}\s+(?:of\s+)?(?P<month>{MONTH_FULL})"),
+    ("month_anaphor", rf"\b(?P<month>{MONTH_FULL})\s+(?:of\s+)?(?P<ana>the\s+same\s+year|that\s+year|"
+                      r"the\s+following\s+year|the\s+next\s+year|the\s+previous\s+year|"
+                      r"the\s+preceding\s+year|the\s+year\s+before|the\s+year\s+after)\b"),
+    ("month_relative", rf"\b(?P<rel>last|this|next|past|coming)\s+(?P<month>{MONTH_FULL})"),
+    ("month_mod", rf"\b(?P<mod>early|mid|late)[\s-]+(?P<month>{MONTH_FULL})"),
+    ("month", rf"\b(?P<month>{MONTH_FULL})"),
+    ("year", rf"(?<![\$£€#\d.,])\b{MOD}{YEAR}\b(?![.,]\d|\s*%)"),
+    ("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<decade>(?:19|20)\d0)[’']?s\b"),
+    ("decade_short", r"(?:\bthe\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?[’'](?P<d2>\d)0s\b"),
+    ("decade_word", r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dw>twenties|thirties|forties|"
+                    r"fifties|sixties|seventies|eighties|nineties)\b"),
+    ("season_year", rf"\b(?:(?:the|early|late)\s+)?{SEASON}(?:\s+of)?,?\s+{YEAR}"),
+    ("year_season", rf"\b{YEAR}\s+{SEASON}\b"),
+    ("season_relative", rf"\b(?P<rel>last|this|next|past|coming)\s+{SEASON}\b"),
+    ("season", rf"\b(?:in|during|over|by|until|since|through|throughout)\s+(?P<x>the\s+{SEASON})\b(?!\s+of\b)"),
+    ("quarter", rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?,?\s+{YEAR}"),
+    ("quarter_code", rf"\bQ(?P<q>[1-4])\s+{YEAR}"),
+    ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{WEEKDAY_FULL})\b"),
+    ("weekday_set", rf"\b(?P<x>(?P<wd>{WEEKDAY_FULL})s)\b"),
+    ("weekday_every", rf"\b(?:every|each)\s+(?P<wd>{WEEKDAY_FULL})\b"),
+    ("day_word", rf"\b(?P<dw>{DAY_WORD})\b"),
+    ("relative_unit", r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>last|this|next|past|previous|"
+                      r"coming|current)\s+(?P<unit>week|weekend|month|quarter|year|decade|century)\b"),
+    ("past_unit", r"\bthe\s+(?:last|past)\s+(?P<unit>day|week|month|quarter|year|decade|century)\b"),
+    ("ago", rf"\b(?P<n>{NUMBER})\s+{UNIT}\s+ago\b"),
+    ("vague_ago", r"\b(?P<unit>years|months|weeks|days|decades)\s+ago\b"),
+    ("shift", rf"\b(?P<n>{NUMBER})\s+{UNIT}\s+(?P<ana>earlier|later|afterwards?)\b"),
+    ("shift_end", rf"\b(?P<n>{NUMBER})\s+{UNIT}\s+(?P<ana>before|after|prior)(?=\s*(?:[,.;:!?)]|$))"),
+    ("anaphor_same", r"\b(?:(?P<mod>later|earlier)\s+)?(?P<ana>that|the\s+same)\s+(?P<unit>day|week|month|year)\b"),
+    ("anaphor_next", r"\bthe\s+(?P<ana>following|next|previous|preceding)\s+(?P<unit>day|week|month|year)\b"),
+    ("anaphor_before", r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<ana>before|after)(?=\s*(?:[,.;:!?)]|$))"),
+    ("future_span", rf"\bthe\s+(?:next|coming)\s+(?:(?P<n>{NUMBER})\s+)?{UNIT_PLURAL}\b"),
+    ("duration", rf"\b(?:(?:(?:these|those|the)\s+)?(?:last|past|previous|first)\s+)?(?P<n>{COUNT})[\s-]+{UNIT}\b(?!-old)"),
+    ("duration_a", rf"\b(?:for|over|nearly|almost|about|than|within|lasting)\s+(?P<x>(?P<n>an?)\s+(?P<unit>{_alternation(R.UNITS)}))\b"),
+    ("duration_vague", rf"\bfor\s+(?P<x>{UNIT_PLURAL})\b"),
+    ("present", rf"\b(?P<ref>{PRESENT})\b"),
+    ("past_ref", r"\b(?P<ref>recently|lately|formerly)\b"),
+    ("past_ref_in", r"\bin\s+(?P<x>(?:the\s+past|recent\s+(?:years|months|weeks|days)))\b"),
+    ("future_ref", r"\b(?P<x>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b"),
+    ("set_every", rf"\b(?:every|each)\s+(?:(?P<n>other|{COUNT})\s+)?{UNIT}\b"),
+    ("set_times", r"\b(?P<n>once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|every|each)\s+"
+                  rf"(?P<unit>{_alternation(R.UNITS)})\b"),
+    ("set_word", rf"\b(?P<setw>{SET_WORD})\b"),
+)
+
+COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in RULES
+)
+RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
+
+# Rules whose expression carries its own year: their years bound weekday resolution.
+EXPLICIT_YEAR_RULES = frozenset(
+    {"iso", "slash", "mdy", "dmy", "month_year", "year", "season_year", "year_season",
+     "quarter", "quarter_code"}
+)
+
+_TEMPORAL_LEAD = re.compile(
+    r"\b(?:in|since|until|till|by|during|from|through|throughout|before|after|between|"
+    r"around|early|late|mid|last|this|next|that|of|on|for)[\s-]+$",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+_WORD_BEFORE = re.compile(r"([A-Za-z#.]+)\s*$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A rule's match: the expression span and the match for the resolver."""
+
+    start: int
+    end: int
+    rule: str
+    match: re.Match[str]
+
+
+def expression_span(match: re.Match[str]) -> tuple[int, int]:
+    """The expression inside the match: group ``x`` when the rule has one."""
+    if "x" in match.re.groupindex and match.group("x") is not None:
+        return match.start("x"), match.end("x")
+    return match.start(), match.end()
+
+
+def _is_capitalised(text: str, position: int) -> bool:
+    return text[position].isupper()
+
+
+def _has_temporal_lead(text: str, start: int) -> bool:
+    """True when a preposition or modifier stands before ``start`` ("in May")."""
+    return bool(_TEMPORAL_LEAD.search(text[max(0, start - 20):start]))
+
+
+def _next_word(text: str, end: int) -> str:
+    match = _WORD_AFTER.match(text, end)
+    return match.group(1) if match else ""
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = _WORD_BEFORE.search(text[max(0, start - 20):start])
+    return match.group(1).lower() if match else ""
+
+
+def accepts_bare_month(text: str, match: re.Match[str]) -> bool:
+    """A month name alone is a month when capitalised and, if it is also a common word
+    or precedes a capitalised word (a first name: "June Carter"), after a preposition."""
+    start, end = match.span()
+    if not _is_capitalised(text, start):
+        return False
+    ambiguous = match.group("month").lower() in R.AMBIGUOUS_MONTHS
+    before_name = _next_word(text, end)[:1].isupper()
+    return _has_temporal_lead(text, start) if ambiguous or before_name else True
+
+
+def accepts_year(text: str, match: re.Match[str]) -> bool:
+    """A 4-digit number is a year unless it counts something ("2021 votes") or labels
+    something ("No. 2021")."""
+    if _next_word(text, match.end()).lower() in R.COUNT_NOUNS:
+        return False
+    return _previous_word(text, match.start()) not in R.LABEL_WORDS
+
+
+def accepts_weekday(text: str, match: re.Match[str]) -> bool:
+    """Weekday names are proper nouns: lower-case ones are other words."""
+    return _is_capitalised(text, match.start("wd"))
+
+
+def accepts_month_with_day(text: str, match: re.Match[str]) -> bool:
+    """"may 5" is a verb and a number; "May 5" a date."""
+    return _is_capitalised(text, match.start("month"))
+
+
+def accepts_present(text: str, match: re.Match[str]) -> bool:
+    """"now" in "now-defunct" or "from now on" is not a time reference worth a value."""
+    return not text.startswith("-", match.end())
+
+
+ACCEPTS = {
+    "month": accepts_bare_month,
+    "year": accepts_year,
+    "weekday": accepts_weekday,
+    "weekday_set": accepts_weekday,
+    "md": accepts_month_with_day,
+    "dm": accepts_month_with_day,
+    "mdy": accepts_month_with_day,
+    "dmy": accepts_month_with_day,
+    "month_year": accepts_month_with_day,
+    "month_relative": accepts_month_with_day,
+    "present": accepts_present,
+}
+
+
+def all_candidates(text: str) -> list[Candidate]:
+    """Every rule match in ``text`` that passes its rule's context check."""
+    found = []
+    for name, pattern in COMPILED:
+        check = ACCEPTS.get(name)
+        for match in pattern.finditer(text):
+            if check is not None and not check(text, match):
+                continue
+            start, end = expression_span(match)
+            if end > start:
+                found.append(Candidate(start, end, name, match))
+    return found
+
+
+def chosen_candidates(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first (ties: earliest, then rule order),
+    returned in text order: "July 12, 2024" beats "July 12" and "2024"."""
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, RULE_ORDER[c.rule]))
+    taken: list[Candidate] = []
+    for candidate in ranked:
+        if all(candidate.end <= t.start or candidate.start >= t.end for t in taken):
+            taken.append(candidate)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """The temporal expressions of ``text``, in order, not yet resolved."""
+    return chosen_candidates(all_candidates(text))

@@ -1,0 +1,227 @@
+"""Cue verbs and their speakers inside one parsed sentence.
+
+An :class:`Attribution` is a cue (``said``, ``told``, ``according to``) outside any
+quote, with the mention of who speaks: the cue's grammatical subject (climbing from
+participles such as ``adding``/``writing`` to the verb they hang on), the object of
+``according to``, and when the parse gives nothing, the words right before or after
+the cue (``Smith said``, ``said Smith``). spaCy tokens stay inside this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .quote_names import strip_titles
+from .resources.quotes import (
+    AGE_DESCRIPTION,
+    CUE_ADVERBS,
+    CUE_WORDS,
+    DETERMINERS,
+    NOT_NAMES,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+    THOUGHT_CUES,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl")
+_SUBJECT = ("nsubj", "nsubjpass")
+_VERBAL_DEPS = ("ROOT", "advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis", "pcomp")
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue at ``cue_start:cue_end`` and the speaker mention (or None)."""
+
+    cue_start: int
+    cue_end: int
+    mention: tuple[int, int] | None
+    thought: bool = False  # think/believe: attributes partial quotes only
+
+
+def has_cue_word(text: str) -> bool:
+    return any(w.lower() in CUE_WORDS for w in _WORD.findall(text))
+
+
+def sentence_attributions(
+    doc: Doc, offset: int, text: str, quoted: list[tuple[int, int]], *, headline: bool
+) -> tuple[Attribution, ...]:
+    """The attributions of one parsed sentence; ``offset`` is where it starts in
+    ``text``; ``quoted`` the (start, end) of quoted stretches (marks included)."""
+    out = []
+    for token in doc:
+        start = offset + token.idx
+        if _inside(start, quoted):
+            continue
+        lower = token.lower_
+        if lower == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            to = doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            mention = _mention_span(objects[0], offset, text) if objects else None
+            end = offset + to.idx + len(to)
+            if mention is None:
+                mention = mention_after(text, end, offset + len(doc.text))
+            out.append(Attribution(start, end, mention))
+            continue
+        if lower not in CUE_WORDS:
+            continue
+        if not (headline or _verbal(token)):
+            continue
+        mention = _subject(token, offset, text)
+        if mention is not None and _inside(mention[0], quoted):
+            mention = None
+        if mention is None:
+            mention = mention_before(text, start, offset) or mention_after(
+                text, start + len(token), offset + len(doc.text)
+            )
+        out.append(Attribution(start, start + len(token), mention, lower in THOUGHT_CUES))
+    return tuple(out)
+
+
+def _verbal(token: Token) -> bool:
+    """A cue word used as a verb (spaCy tags 'writing' in ', writing, "..."' a NOUN, but
+    its dependency is still verbal; title-case lines are trusted by their case)."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        or token.dep_ in _VERBAL_DEPS
+        or (token.i > 0 and token.text[:1].isupper())
+    )
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+def _subject(cue: Token, offset: int, text: str) -> tuple[int, int] | None:
+    verb = cue
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                return _mention_span(verb.head, offset, text)
+            return _mention_span(subject, offset, text)
+        if verb.dep_ == "relcl":
+            return _mention_span(verb.head, offset, text)
+        if verb.dep_ in _CLIMB and verb.head is not verb:
+            verb = verb.head
+            continue
+        break
+    return None
+
+
+def _mention_span(token: Token, offset: int, text: str) -> tuple[int, int] | None:
+    """The speaker mention headed by ``token``: a name (titles stripped), a pronoun or
+    a description ('the Oscar nominee'); an apposed name wins ('his lawyer, Jo Reed')."""
+    if token.pos_ == "PRON":
+        return (offset + token.idx, offset + token.idx + len(token))
+    appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if token.pos_ != "PROPN" and appos:
+        token = appos[0]
+    if token.pos_ == "PROPN":
+        first = token
+        while first.i > 0:
+            prev = first.doc[first.i - 1]
+            if prev.pos_ == "PROPN" and prev.dep_ in ("compound", "flat", "nmod") or (
+                prev.text[:1].isupper() and prev.head.i == token.i and prev.dep_ == "compound"
+            ):
+                first = prev
+            else:
+                break
+        last = token
+        start, end = offset + first.idx, offset + last.idx + len(last)
+        return name_span(text, start, end)
+    left = [c for c in token.lefts if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod")]
+    first = min(left, key=lambda t: t.i) if left else token
+    # a left child starting beyond a comma is not part of the phrase
+    first = next((t for t in first.doc[first.i : token.i + 1] if t.text != ","), token)
+    return (offset + first.idx, offset + token.idx + len(token))
+
+
+def name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name part of ``text[start:end]``: titles stripped, possessive ’s dropped."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    kept = strip_titles([w.group() for w in words])
+    if not kept:
+        return None
+    first = words[len(words) - len(kept)]
+    s = start + first.start()
+    e = start + words[-1].end()
+    tail = re.search(r"['’]s?$", text[s:e])
+    if tail and e - tail.start() < e - s:
+        e = s + tail.start()
+    return (s, e)
+
+
+# --- cheap fallback: the words next to the cue -------------------------------------
+
+def mention_before(text: str, cue_start: int, limit: int) -> tuple[int, int] | None:
+    """The mention right before a cue: 'Smith said', 'he later said', 'the judge wrote'."""
+    words = [w for w in _WORD.finditer(text, limit, cue_start)]
+    while words and words[-1].group().lower() in CUE_ADVERBS:
+        words.pop()
+    if not words or text[words[-1].end() : cue_start].strip():
+        return None
+    return _mention_ending(text, words)
+
+
+def mention_after(text: str, cue_end: int, limit: int) -> tuple[int, int] | None:
+    """The mention right after a cue: 'said Smith', 'said the judge', 'said he'."""
+    words = [w for w in _WORD.finditer(text, cue_end, limit)][:6]
+    if not words or text[cue_end : words[0].start()].strip():
+        return None
+    first = words[0].group()
+    if first.lower() in PRONOUN_GENDER or first.lower() in PLURAL_PRONOUNS:
+        return (words[0].start(), words[0].end())
+    if first[0].isupper() and first.lower() not in NOT_NAMES:
+        run = [words[0]]
+        for w in words[1:]:
+            if w.group()[0].isupper() and not text[run[-1].end() : w.start()].strip():
+                run.append(w)
+            else:
+                break
+        return name_span(text, run[0].start(), _strip_punct(text, run[-1]))
+    if first.lower() in DETERMINERS:
+        for i, w in enumerate(words[1:5], start=1):
+            if _is_role(w.group()):
+                return (words[0].start(), _strip_punct(text, w))
+    return None
+
+
+def _mention_ending(text: str, words: list[re.Match[str]]) -> tuple[int, int] | None:
+    last = words[-1]
+    word = last.group().rstrip(",.")
+    if word.lower() in PRONOUN_GENDER or word.lower() in PLURAL_PRONOUNS:
+        return (last.start(), last.start() + len(word))
+    if word[:1].isupper() and word.lower() not in NOT_NAMES:
+        run = [last]
+        for w in reversed(words[:-1]):
+            if w.group()[:1].isupper() and not text[w.end() : run[0].start()].strip() \
+                    and w.group()[-1] not in ",.:;":
+                run.insert(0, w)
+            else:
+                break
+        return name_span(text, run[0].start(), run[0].start() + len(text[run[0].start():last.start()]) + len(word))
+    if _is_role(word):
+        for i in range(len(words) - 2, max(-1, len(words) - 6), -1):
+            if words[i].group().lower() in DETERMINERS:
+                return (words[i].start(), last.start() + len(word))
+    return None
+
+
+def _is_role(word: str) -> bool:
+    word = word.lower().rstrip(",.;:")
+    return word in ROLE_NOUNS or AGE_DESCRIPTION.match(word) is not None
+
+
+def _strip_punct(text: str, word: re.Match[str]) -> int:
+    end = word.end()
+    while end > word.start() and text[end - 1] in ",.;:!?":
+        end -= 1
+    return end

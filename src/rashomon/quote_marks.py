@@ -1,0 +1,167 @@
+"""Quote marks -> quoted spans, one paragraph at a time.
+
+Marks are matched inside each paragraph, so an unmatched mark costs at most its own
+quote. Double marks are matched first; single marks quote only outside double-quoted
+stretches (inside them they nest and stay part of the outer quote). A mark's role
+(open, close, either, apostrophe) comes from its glyph and the characters around it:
+straight marks are read by context, and curly closing marks between letters
+(there’s, Baldwin’s) or before a two-digit year (’90s) are apostrophes.
+
+A quote left open at a paragraph's end continues when the next paragraph opens with a
+quote mark (the multi-paragraph convention): its text runs to the paragraph's end and
+the piece is flagged ``continues``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .resources.quotes import (
+    CLOSE_CONTEXT,
+    DOUBLE_CLOSE,
+    DOUBLE_EITHER,
+    DOUBLE_MARKS,
+    DOUBLE_OPEN,
+    ELISION,
+    OPEN_CONTEXT,
+    SINGLE_CLOSE,
+    SINGLE_EITHER,
+    SINGLE_MARKS,
+    SINGLE_OPEN,
+    SPEECH_CUES,
+)
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A quoted stretch: ``open``/``close`` are the marks' offsets (``close`` is None
+    when the quote runs on into the next paragraph); ``start``/``end`` its text."""
+
+    open: int
+    close: int | None
+    start: int
+    end: int
+    paragraph: int
+    single: bool = False  # delimited by single marks
+
+    @property
+    def continues(self) -> bool:
+        return self.close is None
+
+    @property
+    def outer_end(self) -> int:
+        """Offset just past the closing mark (or the text's end when none)."""
+        return self.end if self.close is None else self.close + 1
+
+
+def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> tuple[QuotedSpan, ...]:
+    """Every quoted stretch of ``text``, in text order."""
+    out: list[QuotedSpan] = []
+    starts_with_open = [_opens_paragraph(text, p) for p in paragraphs]
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        runs_on = index + 1 < len(paragraphs) and starts_with_open[index + 1]
+        doubles = _matched(text, p_start, p_end, index, single=False, runs_on=runs_on, skip=())
+        singles = _matched(text, p_start, p_end, index, single=True, runs_on=runs_on,
+                           skip=doubles)
+        # British style: a double quote nested inside a single quote belongs to it.
+        doubles = [d for d in doubles if not any(s.open < d.open and d.end <= s.end
+                                                 for s in singles)]
+        out.extend(sorted(doubles + singles, key=lambda q: q.open))
+    return tuple(q for q in out if q.end > q.start)
+
+
+def _opens_paragraph(text: str, paragraph: tuple[int, int]) -> bool:
+    start, end = paragraph
+    return start < end and text[start] in DOUBLE_OPEN + DOUBLE_EITHER + SINGLE_OPEN + SINGLE_EITHER \
+        and _role(text, start, single=text[start] in SINGLE_MARKS) in ("open", "either")
+
+
+def _role(text: str, i: int, *, single: bool) -> str:
+    """'open', 'close', 'either' or 'none' (an apostrophe or a stray mark)."""
+    mark = text[i]
+    left = text[i - 1] if i > 0 else " "
+    right = text[i + 1] if i + 1 < len(text) else " "
+    open_ctx = left in OPEN_CONTEXT
+    close_ctx = right in CLOSE_CONTEXT
+    if single:
+        if left.isalnum() and right.isalnum():
+            return "none"  # there’s, Baldwin’s, rock’n’roll
+        if mark in SINGLE_CLOSE + SINGLE_EITHER and not open_ctx and close_ctx:
+            return "close"
+        if mark in SINGLE_OPEN + SINGLE_EITHER + SINGLE_CLOSE and open_ctx and right.isalnum():
+            if ELISION.match(text, i + 1):
+                return "none"  # '90s, ’em
+            return "open"
+        return "none"
+    if mark in DOUBLE_OPEN:
+        return "open" if open_ctx or not close_ctx else "either"
+    if mark in DOUBLE_CLOSE:
+        return "close" if close_ctx or not open_ctx else "either"
+    # straight double mark: read it by its neighbours
+    if open_ctx and not close_ctx:
+        return "open"
+    if close_ctx and not open_ctx:
+        return "close"
+    return "either"
+
+
+def _matched(
+    text: str,
+    p_start: int,
+    p_end: int,
+    paragraph: int,
+    *,
+    single: bool,
+    runs_on: bool,
+    skip: list[QuotedSpan] | tuple[()],
+) -> list[QuotedSpan]:
+    marks = SINGLE_MARKS if single else DOUBLE_MARKS
+    out: list[QuotedSpan] = []
+    opened: int | None = None
+    i = p_start
+    while i < p_end:
+        inside = next((s for s in skip if s.open <= i < s.outer_end), None)
+        if inside is not None:
+            i = inside.outer_end
+            continue
+        if text[i] in marks:
+            role = _role(text, i, single=single)
+            if opened is None:
+                if role in ("open", "either"):
+                    opened = i
+            elif role in ("close", "either"):
+                if not single or _plausible_single(text, opened, i):
+                    out.append(_span(text, opened, i, i, paragraph, single))
+                    opened = None
+            elif role == "open":
+                opened = i  # the earlier mark was never closed: it alone is lost
+        i += 1
+    if opened is not None and runs_on and not single and not _ATTRIBUTED.search(text, opened, p_end):
+        out.append(_span(text, opened, None, p_end, paragraph, single))
+    return out
+
+
+# Inside a stretch left open, ', Smith said' shows the closing mark was lost: the
+# stretch is not the first part of a multi-paragraph quote.
+_ATTRIBUTED = re.compile(
+    r"[,?!]\s+(?:he|she|they|(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:"
+    + "|".join(sorted(SPEECH_CUES, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def _plausible_single(text: str, open_: int, close: int) -> bool:
+    """A single-quoted stretch is a quote when it does not span a whole clause break
+    made of apostrophes (Hutchins' ... Smiths') - kept simple: not empty, < 400 chars."""
+    return 0 < close - open_ - 1 < 400
+
+
+def _span(text: str, open_: int, close: int | None, end: int, paragraph: int,
+          single: bool) -> QuotedSpan:
+    start = open_ + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuotedSpan(open_, close, start, end, paragraph, single)

@@ -1,0 +1,186 @@
+"""People named in an article, found cheaply: capitalised name runs (titles stripped),
+their genders from first names, and where each person is mentioned.
+
+spaCy PERSON entities from the parsed sentences come in as ``known`` names; the rest is
+regular expressions over the text, so unparsed sentences still count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .resources.quotes import (
+    CUE_WORDS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    FEMALE_ENDINGS,
+    FEMALE_NAMES,
+    MALE_EXCEPTIONS_TO_ENDINGS,
+    MALE_NAMES,
+    NOT_NAMES,
+    ROLE_NOUNS,
+    TITLES,
+)
+
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)*|[A-Z]\.)"
+_NAME_RUN = re.compile(rf"\b{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
+_WORD = re.compile(r"\S+")
+_BREAKS = NOT_NAMES | CUE_WORDS | frozenset(PRONOUN_GENDER) | PLURAL_PRONOUNS
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    name: str  # the full name it refers to
+
+
+@dataclass(frozen=True)
+class People:
+    """The persons of one text: full names, their genders, their mentions in order."""
+
+    names: tuple[str, ...]
+    genders: dict[str, str | None]
+    mentions: tuple[PersonMention, ...]
+
+    def count(self, name: str) -> int:
+        return sum(1 for m in self.mentions if m.name == name)
+
+    def most_mentioned(self) -> str | None:
+        counts = Counter(m.name for m in self.mentions)
+        if not counts:
+            return None
+        first = {m.name: m.start for m in reversed(self.mentions)}
+        return max(counts, key=lambda n: (counts[n], -first[n]))
+
+
+def gender_of_first_name(first: str) -> str | None:
+    """'m', 'f' or None from a first name (lists, then the -a/-ie endings rule)."""
+    word = first.lower().strip(".")
+    if word in MALE_NAMES:
+        return "m"
+    if word in FEMALE_NAMES:
+        return "f"
+    if len(word) > 2 and word not in MALE_EXCEPTIONS_TO_ENDINGS and word.endswith(FEMALE_ENDINGS):
+        return "f"
+    return None
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """Drop leading non-name words and everything up to the last title word:
+    'New Mexico Judge Mary Smith' -> 'Mary Smith'."""
+    last_title = -1
+    for i, w in enumerate(words[:-1]):
+        if w.lower().strip(".") in TITLES:
+            last_title = i
+    words = words[last_title + 1 :]
+    while words and words[0].lower().strip(".") in NOT_NAMES | TITLES:
+        words = words[1:]
+    return words
+
+
+def name_runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of capitalised runs, split at openers, cue words and
+    pronouns ('Alec Smith Says He'), with titles stripped ('Judge Mary Smith')."""
+    out = []
+    for match in _NAME_RUN.finditer(text):
+        group: list[re.Match[str]] = []
+        for word in _WORD.finditer(text, match.start(), match.end()):
+            if word.group().lower() in _BREAKS:
+                out.extend(_kept_run(text, group))
+                group = []
+            else:
+                group.append(word)
+        out.extend(_kept_run(text, group))
+    return out
+
+
+def _kept_run(text: str, words: list[re.Match[str]]) -> list[tuple[int, int, str]]:
+    kept = strip_titles([w.group() for w in words])
+    if not kept:
+        return []
+    first = words[len(words) - len(kept)]
+    start, end = first.start(), words[-1].end()
+    return [(start, end, " ".join(kept))]
+
+
+def looks_like_person(name: str, text: str, start: int, known: frozenset[str]) -> bool:
+    """A run is a person when spaCy said so, its first word is a known first name, or a
+    title/role word stands right before it ('Judge Mary Smith', 'armorer Jo Reed')."""
+    words = name.split()
+    if name in known:
+        return True
+    if len(words) < 2 or len(words) > 4:
+        return False
+    if any(w.lower() in NOT_NAMES for w in words):
+        return False
+    if words[0].lower() in MALE_NAMES | FEMALE_NAMES or words[-1] in known:
+        return True  # a known first name, or a surname spaCy or a cue already named
+    before = re.search(r"([A-Za-z.]+)\s*$", text[max(0, start - 30) : start])
+    return bool(before) and before.group(1).lower().strip(".") in TITLES | set(ROLE_NOUNS)
+
+
+def find_people(text: str, known: frozenset[str] = frozenset(),
+                exclude: tuple[tuple[int, int], ...] = ()) -> People:
+    """Full names (two words or more) in ``text`` and every mention of them: the full
+    name, its surname alone, its first name alone. ``exclude`` spans (quotes) hold no
+    mentions."""
+    runs = name_runs(text)
+    full: list[str] = []
+    for start, _end, name in runs:
+        if looks_like_person(name, text, start, known) and name not in full:
+            full.append(name)
+    for name in sorted(known):
+        if len(name.split()) >= 2 and name not in full:
+            full.append(name)
+    full = [n for n in full if not any(n != o and n in o for o in full if _word_in(n, o))]
+    genders = {n: gender_of_first_name(n.split()[0]) for n in full}
+    mentions = []
+    for start, end, name in runs:
+        if _inside(start, exclude):
+            continue
+        resolved = resolve_name(name, full, mentions_so_far=mentions)
+        if resolved is not None:
+            mentions.append(PersonMention(start, end, resolved))
+    return People(tuple(full), genders, tuple(mentions))
+
+
+def _word_in(short: str, long: str) -> bool:
+    return re.search(rf"(?:^| ){re.escape(short)}(?: |$)", long) is not None
+
+
+def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+def resolve_name(name: str, full_names: list[str] | tuple[str, ...],
+                 mentions_so_far: list[PersonMention] | tuple[PersonMention, ...] = ()) -> str | None:
+    """The full name a name mention refers to: itself when it is one of them; else the
+    full name ending with it (a surname) or starting with it (a first name); several ->
+    the most mentioned so far, then the first listed."""
+    name = clean_name(name)
+    if not name:
+        return None
+    if name in full_names:
+        return name
+    words = name.split()
+    candidates = [f for f in full_names if f.endswith(" " + name)]
+    if not candidates and len(words) == 1:
+        candidates = [f for f in full_names if f.startswith(name + " ")]
+    if not candidates and len(words) >= 2:
+        # 'Mary Smith' for 'Mary Anne Smith': same first and last word
+        candidates = [f for f in full_names
+                      if f.split()[0] == words[0] and f.split()[-1] == words[-1]]
+    if not candidates:
+        return None
+    counts = Counter(m.name for m in mentions_so_far)
+    return max(candidates, key=lambda f: (counts[f], -full_names.index(f)))
+
+
+def clean_name(name: str) -> str:
+    """'Baldwin’s' -> 'Baldwin'; collapse white space; drop titles."""
+    name = re.sub(r"['’]s?$", "", name.strip())
+    words = name.split()
+    return " ".join(strip_titles(words)) if len(words) > 1 else " ".join(words)

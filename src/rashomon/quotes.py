@@ -1,0 +1,414 @@
+"""Direct quotations: spans, kind, cue, speaker mention and speaker.
+
+Steps, each a small function:
+
+1. quoted stretches per paragraph (:mod:`quote_marks`);
+2. titles, nicknames and scare quotes dropped (:func:`is_title`, :func:`is_scare_quote`);
+3. the sentences that hold quote marks (and their neighbours with cue words) are parsed
+   in one batch; each gives its cues and their subjects (:mod:`quote_cues`);
+4. each quote takes the cue right after it (``“...,” she said``), else the cue before
+   it in its sentence (``he said: “...”``, ``said the press “...”``), else any cue of
+   its sentence(s), else it inherits from its neighbours (the rest of an interrupted
+   quote, a multi-paragraph quote, the sentence before, a paragraph ending in ``:``);
+5. the mention is resolved to a full name in the article (:func:`resolved_speaker`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Article, Quote, Sentence, Span
+from .nlp import NLP
+from .quote_cues import Attribution, has_cue_word, sentence_attributions
+from .quote_marks import QuotedSpan, quoted_spans
+from .quote_names import People, clean_name, find_people, name_runs, resolve_name
+from .resources.quotes import (
+    AGE_DESCRIPTION,
+    CUE_WORDS,
+    DETERMINERS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    PROTAGONIST_ROLES,
+    ROLE_NOUNS,
+    TITLE_INDICATORS,
+    TITLE_SMALL_WORDS,
+)
+from .sentences import paragraph_spans, sentence_at
+
+_WORD = re.compile(r"[\w’'-]+")
+_SENTENCE_PUNCT = re.compile(r"[.!?;:,]")
+_CUES = "|".join(sorted(CUE_WORDS, key=len, reverse=True))
+_CUE_BEFORE = re.compile(rf"\b(?i:{_CUES})(?:\s+[\w’'.-]+){{0,3}}\s*[,:]?\s*$")
+_CUE_AFTER = re.compile(rf",?\s*(?:[\w’'.-]+\s+){{0,3}}(?i:{_CUES})\b")
+
+
+@dataclass(frozen=True)
+class Found:
+    """How a quote got its attribution: the attribution and a confidence basis."""
+
+    attribution: Attribution | None
+    basis: float
+    inherited: bool = False
+
+
+def extract_quotes(article: Article, sentences: tuple[Sentence, ...], nlp: NLP) -> tuple[Quote, ...]:
+    """Every direct quotation of ``article.text`` with cue, mention and speaker."""
+    text = article.text
+    if not sentences:
+        return ()
+    paragraphs = paragraph_spans(text)
+    spans = [s for s in quoted_spans(text, paragraphs) if not _drop(text, s, sentences, paragraphs)]
+    if not spans:
+        return ()
+    quoted = [(s.open, s.outer_end) for s in spans]
+    chosen = sentences_to_parse(text, sentences, spans, paragraphs)
+    attributions: dict[int, tuple[Attribution, ...]] = {}
+    known: set[str] = set()
+    docs = nlp.parse([s.text for s in chosen])
+    for sentence, doc in zip(chosen, docs):
+        headline = _in_title(article, sentence.start)
+        attributions[sentence.index] = sentence_attributions(
+            doc, sentence.start, text, quoted, headline=headline
+        )
+        known.update(clean_name(e.text) for e in doc.ents if e.label_ == "PERSON")
+    known.update(_subject_names(text, attributions))
+    people = find_people(text, frozenset(k for k in known if k), exclude=tuple(quoted))
+    found = attributions_of(text, spans, sentences, paragraphs, attributions)
+    quotes: list[Quote] = []
+    for n, (span, how) in enumerate(zip(spans, found), start=1):
+        quotes.append(_quote(article, sentences, span, how, people, quotes, n))
+    return tuple(quotes)
+
+
+def _subject_names(text: str, attributions: dict[int, tuple[Attribution, ...]]) -> set[str]:
+    """Capitalised cue subjects ('Reinholt told'): person names even when alone."""
+    out = set()
+    for found in attributions.values():
+        for a in found:
+            if a.mention is not None:
+                words = text[a.mention[0] : a.mention[1]].split()
+                if words and all(w[:1].isupper() for w in words) and words[0].lower() not in DETERMINERS \
+                        and words[-1].lower() not in ROLE_NOUNS:
+                    out.add(clean_name(" ".join(words)))
+    return out
+
+
+# --- which quoted stretches are speech ----------------------------------------------
+
+def _drop(text: str, span: QuotedSpan, sentences: tuple[Sentence, ...],
+          paragraphs: list[tuple[int, int]]) -> bool:
+    return is_title(text, span, paragraphs) or is_scare_quote(text, span, sentences)
+
+
+def is_title(text: str, span: QuotedSpan, paragraphs: list[tuple[int, int]]) -> bool:
+    """A work's title or a nickname: followed/preceded by podcast, film, song...; or a
+    short Title-Case span with no sentence punctuation and no cue next to it."""
+    inner = text[span.start : span.end]
+    p_start, p_end = paragraphs[span.paragraph]
+    after = _WORD.findall(text[span.outer_end : p_end])
+    before = _WORD.findall(text[p_start : span.open])
+    if text[p_start : span.open].rstrip(" \t")[-1:] in (".", ",", ":", ";", "!", "?"):
+        before = []  # an indicator word must stand right before the mark
+    nxt = after[0].lower() if after else ""
+    if nxt in ("’s", "'s", "s") and len(after) > 1:
+        nxt = after[1].lower()
+    words = _WORD.findall(inner)
+    if not words or _SENTENCE_PUNCT.search(inner) or not words[0][:1].isupper():
+        return False
+    if nxt in TITLE_INDICATORS or (before and before[-1].lower() in TITLE_INDICATORS):
+        return len(words) <= 8  # the “Fail Better” podcast, the film 'Riverbend'
+    title_case = all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words
+    )
+    return len(words) <= 4 and title_case and not _cue_near(text, span, p_start, p_end)
+
+
+def _cue_near(text: str, span: QuotedSpan, p_start: int, p_end: int) -> bool:
+    """A cue word at most three words before the opening mark (only a comma or colon
+    between), a colon right before it, or a cue right after the closing mark: optional
+    comma, at most three words (a name), the cue."""
+    head = text[p_start : span.open]
+    if head.rstrip().endswith(":"):
+        return True
+    if _CUE_BEFORE.search(head) or _CUE_AFTER.match(text, span.outer_end, p_end):
+        return True
+    return False
+
+
+def is_scare_quote(text: str, span: QuotedSpan, sentences: tuple[Sentence, ...]) -> bool:
+    """One or two words inside the author's sentence (no sentence punctuation of their
+    own) with no cue word anywhere in that sentence."""
+    inner = text[span.start : span.end]
+    words = _WORD.findall(inner)
+    if len(words) > 2 or _SENTENCE_PUNCT.search(inner[-1:]):
+        return False
+    sentence = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
+    if sentence is None:
+        return True
+    outside = text[sentence.start : span.open] + " " + text[span.outer_end : sentence.end]
+    return not has_cue_word(outside)
+
+
+# --- parsing only what is needed ------------------------------------------------------
+
+def sentences_to_parse(text: str, sentences: tuple[Sentence, ...], spans: list[QuotedSpan],
+                       paragraphs: list[tuple[int, int]]) -> list[Sentence]:
+    """Sentences holding a quote mark, plus the sentence before and after each quote
+    and the last one of the paragraph before a paragraph that opens with a quote, when
+    they hold a cue word."""
+    wanted: set[int] = set()
+    maybe: set[int] = set()
+    for span in spans:
+        first = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
+        last = sentence_at(sentences, max(span.outer_end - 1, span.start))
+        if first is None or last is None:
+            continue
+        wanted.update((first.index, last.index))
+        maybe.update((first.index - 1, last.index + 1))
+    chosen = [s for s in sentences if s.index in wanted
+              or (s.index in maybe and has_cue_word(s.text))]
+    return chosen
+
+
+# --- attribution ------------------------------------------------------------------------
+
+def attributions_of(
+    text: str,
+    spans: list[QuotedSpan],
+    sentences: tuple[Sentence, ...],
+    paragraphs: list[tuple[int, int]],
+    by_sentence: dict[int, tuple[Attribution, ...]],
+) -> list[Found]:
+    """One :class:`Found` per span: its own attribution, else one inherited."""
+    own = [own_attribution(text, i, spans, sentences, paragraphs, by_sentence)
+           for i in range(len(spans))]
+    final: list[Found] = []
+    for i, span in enumerate(spans):
+        if own[i].attribution is not None:
+            final.append(own[i])
+            continue
+        final.append(_inherited(text, i, spans, own, final, sentences, paragraphs, by_sentence))
+    return final
+
+
+def own_attribution(text: str, i: int, spans: list[QuotedSpan], sentences: tuple[Sentence, ...],
+                    paragraphs: list[tuple[int, int]],
+                    by_sentence: dict[int, tuple[Attribution, ...]]) -> Found:
+    span = spans[i]
+    p_start, p_end = paragraphs[span.paragraph]
+    nxt = spans[i + 1].open if i + 1 < len(spans) and spans[i + 1].paragraph == span.paragraph else p_end
+    prv = spans[i - 1].outer_end if i > 0 and spans[i - 1].paragraph == span.paragraph else p_start
+    first = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
+    last = sentence_at(sentences, max(span.outer_end - 1, span.start))
+    if first is None or last is None:
+        return Found(None, 0.0)
+    # 1. right after the closing mark: “...,” she said / said Smith
+    if span.close is not None:
+        after_sentence = sentence_at(sentences, _next_non_space(text, span.outer_end, p_end))
+        window_end = min(nxt, after_sentence.end if after_sentence else p_end)
+        limit = _word_limit(text, span.outer_end, window_end, 5)
+        cues = [a for s in _between(sentences, span.outer_end, window_end)
+                for a in by_sentence.get(s, ()) if span.outer_end <= a.cue_start < limit
+                and not a.thought]
+        if cues:
+            return Found(min(cues, key=lambda a: a.cue_start), 0.9)
+    # 2. before the opening mark, in its sentence: he said: “...” / said the press “...”
+    window_start = max(prv, first.start)
+    cues = [a for a in by_sentence.get(first.index, ()) if window_start <= a.cue_start < span.open]
+    speech = [a for a in cues if not a.thought]
+    if speech or (cues and _is_partial_position(text, span, first)):
+        return Found(max(speech or cues, key=lambda a: a.cue_start), 0.85)
+    # 3. any cue in the quote's sentences, outside quotes (partial quotes)
+    cues = [a for s in range(first.index, last.index + 1) for a in by_sentence.get(s, ())
+            if not (span.open <= a.cue_start < span.outer_end) and a.mention is not None]
+    if cues:
+        return Found(min(cues, key=lambda a: abs(a.cue_start - span.open)), 0.7)
+    return Found(None, 0.0)
+
+
+def _inherited(text: str, i: int, spans: list[QuotedSpan], own: list[Found], final: list[Found],
+               sentences: tuple[Sentence, ...], paragraphs: list[tuple[int, int]],
+               by_sentence: dict[int, tuple[Attribution, ...]]) -> Found:
+    span = spans[i]
+    prev = spans[i - 1] if i > 0 else None
+    p_start, _p_end = paragraphs[span.paragraph]
+    # a multi-paragraph quote: pieces share one attribution
+    if prev is not None and prev.continues and prev.paragraph == span.paragraph - 1 \
+            and span.open == p_start and final[i - 1].attribution is not None:
+        return Found(final[i - 1].attribution, final[i - 1].basis, True)
+    j = i
+    while spans[j].continues and j + 1 < len(spans) and spans[j + 1].paragraph == spans[j].paragraph + 1:
+        j += 1
+        if own[j].attribution is not None:
+            return Found(own[j].attribution, own[j].basis, True)
+    # the rest of an interrupted quote: “First,” she said. “Second.”
+    if prev is not None and prev.paragraph == span.paragraph and final[i - 1].attribution:
+        return Found(final[i - 1].attribution, min(final[i - 1].basis, 0.8), True)
+    for k in range(i + 1, len(spans)):
+        if spans[k].paragraph != span.paragraph:
+            break
+        if own[k].attribution is not None:
+            return Found(own[k].attribution, 0.7, True)
+    first = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
+    if first is None:
+        return Found(None, 0.0)
+    # the sentence before, in the same paragraph: “Smith thanked them. “...””
+    if first.index > 0 and sentences[first.index - 1].paragraph == first.paragraph:
+        cues = [a for a in by_sentence.get(first.index - 1, ()) if a.mention and not a.thought
+                and not _inside_any(a.cue_start, spans)]
+        if cues:
+            return Found(cues[-1], 0.55, True)
+    # a paragraph that opens with the quote after one ending in a colon or in a quote
+    if span.open == p_start and span.paragraph > 0:
+        before = [s for s in sentences if s.paragraph == span.paragraph - 1]
+        if before:
+            last = before[-1]
+            cues = [a for a in by_sentence.get(last.index, ()) if a.mention and not a.thought]
+            if last.text.rstrip().endswith(":") and cues:
+                return Found(cues[-1], 0.7, True)
+            prev_in_para = [k for k in range(i) if spans[k].paragraph == span.paragraph - 1]
+            if prev_in_para and final[prev_in_para[-1]].attribution is not None:
+                return Found(final[prev_in_para[-1]].attribution, 0.45, True)
+    return Found(None, 0.0)
+
+
+def _inside_any(offset: int, spans: list[QuotedSpan]) -> bool:
+    return any(s.open <= offset < s.outer_end for s in spans)
+
+
+def _between(sentences: tuple[Sentence, ...], start: int, end: int) -> list[int]:
+    return [s.index for s in sentences if s.end > start and s.start < end]
+
+
+def _next_non_space(text: str, i: int, end: int) -> int:
+    while i < end and text[i] in " \t,":
+        i += 1
+    return min(i, max(end - 1, 0))
+
+
+def _word_limit(text: str, start: int, end: int, n: int) -> int:
+    """The offset just after the ``n``-th word from ``start`` (or ``end``)."""
+    words = list(_WORD.finditer(text, start, end))
+    return words[n - 1].end() if len(words) >= n else end
+
+
+def _is_partial_position(text: str, span: QuotedSpan, sentence: Sentence) -> bool:
+    return kind_at(text, span, sentence) == "partial"
+
+
+# --- kind, speaker, record ----------------------------------------------------------------
+
+def kind_at(text: str, span: QuotedSpan, sentence: Sentence | None) -> str:
+    """'direct' when the quote opens its sentence or follows a colon/comma/dash (or a cue)
+    and starts upper-case; 'partial' when it sits inside the author's sentence."""
+    if sentence is None or span.open <= sentence.start:
+        return "direct"
+    before = text[sentence.start : span.open].rstrip()
+    if not before or before[-1] in "“\"‘(":
+        return "direct"
+    first = text[span.start : span.start + 1]
+    lead = before[-1] in ":,—–-" or (_WORD.findall(before) or [""])[-1].lower() in CUE_WORDS
+    return "direct" if lead and (first.isupper() or first.isdigit()) else "partial"
+
+
+def _in_title(article: Article, offset: int) -> bool:
+    return article.title_span is not None and article.title_span[0] <= offset < article.title_span[1]
+
+
+def _quote(article: Article, sentences: tuple[Sentence, ...], span: QuotedSpan, how: Found,
+           people: People, earlier: list[Quote], n: int) -> Quote:
+    text = article.text
+    sentence = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
+    kind = "headline" if _in_title(article, span.open) else kind_at(text, span, sentence)
+    attribution = how.attribution
+    mention = cue = None
+    speaker, certainty = None, 0.3
+    if attribution is not None:
+        cue = text[attribution.cue_start : attribution.cue_end]
+        if attribution.mention is not None:
+            a, b = attribution.mention
+            mention = Span(text[a:b], a, b)
+            speaker, certainty = resolved_speaker(text, mention, people, earlier)
+    confidence = round(max(0.05, min(1.0, (how.basis or 0.3) * certainty)), 2)
+    return Quote(
+        id=f"{article.id}:q{n}", article=article.id, text=text[span.start : span.end],
+        start=span.start, end=span.end, kind=kind, speaker=speaker, speaker_mention=mention,
+        cue=cue, confidence=confidence, sentence=sentence.index if sentence else None,
+    )
+
+
+def resolved_speaker(text: str, mention: Span, people: People,
+                     earlier: list[Quote]) -> tuple[str | None, float]:
+    """(full name, certainty) for a mention: a pronoun -> the nearest person before it
+    whose gender fits; a surname -> the full name ending with it; a description -> the
+    person carrying that title/role in the text, else the most mentioned person."""
+    word = mention.text.lower()
+    if word in PRONOUN_GENDER:
+        return nearest_person(mention.start, PRONOUN_GENDER[word], people, earlier), 0.9
+    if word in PLURAL_PRONOUNS:
+        return None, 0.5
+    words = mention.text.split()
+    first = words[0].lower()
+    role_word = len(words) == 1 and first.rstrip("’'s") in ROLE_NOUNS
+    if words[0][:1].isupper() and first not in DETERMINERS and not role_word:
+        name = clean_name(mention.text)
+        return (resolve_name(name, people.names, people.mentions) or name), 1.0
+    head = re.sub(r"['’]s$", "", words[-1].lower())
+    holder = role_holder(text, head, mention.start, people)
+    if holder is not None:
+        return holder, 0.9
+    if head in PROTAGONIST_ROLES or AGE_DESCRIPTION.match(head):
+        return people.most_mentioned(), 0.75
+    return None, 0.6
+
+
+def nearest_person(offset: int, gender: str, people: People, earlier: list[Quote]) -> str | None:
+    """The person mentioned last before ``offset`` whose gender is not contradicted."""
+    candidates = [(m.start, m.name) for m in people.mentions if m.start < offset]
+    candidates += [(q.speaker_mention.start, q.speaker) for q in earlier
+                   if q.speaker and q.speaker_mention and q.speaker_mention.start < offset]
+    for _start, name in sorted(candidates, reverse=True):
+        if people.genders.get(name) in (None, gender) and _gender_fits(name, gender, people):
+            return name
+    return None
+
+
+def _gender_fits(name: str, gender: str, people: People) -> bool:
+    found = people.genders.get(name)
+    if found is not None:
+        return found == gender
+    from .quote_names import gender_of_first_name
+
+    guess = gender_of_first_name(name.split()[0]) if len(name.split()) > 1 else None
+    return guess in (None, gender)
+
+
+def role_holder(text: str, role: str, before: int, people: People) -> str | None:
+    """The person a role noun names in the text: 'Judge Mary Smith', 'prosecutor Jo
+    Reed', 'Jo Reed, the lead prosecutor'; the one nearest before ``before`` wins."""
+    if role not in ROLE_NOUNS:
+        return None
+    found: list[tuple[int, str]] = []
+    for match in re.finditer(rf"\b{re.escape(role)}\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})",
+                             text, re.I):
+        name = _person_at(text, match.start(1), people)
+        if name:
+            found.append((match.start(), name))
+    for match in re.finditer(rf",\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{re.escape(role)}\b", text, re.I):
+        runs = [r for r in name_runs(text[max(0, match.start() - 60) : match.start()])]
+        if runs and runs[-1][1] == min(60, match.start()):
+            name = resolve_name(runs[-1][2], people.names, people.mentions)
+            if name:
+                found.append((match.start(), name))
+    if not found:
+        return None
+    preceding = [f for f in found if f[0] < before]
+    return (max(preceding) if preceding else min(found))[1]
+
+
+def _person_at(text: str, start: int, people: People) -> str | None:
+    for m in people.mentions:
+        if m.start <= start < m.end or start <= m.start < start + 40 and not text[start:m.start].strip(" "):
+            return m.name
+    return None

@@ -1,0 +1,155 @@
+"""Rule data for temporal expressions (dates.py) and the timeline (timeline.py).
+
+Word lists are lower-cased. Regex fragments are plain strings so that the rule module
+can compose them; every rule pattern is compiled case-insensitively, and the rule
+module checks capitalisation where it matters (a bare "may" is a modal verb).
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+# Full month names that are also common words or first names: alone, they need a
+# date context (a preposition or a modifier) to count as a month.
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august"})
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}
+
+# TIMEX3 season codes, and the month each season starts in (to order and resolve).
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}
+SEASON_START_MONTH: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2,
+    "a dozen": 12, "dozen": 12,
+}
+# Quantities with no number: TIMEX3 writes them X ("PXY" for "a few years").
+VAGUE_QUANTITIES = frozenset({"a few", "few", "several", "many"})
+
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}
+
+# unit word -> (TIMEX3 duration letter, multiplier, time unit?)
+UNITS: dict[str, tuple[str, int, bool]] = {
+    "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
+    "day": ("D", 1, False), "night": ("D", 1, False), "week": ("W", 1, False),
+    "fortnight": ("W", 2, False), "month": ("M", 1, False), "quarter": ("Q", 1, False),
+    "year": ("Y", 1, False), "decade": ("DE", 1, False), "century": ("CE", 1, False),
+}
+
+# Day words relative to the publication date: word -> offset in days.
+DAY_WORDS: dict[str, int] = {
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+    "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+    "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1,
+}
+
+# Modifiers of a relative unit: word -> offset in units from the publication date.
+RELATIVE_WORDS: dict[str, int] = {
+    "last": -1, "past": -1, "previous": -1, "this": 0, "current": 0,
+    "next": 1, "coming": 1,
+}
+# Anaphoric modifiers: offset in units from the date the text last established.
+ANAPHORIC_WORDS: dict[str, int] = {
+    "following": 1, "next": 1, "after": 1, "later": 1, "afterwards": 1, "afterward": 1,
+    "previous": -1, "preceding": -1, "before": -1, "earlier": -1, "prior": -1,
+    "same": 0, "that": 0,
+}
+
+PRESENT_REF_WORDS = (
+    "right now", "just now", "now", "currently", "nowadays", "at present",
+    "at the moment", "presently", "these days",
+)
+PAST_REF_WORDS = ("recently", "lately", "the past", "recent years", "recent months",
+                  "recent weeks", "recent days")
+FUTURE_REF_WORDS = ("the near future", "the distant future", "the future")
+
+# Adverbs of frequency: word -> TIMEX3 set value.
+SET_WORDS: dict[str, str] = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+    "monthly": "P1M", "quarterly": "P1Q", "yearly": "P1Y", "annually": "P1Y",
+}
+
+# Words after a 4-digit number that make it a count, not a year ("2021 votes").
+COUNT_NOUNS = frozenset(
+    """
+    people persons votes voters dollars euros pounds yen points miles kilometres kilometers
+    km meters metres feet acres tons tonnes pages words copies units cases deaths troops
+    employees workers jobs students members residents homes houses cars shares barrels
+    calories hours minutes seconds days weeks months years times percent
+    """.split()
+)
+# Words before a 4-digit number that make it a label or an amount ("No. 2021").
+LABEL_WORDS = frozenset(
+    "no no. number # room flight route page pages model item items code bill".split()
+)
+
+# Cues that the clause holding a date speaks of the future (resolve forwards).
+FUTURE_CUES = (
+    r"\bwill\b", r"\bwon[’']t\b", r"[’']ll\b", r"\bshall\b", r"\bupcoming\b",
+    r"\b(?:is|are|was|were)\s+(?:set|scheduled|expected|due|slated|poised)\s+to\b",
+    r"\b(?:is|are|am)\s+going\s+to\b",
+)
+
+# Discourse markers that open a clause but are not part of the event.
+LEADING_MARKERS = (
+    "however", "meanwhile", "still", "also", "then", "later", "earlier", "previously",
+    "instead", "nevertheless", "moreover", "additionally", "in addition", "subsequently",
+    "eventually", "finally", "afterwards", "afterward", "since then", "by then", "and", "but",
+    "so", "yet", "now",
+)
+# Conjunctions that open a subordinate or coordinate clause: a clause boundary.
+SUBORDINATORS = (
+    "although", "though", "because", "while", "whereas", "after", "before", "until",
+    "unless", "when", "once", "even though", "even as", "as",
+)
+# Prepositions that may stand before a date expression (trimmed from events).
+DATE_PREPOSITIONS = (
+    "in", "on", "at", "by", "during", "since", "until", "till", "from", "through",
+    "throughout", "as of", "as early as", "as late as", "around", "circa", "about",
+    "before", "after", "between", "of",
+)
+
+# Words in a sentence that is only a publication dateline ("Published Dec. 18, 2024").
+META_WORDS = frozenset(
+    """
+    published updated posted modified last first on at by am pm a.m p.m est edt et gmt utc
+    pst pdt cst cdt bst cet
+    """.split()
+)
+
+# Function words left out when comparing two events' content words.
+STOPWORDS = frozenset(
+    """
+    a an the and or but nor so yet of in on at by for with from to into onto over under
+    about after before during since until as than then that this these those there here
+    which who whom whose what when where why how is are was were be been being am has
+    have had do does did done will would shall should can could may might must not no
+    it its it's he him his she her hers they them their theirs we us our you your i me my
+    mine also just still even only very more most much many some any all both each other
+    such own same said says say told tell added noted according while although though
+    because if whether against up down out off again further once now later earlier
+    year years month months week weeks day days
+    """.split()
+)

@@ -1,0 +1,218 @@
+"""Rule data for the quote and speaker stages: quote marks, cue words, titles, roles,
+pronouns and first-name genders. Logic lives in ``quotes.py``, ``quote_marks.py``,
+``quote_names.py`` and ``speakers.py``."""
+
+from __future__ import annotations
+
+import re
+
+# --- quote marks -------------------------------------------------------------------
+# Double marks are the primary quotation marks of English news; single marks quote
+# when they stand outside double marks (headlines, British style) and nest inside them.
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+DOUBLE_EITHER = '"'
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+SINGLE_EITHER = "'"
+DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER
+SINGLE_MARKS = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER
+# Characters after which a mark opens a quote, and before which a mark closes one.
+OPEN_CONTEXT = " \t\n([{—–-/" + DOUBLE_MARKS + SINGLE_MARKS
+CLOSE_CONTEXT = " \t\n)]}.,;:!?…—–-/" + DOUBLE_MARKS + SINGLE_MARKS
+# An opening single mark that is an elision, not a quote: '90s, ’em, 'til, 'n'.
+ELISION = re.compile(r"(?:\d\d(?:s\b|\b)|em\b|til\b|tis\b|twas\b|n\b|cause\b|bout\b)", re.I)
+
+# --- cue words ---------------------------------------------------------------------
+# Surface forms (the lemmatizer is not loaded). Speech cues attribute any quote.
+SPEECH_CUES = frozenset(
+    """
+    say says said saying tell tells told telling add adds added adding
+    write writes wrote writing written explain explains explained explaining
+    note notes noted noting state states stated stating declare declares declared
+    claim claims claimed claiming insist insists insisted insisting
+    continue continues continued continuing begin begins began beginning
+    reply replies replied replying respond responds responded responding
+    answer answers answered ask asks asked asking recall recalls recalled recalling
+    remark remarks remarked comment comments commented commenting
+    admit admits admitted admitting acknowledge acknowledges acknowledged
+    argue argues argued arguing announce announces announced announcing
+    confirm confirms confirmed deny denies denied warn warns warned warning
+    urge urges urged tweet tweets tweeted tweeting post posts posted posting
+    joke jokes joked joking quip quips quipped laugh laughs laughed laughing
+    exclaim exclaims exclaimed shout shouts shouted yell yells yelled
+    whisper whispers whispered testify testifies testified testifying
+    concede concedes conceded conclude concludes concluded
+    emphasize emphasizes emphasized emphasise emphasised stress stresses stressed
+    predict predicts predicted promise promises promised vow vows vowed
+    boast boasts boasted complain complains complained complaining
+    reveal reveals revealed revealing gush gushes gushed muse muses mused
+    recount recounts recounted suggest suggests suggested agree agrees agreed
+    counter counters countered caption captioned captioning
+    rule rules ruled ruling opine opines opined observe observes observed
+    assert asserts asserted maintain maintains maintained
+    describe describes described describing call calls called calling
+    liken likens likened dub dubs dubbed brand brands branded
+    sing sings sang chant chanted read reads
+    """.split()
+)
+# Cognition cues: attribute only partial quotes in their own sentence.
+THOUGHT_CUES = frozenset(
+    """
+    think thinks thought believe believes believed feel feels felt hope hopes hoped
+    want wants wanted expect expects expected consider considers considered
+    """.split()
+)
+CUE_WORDS = SPEECH_CUES | THOUGHT_CUES
+# Words that may stand between a subject and its cue: "Baldwin later said".
+CUE_ADVERBS = frozenset(
+    "also later then again once previously recently further simply only just "
+    "had has have would will was is once even reportedly allegedly".split()
+)
+
+# --- mentions ----------------------------------------------------------------------
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PLURAL_PRONOUNS = frozenset("they we i you it".split())
+DETERMINERS = frozenset("the a an this that his her their its our".split())
+
+# Words that come before a name without being part of it ("Judge Mary Smith").
+TITLES = frozenset(
+    """
+    judge justice president vice senator sen rep representative congressman
+    congresswoman governor gov mayor general gen dr mr mrs ms mx miss prof professor
+    rev reverend sir dame lord lady prince princess king queen pope officer detective
+    sheriff chief attorney prosecutor director secretary minister chancellor speaker
+    commissioner captain capt lt lieutenant sgt sergeant coach district county
+    assistant deputy lead former late actor actress singer star rapper comedian host
+    producer cinematographer armorer armourer writer author filmmaker
+    defendant plaintiff agent inspector superintendent councilman councilwoman
+    councilmember ambassador premier chairman chairwoman ceo founder
+    """.split()
+)
+# Capitalised words that start a run without being a name (sentence openers, months).
+NOT_NAMES = frozenset(
+    """
+    the a an in on at after before following however but and when while since as
+    although if despite meanwhile according for from with by to of this that these
+    those his her their its our my your we they he she it i there here what who why
+    how where which yet so or nor not no yes also still then now today yesterday
+    tomorrow monday tuesday wednesday thursday friday saturday sunday january
+    february march july august september october november december
+    mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
+    mother father wife husband
+    share sign read watch click related getty photo credit image advertisement
+    new north south east west court state police county city district office
+    department university college house senate congress church school
+    """.split()
+)
+
+# Description heads that name a person's role; the gender when the noun gives one.
+ROLE_NOUNS = {
+    "judge": None, "justice": None, "prosecutor": None, "attorney": None, "lawyer": None,
+    "actor": None, "actress": "f", "star": None, "superstar": None, "nominee": None,
+    "winner": None, "singer": None, "rapper": None, "director": None, "producer": None,
+    "filmmaker": None, "screenwriter": None, "writer": None, "author": None,
+    "comedian": None, "host": None, "musician": None, "model": None, "designer": None,
+    "cinematographer": None, "armorer": None, "armourer": None, "president": None,
+    "senator": None, "governor": None, "mayor": None, "candidate": None,
+    "politician": None, "lawmaker": None, "congressman": "m", "congresswoman": "f",
+    "officer": None, "detective": None, "sheriff": None, "chief": None, "ceo": None,
+    "executive": None, "founder": None, "chairman": "m", "chairwoman": "f",
+    "coach": None, "player": None, "athlete": None, "champion": None, "icon": None,
+    "legend": None, "veteran": None, "mogul": None, "billionaire": None,
+    "entrepreneur": None, "businessman": "m", "businesswoman": "f", "celebrity": None,
+    "personality": None, "influencer": None, "journalist": None, "reporter": None,
+    "anchor": None, "doctor": None, "professor": None, "scientist": None,
+    "researcher": None, "economist": None, "analyst": None, "investigator": None,
+    "minister": None, "secretary": None, "ambassador": None, "defendant": None,
+    "plaintiff": None, "witness": None, "victim": None, "suspect": None,
+    "spokesman": "m", "spokeswoman": "f", "spokesperson": None,
+    "mother": "f", "father": "m", "wife": "f", "husband": "m", "daughter": "f",
+    "son": "m", "sister": "f", "brother": "m", "mom": "f", "dad": "m",
+    "grandmother": "f", "grandfather": "m", "girlfriend": "f", "boyfriend": "m",
+    "treasurer": None, "clerk": None, "manager": None, "administrator": None,
+    "commander": None, "engineer": None, "teacher": None, "nurse": None, "pastor": None,
+    "priest": None, "bishop": None, "rabbi": None, "imam": None, "councillor": None,
+    "commissioner": None, "mp": None, "aide": None, "adviser": None, "advisor": None,
+    "man": "m", "woman": "f", "boy": "m", "girl": "f",
+}
+# Roles that refer to the story's protagonist when no name in the text carries them
+# ("the Oscar nominee", "the star", "the 66-year-old"); anonymous roles never do.
+PROTAGONIST_ROLES = frozenset(
+    """
+    actor actress star superstar nominee winner singer rapper director producer
+    filmmaker screenwriter writer author comedian host musician model designer
+    candidate politician president senator governor mayor coach player athlete
+    champion icon legend veteran mogul billionaire entrepreneur businessman
+    businesswoman celebrity personality influencer defendant
+    """.split()
+)
+AGE_DESCRIPTION = re.compile(r"^\d{1,3}-year-old$")
+
+# A quoted span followed (or preceded) by one of these is a title, not speech.
+TITLE_INDICATORS = frozenset(
+    """
+    podcast podcasts film films movie movies show shows series song songs single album
+    albums book books novel novels memoir documentary documentaries play musical
+    episode episodes sitcom franchise special track tour magazine newspaper column
+    article essay poem painting exhibition program programme channel game video
+    """.split()
+)
+# Small words allowed inside a Title-Case title ('Fail Better', 'Lord of the Rings').
+TITLE_SMALL_WORDS = frozenset("a an the of to in on and or for at by with from vs".split())
+
+# --- first names -------------------------------------------------------------------
+MALE_NAMES = frozenset(
+    """
+    aaron adam adrian alan albert alec alex alexander alfred ali andrew andy angelo
+    anthony antonio arnold arthur austin barack barry ben benjamin bernard bernie bill
+    billy bob bobby brad bradley brandon brendan brett brian bruce bryan carl carlos
+    charles charlie chris christian christopher chuck clint colin craig dale dan daniel
+    danny darren dave david dean dennis derek dick don donald doug douglas drew dustin
+    dwayne ed eddie edward elijah elon emmanuel eric ernest ethan eugene evan frank
+    francis fred frederick gabriel gary gavin gene geoffrey george gerald gordon graham
+    greg gregory harold harrison harry harvey hector henry howard hugh hunter ian isaac
+    ivan jack jacob jake james jamie jared jason javier jay jeff jeffrey jeremy jerome
+    jerry jesse jim jimmy joe joel john johnny jon jonathan jordan jorge jose joseph
+    josh joshua juan julian justin keith ken kenneth kevin kirk kyle lance larry lawrence
+    lee leo leon leonard liam louis luis luke malcolm marco marcus mario mark martin
+    matt matthew max michael miguel mike mitch mitchell nathan neil nicholas nick noah
+    oliver omar oscar owen pablo patrick paul pedro pete peter phil philip pierre ralph
+    randy ray raymond ricardo richard rick ricky rob robert roberto rod roger ron ronald
+    ross roy russell ryan sam samuel scott sean sergei seth shane shawn simon stanley
+    stephen steve steven stuart ted terry thomas tim timothy todd tom tomas tommy tony travis
+    trevor troy tyler victor vincent vladimir wade walter warren wayne will william
+    xavier zach zachary
+    """.split()
+)
+FEMALE_NAMES = frozenset(
+    """
+    abigail ada adele alexandra alexis alice alicia alison allison amanda amber amy
+    ana andrea angela angelina anita ann anna anne annie april ashley audrey barbara
+    beatrice becky belinda beth betty beverly bonnie brenda bridget britney brittany
+    brooke caitlin camila candace carla carmen carol caroline carolyn carrie cassandra
+    catherine cathy charlotte chelsea cheryl chloe christina christine cindy claire
+    clara claudia colleen courtney crystal cynthia daisy dana danielle debbie deborah
+    debra denise diana diane donna doris dorothy eileen elaine eleanor elena elizabeth
+    ella ellen emily emma erica erin esther eva eve evelyn faith fiona frances gabrielle
+    gail gina gloria grace gwen hailey hannah harriet heather heidi helen hillary holly
+    ingrid irene iris isabel isabella jackie jacqueline jane janet janice jasmine jean
+    jennifer jenny jessica jill joan joanna jocelyn josephine joy joyce judith judy julia
+    julie june karen kari kate katherine kathleen kathy katie kayla kelly kendra kim
+    kimberly kristen kristin laura lauren leah linda lindsay lisa liz lori lucy lydia
+    lynn madeline madison mandy margaret maria marie marilyn marion martha mary megan
+    melanie melissa meredith mia michelle mindy miranda molly monica nancy naomi natalie
+    nicole nina nora olivia paige pam pamela patricia paula peggy penny priscilla
+    rachel rebecca regina renee rita roberta robin rosa rose ruth sabrina sally samantha
+    sandra sara sarah selena serena sharon sheila shirley sofia sophia sophie stacy
+    stephanie sue susan suzanne sylvia tamara tanya taylor teresa theresa tiffany tina
+    tracy valerie vanessa veronica victoria violet virginia wendy whitney yolanda zoe
+    """.split()
+)
+# Unknown first names ending so are mostly female (Hilaria, Ludmila); not these.
+FEMALE_ENDINGS = ("a", "ie", "ette", "elle", "ine")
+MALE_EXCEPTIONS_TO_ENDINGS = frozenset(
+    "joshua luca nikola ezra elijah isaiah jeremiah zachariah andrea sasha misha "
+    "kostya ilya mustafa musa joshua akira dana jamie charlie willie eddie ronnie "
+    "stevie jackie frankie archie bernie richie reggie ollie".split()
+)

@@ -1,0 +1,272 @@
+"""The story's timeline: dated events from every article, merged across outlets.
+
+Each date mention that names a past period becomes an event: the clause the date
+governs (``dates_clauses.event_span``), with its offsets. Events from several
+articles that share a compatible date and content words are one event, dated at the
+finest granularity any source gives ("in July" + "on July 12" -> July 12). Events
+that share their content but not their date across outlets are one event with a
+:class:`DateConflict`. Plans, unresolved relative dates and background with no usable
+date go apart, as undated :class:`EventSource` records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates_clauses import event_span
+from .model import (
+    ArticleAnalysis,
+    DateConflict,
+    DateMention,
+    EventSource,
+    PartialDate,
+    Sentence,
+    TimelineEvent,
+)
+from .resources import dates as R
+from .sentences import sentence_at, split_sentences
+
+GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2}
+# Shared content words needed to call two dated clauses one event: one when the dates
+# are the same day, two when one date only contains the other ("in July"/"July 12").
+SAME_DAY_OVERLAP = 1
+CONTAINED_OVERLAP = 2
+# Incompatible dates across outlets are a conflict only for clearly the same event.
+CONFLICT_OVERLAP = 3
+CONFLICT_SHARE = 0.5
+# References to the present or an unplaced past are not events.
+NOT_EVENTS = frozenset({"PRESENT_REF", "PAST_REF"})
+_SUFFIXES = ("ings", "ing", "edly", "ed", "es", "al", "s", "e")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_ADVERBIAL_LEAD = re.compile(r"\b(?:in|over|during|within|for|by)\s+$", re.IGNORECASE)
+_META_LEAD = re.compile(r"\b(?:published|updated|posted|modified)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DatedItem:
+    """One dated mention with its event clause, ready to merge."""
+
+    date: PartialDate
+    source: EventSource
+    words: frozenset[str]
+    order: tuple[int, int]  # (article index, offset): the reading order
+
+
+@dataclass
+class Cluster:
+    items: list[DatedItem] = field(default_factory=list)
+    date: PartialDate | None = None
+    words: set[str] = field(default_factory=set)
+
+    def articles(self) -> set[str]:
+        return {item.source.article for item in self.items}
+
+    def add(self, item: DatedItem) -> None:
+        self.items.append(item)
+        self.words |= item.words
+        if self.date is None or GRANULARITY_RANK[item.date.granularity] < GRANULARITY_RANK[self.date.granularity]:
+            self.date = item.date
+
+
+# -- content words -----------------------------------------------------------------
+
+def stem(word: str) -> str:
+    """A crude stem so that dismissed/dismissal/dismissing and charge/charges/charged
+    compare equal; good enough to tell events apart, never shown."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The event's lower-case content words, stemmed. Capitalised words are left out:
+    names run through every event of a story and would merge them all."""
+    words = set()
+    for token in _TOKEN.findall(text):
+        if not token[0].islower():
+            continue
+        for part in token.replace("’", "'").split("-"):
+            part = part.lower().strip("'")
+            if len(part) > 2 and part not in R.STOPWORDS:
+                words.add(stem(part))
+    return frozenset(words)
+
+
+# -- which mentions are events -----------------------------------------------------
+
+def timeline_date(mention: DateMention) -> PartialDate | None:
+    """The calendar period of a mention for the timeline: its date, or for a week,
+    season or quarter the month or year that holds it."""
+    if mention.date is not None:
+        return mention.date
+    value = mention.value or ""
+    week = re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value)
+    if week:
+        thursday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)
+        return PartialDate.of(thursday.year, thursday.month)
+    if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI|Q[1-4])", value):
+        return PartialDate.of(int(value[:4]))
+    return None
+
+
+def is_publication_meta(sentence: Sentence, mention: DateMention) -> bool:
+    """True for a dateline ("Published Dec. 18, 2024, 10:05 a.m."): the sentence holds
+    nothing but the date and publication words."""
+    rest = sentence.text[: mention.start - sentence.start] + " " + sentence.text[mention.end - sentence.start:]
+    if _META_LEAD.search(sentence.text[: mention.start - sentence.start]):
+        return True
+    words = [w.lower().strip(".'’") for w in _TOKEN.findall(rest)]
+    return not [w for w in words if len(w) > 1 and w not in R.META_WORDS]
+
+
+def is_future_adverbial(article_text: str, mention: DateMention) -> bool:
+    """"in the next couple months" is a plan's time; "what the future holds" is not."""
+    return bool(_ADVERBIAL_LEAD.search(article_text[max(0, mention.start - 12):mention.start]))
+
+
+def event_source(analysis: ArticleAnalysis, sentence: Sentence, mention: DateMention,
+                 spans: list[tuple[int, int]]) -> EventSource:
+    start, end = event_span(sentence, mention.start, mention.end, spans)
+    return EventSource(
+        article=analysis.article.id,
+        expression=mention.expression,
+        start=mention.start,
+        end=mention.end,
+        sentence=sentence.text,
+        event_start=start,
+        event_end=end,
+    )
+
+
+def sentences_of(analysis: ArticleAnalysis) -> tuple[Sentence, ...]:
+    return analysis.sentences or split_sentences(analysis.article.text)
+
+
+def article_items(analysis: ArticleAnalysis, index: int) -> tuple[list[DatedItem], list[EventSource]]:
+    """The article's dated events and its undated items (plans, unplaced dates)."""
+    article = analysis.article
+    sentences = sentences_of(analysis)
+    spans = [(m.start, m.end) for m in analysis.dates]
+    dated: list[DatedItem] = []
+    undated: list[EventSource] = []
+    for mention in analysis.dates:
+        if mention.kind != "date" or mention.value in NOT_EVENTS:
+            continue
+        sentence = sentence_at(sentences, mention.start)
+        if sentence is None or is_publication_meta(sentence, mention):
+            continue
+        if mention.value == "FUTURE_REF" and not is_future_adverbial(article.text, mention):
+            continue
+        source = event_source(analysis, sentence, mention, spans)
+        when = timeline_date(mention) if mention.value != "FUTURE_REF" else None
+        if when is None or (article.published is not None and when.value > article.published.last_day):
+            undated.append(source)
+            continue
+        text = article.text[source.event_start:source.event_end]
+        dated.append(DatedItem(when, source, content_words(text), (index, mention.start)))
+    return dated, undated
+
+
+# -- merging -----------------------------------------------------------------------
+
+def overlap_needed(a: PartialDate, b: PartialDate) -> int:
+    return SAME_DAY_OVERLAP if a == b and a.granularity == "day" else CONTAINED_OVERLAP
+
+
+def best_cluster(clusters: list[Cluster], item: DatedItem) -> Cluster | None:
+    """The cluster whose date is compatible with the item's and that shares the most
+    content words with it, if it shares enough."""
+    best, best_shared = None, 0
+    for cluster in clusters:
+        if not cluster.date.compatible(item.date):
+            continue
+        shared = len(cluster.words & item.words)
+        if shared >= overlap_needed(cluster.date, item.date) and shared > best_shared:
+            best, best_shared = cluster, shared
+    return best
+
+
+def merged_clusters(items: list[DatedItem]) -> list[Cluster]:
+    """Items grouped into events; the finest dates go first so that coarse mentions
+    ("in July") join the precise one ("July 12")."""
+    clusters: list[Cluster] = []
+    for item in sorted(items, key=lambda i: (GRANULARITY_RANK[i.date.granularity], i.order)):
+        cluster = best_cluster(clusters, item)
+        if cluster is None:
+            cluster = Cluster()
+            clusters.append(cluster)
+        cluster.add(item)
+    return clusters
+
+
+def same_event_other_date(a: Cluster, b: Cluster) -> bool:
+    """Two clusters from different outlets telling one event with irreconcilable
+    dates: disjoint outlets, incompatible dates, most content words shared."""
+    if a.date.compatible(b.date) or a.articles() & b.articles():
+        return False
+    shared = len(a.words & b.words)
+    smaller = min(len(a.words), len(b.words)) or 1
+    return shared >= CONFLICT_OVERLAP and shared / smaller >= CONFLICT_SHARE
+
+
+def conflict_groups(clusters: list[Cluster]) -> list[list[Cluster]]:
+    groups: list[list[Cluster]] = []
+    for cluster in clusters:
+        home = next((g for g in groups if all(same_event_other_date(c, cluster) for c in g)), None)
+        if home is None:
+            groups.append([cluster])
+        else:
+            home.append(cluster)
+    return groups
+
+
+def representative(cluster: Cluster) -> DatedItem:
+    """The source that tells the event best: as precise as the event's date, and
+    sharing the most content words with the other sources (a photo caption on the
+    same day shares few)."""
+    def score(item: DatedItem) -> tuple[bool, int, tuple[int, int]]:
+        centrality = sum(len(item.words & other.words) for other in cluster.items if other is not item)
+        inverse_order = (-item.order[0], -item.order[1])
+        return item.date == cluster.date, centrality, inverse_order
+
+    return max(cluster.items, key=score)
+
+
+def timeline_event(group: list[Cluster], analyses_by_id: dict[str, ArticleAnalysis]) -> TimelineEvent:
+    """One event from its cluster(s): dated by the best-attested cluster, told in the
+    words of its most precise source."""
+    main = max(group, key=lambda c: (len(c.articles()), len(c.items), -GRANULARITY_RANK[c.date.granularity]))
+    lead = representative(main).source
+    text = analyses_by_id[lead.article].article.text[lead.event_start:lead.event_end]
+    items = sorted((i for c in group for i in c.items), key=lambda i: i.order)
+    conflict = None
+    if len(group) > 1:
+        dates = tuple(sorted({c.date for c in group}))
+        versions = "; ".join(
+            f"{', '.join(sorted(c.articles()))}: {c.date.iso()}" for c in sorted(group, key=lambda c: c.date)
+        )
+        conflict = DateConflict(dates, f"outlets give different dates for this event ({versions})")
+    return TimelineEvent(main.date, text, tuple(i.source for i in items), conflict)
+
+
+def build_timeline(
+    analyses: Sequence[ArticleAnalysis],
+) -> tuple[tuple[TimelineEvent, ...], tuple[EventSource, ...]]:
+    """Dated events of the story in date order, and the undated items apart."""
+    items: list[DatedItem] = []
+    undated: list[EventSource] = []
+    for index, analysis in enumerate(analyses):
+        dated, later = article_items(analysis, index)
+        items.extend(dated)
+        undated.extend(later)
+    analyses_by_id = {a.article.id: a for a in analyses}
+    events = [timeline_event(g, analyses_by_id) for g in conflict_groups(merged_clusters(items))]
+    events.sort(key=lambda e: (e.date.value, -GRANULARITY_RANK[e.date.granularity], e.sources[0].start))
+    return tuple(events), tuple(undated)

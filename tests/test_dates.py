@@ -1,0 +1,285 @@
+"""Temporal expressions: finding, normalising, publication inference. Sentences are our
+own, with fictional people; the seed check reads the seed files at run time."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS, make_article, seed_paths
+
+from rashomon.dates import find_dates, infer_published, published_from_peers
+from rashomon.model import Article, ArticleAnalysis, PartialDate, Quote
+from rashomon.sentences import split_sentences
+
+
+def mentions_of(text: str, published: str | None = "2024-12-18"):
+    article = make_article(text, published=published)
+    return find_dates(article, split_sentences(text), article.published)
+
+
+def mention(text: str, expression: str, published: str | None = "2024-12-18"):
+    found = [m for m in mentions_of(text, published) if m.expression == expression]
+    assert found, f"{expression!r} not found in {[m.expression for m in mentions_of(text, published)]}"
+    return found[0]
+
+
+ABSOLUTE = [
+    # (sentence, expression, value, granularity)
+    ("The council met on March 3, 2025 to vote.", "March 3, 2025", "2025-03-03", "day"),
+    ("The council met on 3 March 2025 to vote.", "3 March 2025", "2025-03-03", "day"),
+    ("Dana Pell signed the lease on 3/14/2025.", "3/14/2025", "2025-03-14", "day"),
+    ("Dana Pell signed the lease on 14/3/2025.", "14/3/2025", "2025-03-14", "day"),
+    ("The log gives 2025-03-03 as the start.", "2025-03-03", "2025-03-03", "day"),
+    ("The mill closed in March 2025.", "March 2025", "2025-03", "month"),
+    ("The mill closed in Sept. 2019, workers said.", "Sept. 2019", "2019-09", "month"),
+    ("The bakery on Elm Road opened in 2021.", "2021", "2021", "year"),
+    ("Rents soared in mid-2023.", "mid-2023", "2023", "year"),
+    ("Farming changed in the 1990s.", "the 1990s", "199", "decade"),
+    ("Farming changed in the '80s.", "the '80s", "198", "decade"),
+    ("The fair drew crowds in the summer of 2019.", "the summer of 2019", "2019-SU", "season"),
+    ("Sales fell in the first quarter of 2023.", "the first quarter of 2023", "2023-Q1", "quarter"),
+    ("The gala was held on Friday, June 7, 2024.", "Friday, June 7, 2024", "2024-06-07", "day"),
+    ("The 2021 flood ruined the harvest.", "2021", "2021", "year"),
+]
+
+
+@pytest.mark.parametrize("text,expression,value,granularity", ABSOLUTE)
+def test_absolute_dates(text, expression, value, granularity):
+    for published in ("2024-12-18", None):  # absolute dates need no publication date
+        found = mention(text, expression, published)
+        assert (found.value, found.granularity, found.kind) == (value, granularity, "date")
+
+
+NOT_DATES = [
+    "The measure passed with 2021 votes.",
+    "The van sold for $2021 at auction.",
+    "Room No. 2021 was empty.",
+    "She may resign before the vote.",
+    "Crowds march to the square every night.",
+    "Tobin Reyes has seven kids and three dogs.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_numbers_and_words_that_are_not_dates(text):
+    assert [m for m in mentions_of(text) if m.kind == "date"] == []
+
+
+RELATIVE = [
+    # published Wednesday 2024-12-18
+    ("Ravi Soto resigned on Tuesday.", "Tuesday", "2024-12-17", "day"),
+    ("Ravi Soto resigned on Wednesday.", "Wednesday", "2024-12-18", "day"),
+    ("Ravi Soto will speak on Friday.", "Friday", "2024-12-20", "day"),
+    ("Ravi Soto resigned last Wednesday.", "last Wednesday", "2024-12-11", "day"),
+    ("The board met yesterday.", "yesterday", "2024-12-17", "day"),
+    ("The board met last week.", "last week", "2024-W50", "week"),
+    ("The board meets this week.", "this week", "2024-W51", "week"),
+    ("The plant reopened last month.", "last month", "2024-11", "month"),
+    ("The plant reopens next month.", "next month", "2025-01", "month"),
+    ("The plant closed last year.", "last year", "2023", "year"),
+    ("The plant closed earlier this year.", "earlier this year", "2024", "year"),
+    ("The plant closed three years ago.", "three years ago", "2021", "year"),
+    ("The plant closed two months ago.", "two months ago", "2024-10", "month"),
+    ("The plant closed ten days ago.", "ten days ago", "2024-12-08", "day"),
+    ("In July, the mayor resigned.", "July", "2024-07", "month"),
+    ("The levee failed in October.", "October", "2024-10", "month"),
+    ("The levee failed on July 12.", "July 12", "2024-07-12", "day"),
+    ("The levee failed on the 12th of July.", "the 12th of July", "2024-07-12", "day"),
+    ("The levee failed in early May.", "early May", "2024-05", "month"),
+    ("The levee failed last July.", "last July", "2024-07", "month"),
+    ("The team won last summer.", "last summer", "2024-SU", "season"),
+    ("She spoke at the gala on Monday, December 16.", "Monday, December 16", "2024-12-16", "day"),
+]
+
+
+@pytest.mark.parametrize("text,expression,value,granularity", RELATIVE)
+def test_relative_dates_resolve_against_publication(text, expression, value, granularity):
+    found = mention(text, expression)
+    assert (found.value, found.granularity, found.kind) == (value, granularity, "date")
+    if granularity in ("day", "month", "year"):
+        assert found.date == PartialDate.parse(value)
+    else:
+        assert found.date is None
+
+
+YEAR_CARRY = [
+    # (text, published, expression, value)
+    ("In March a ferry sank.", "2024-02-10", "March", "2023-03"),  # not after publication
+    ("The ferry will resume in March.", "2024-02-10", "March", "2024-03"),  # future clause
+    ("The ferry sank on March 30.", "2024-02-10", "March 30", "2023-03-30"),
+    ("Nell Ames was hired in January 2020 and fired in April of the same year.", "2024-12-18",
+     "April of the same year", "2020-04"),
+    ("The shop was sold in January 2023. The following month, its founder quit.", "2024-12-18",
+     "The following month", "2023-02"),
+    ("The vote was held on December 10, 2019. Two days earlier, the mayor fled.", "2024-12-18",
+     "Two days earlier", "2019-12-08"),
+    ("The mill burned in 2008. Later that year, it was rebuilt.", "2024-12-18",
+     "Later that year", "2008"),
+    ("The mill burned in June 2008. Three years later, it was rebuilt.", "2024-12-18",
+     "Three years later", "2011"),
+    ("The mill burned in 2008. The day before, the alarm failed.", "2024-12-18",
+     "The day before", None),  # a year does not say which day
+    # the year most recently established wins over publication for anaphora
+    ("Ada Moss won in May 2016 and lost in June of that year.", "2024-12-18",
+     "June of that year", "2016-06"),
+]
+
+
+@pytest.mark.parametrize("text,published,expression,value", YEAR_CARRY)
+def test_yearless_and_anaphoric_dates_take_their_year_from_the_story(text, published, expression, value):
+    assert mention(text, expression, published).value == value
+
+
+DURATIONS_SETS_REFERENCES = [
+    # (text, expression, value, kind)
+    ("Tara Quill served 18 months in jail.", "18 months", "P18M", "duration"),
+    ("The feud lasted for three years.", "three years", "P3Y", "duration"),
+    ("These last three years, nobody called.", "These last three years", "P3Y", "duration"),
+    ("The feud lasted for a year.", "a year", "P1Y", "duration"),
+    ("The siege lasted four hours.", "four hours", "PT4H", "duration"),
+    ("They waited for years.", "years", "PXY", "duration"),
+    ("Sales grew over the past year.", "the past year", "P1Y", "duration"),
+    ("The club meets every week.", "every week", "P1W", "set"),
+    ("The club meets on Mondays.", "Mondays", "XXXX-WXX-1", "set"),
+    ("The paper is printed daily.", "daily", "P1D", "set"),
+    ("The club meets twice a month.", "twice a month", "P1M", "set"),
+    ("She is currently abroad.", "currently", "PRESENT_REF", "date"),
+    ("The choir is now touring.", "now", "PRESENT_REF", "date"),
+    ("He recently moved.", "recently", "PAST_REF", "date"),
+    ("More news will come in the next couple months.", "the next couple months", "FUTURE_REF", "date"),
+    ("Prices may fall in the near future.", "the near future", "FUTURE_REF", "date"),
+]
+
+
+@pytest.mark.parametrize("text,expression,value,kind", DURATIONS_SETS_REFERENCES)
+def test_durations_sets_and_references(text, expression, value, kind):
+    found = mention(text, expression)
+    assert (found.value, found.kind, found.date) == (value, kind, None)
+
+
+def test_without_publication_relative_dates_have_no_value():
+    text = "In July, the mayor resigned. She left on Tuesday, two weeks after March 3, 2025."
+    values = {m.expression: m.value for m in mentions_of(text, published=None)}
+    assert values == {"July": None, "Tuesday": None, "two weeks": "P2W", "March 3, 2025": "2025-03-03"}
+
+
+def test_weekday_fixes_the_year_without_publication():
+    # December 16 fell on a Monday in 2019 and 2024: the story's latest year is 2023
+    text = "The firm was fined in 2023. Its chief, Omar Wren, spoke on Monday, December 16."
+    assert mention(text, "Monday, December 16", published=None).value == "2024-12-16"
+
+
+def test_weekday_fixes_the_year_nearest_publication():
+    text = "Its chief, Omar Wren, spoke on Monday, December 16."
+    assert mention(text, "Monday, December 16", published="2020-01-03").value == "2019-12-16"
+
+
+def test_offsets_and_sentences_are_exact():
+    text = (
+        "Lila Ford quit in March 2025.\n"
+        "Two days earlier, on Monday, March 10, she had told her team. She plans to rest for a year."
+    )
+    article = make_article(text)
+    sentences = split_sentences(text)
+    found = find_dates(article, sentences, article.published)
+    assert [m.expression for m in found] == ["March 2025", "Two days earlier", "Monday, March 10", "a year"]
+    for m in found:
+        assert text[m.start:m.end] == m.expression
+        assert sentences[m.sentence].start <= m.start < sentences[m.sentence].end
+
+
+INFERRED = [
+    # (text, inferred)
+    ("The feud began in October 2020. The two met again in May 2022, friends said.", "2022-05"),
+    ("The inn opened in 2019 and was sold in 2021.", "2021"),
+    # the weekday fixes the year of the yearless date, after the latest explicit year
+    ("The suit was filed in 2022. Ben Ruiz spoke about it on Monday, December 16.", "2024-12"),
+    # plans lie ahead of publication: they do not date it
+    ("The deal closed in June 2023. A vote is set to take place in March 2026.", "2023-06"),
+    ("The mayor resigned on Tuesday.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", INFERRED)
+def test_infer_published(text, expected):
+    article = make_article(text, published=None)
+    inferred = infer_published(article, split_sentences(text))
+    assert (inferred.iso() if inferred else None) == expected
+
+
+def _analysis(id: str, text: str, quotes: tuple[str, ...], published: str | None) -> ArticleAnalysis:
+    article = make_article(text, id=id, published=published)
+    records = tuple(
+        Quote(f"{id}-q{i}", id, q, text.index(q), text.index(q) + len(q), "direct")
+        for i, q in enumerate(quotes)
+    )
+    return ArticleAnalysis(article, split_sentences(text), (), records)
+
+
+def test_published_from_peers_shares_fresh_quotes():
+    quote = "We are going to rebuild every single bridge in this valley"
+    mine = _analysis("a", f"Mia Holt said: “{quote}.”", (quote,), None)
+    peer = _analysis("b", f"“{quote.replace('every single', 'every')} by spring,” Holt said.",
+                     (quote.replace("every single", "every") + " by spring",), "2024-12-18")
+    unrelated = _analysis("c", "“Nothing about bridges was said here today at all,” he said.",
+                          ("Nothing about bridges was said here today at all",), "2022-03-01")
+    assert published_from_peers(mine, [unrelated, peer]) == PartialDate.of(2024, 12)
+
+
+def test_published_from_peers_ignores_short_quotes_and_undated_peers():
+    mine = _analysis("a", "“More to come,” she said.", ("More to come",), None)
+    peer = _analysis("b", "“More to come,” she said.", ("More to come",), "2024-12-18")
+    assert published_from_peers(mine, [peer]) is None
+    long_quote = "We are going to rebuild every single bridge in this valley"
+    mine = _analysis("a", f"“{long_quote}.”", (long_quote,), None)
+    undated = _analysis("b", f"“{long_quote}.”", (long_quote,), None)
+    assert published_from_peers(mine, [undated]) is None
+
+
+def test_published_from_peers_falls_back_to_quote_marks():
+    quote = "We are going to rebuild every single bridge in this valley"
+    mine = ArticleAnalysis(Article("a", "a.txt", f"“{quote},” Holt said."))
+    peer = ArticleAnalysis(make_article(f"Holt said: “{quote}.”", id="b", published="2023-04-02"))
+    assert published_from_peers(mine, [peer]) == PartialDate.of(2023, 4)
+
+
+# -- the seed articles (read at run time, never copied) -----------------------------
+
+def _seed(prefix: str) -> tuple[Article, tuple]:
+    path = next((p for p in seed_paths() if p.name.startswith(prefix)), None)
+    if path is None:
+        pytest.skip(f"seed {prefix} not available in {SEEDS}")
+    text = path.read_text(encoding="utf-8")
+    return Article(id=prefix, source=str(path), text=text), split_sentences(text)
+
+
+def _after(text: str, mentions, lead: str, expression: str):
+    """The mention ``expression`` that follows ``lead`` (a preposition) in the text."""
+    for m in mentions:
+        if m.expression == expression and text[:m.start].rstrip().endswith(lead):
+            return m
+    raise AssertionError(f"{lead} {expression} not found")
+
+
+def test_seed_000_dates_and_publication():
+    article, sentences = _seed("000")
+    published = infer_published(article, sentences)
+    assert published == PartialDate.of(2024, 12)
+    found = find_dates(article, sentences, published)
+    values = {m.expression: m.value for m in found}
+    assert values["Monday, December 16"] == "2024-12-16"
+    assert values["October 2021"] == "2021-10"
+    assert values["January 2023"] == "2023-01"
+    assert values["April of the same year"] == "2023-04"
+    assert _after(article.text, found, "In", "July").value == "2024-07"
+    assert _after(article.text, found, "in", "October").value == "2024-10"
+    durations = [m for m in found if m.expression.lower() == "these last three years"]
+    assert durations and all(m.kind == "duration" and m.value == "P3Y" for m in durations)
+    assert all(article.text[m.start:m.end] == m.expression for m in found)
+
+
+def test_seed_001_dates():
+    article, sentences = _seed("001")
+    found = find_dates(article, sentences, PartialDate.of(2024, 12))
+    assert {m.value for m in found if m.expression == "July 12, 2024"} == {"2024-07-12"}
+    assert _after(article.text, found, "in", "July").value == "2024-07"
+    assert {m.value for m in found if m.expression == "2021"} == {"2021"}

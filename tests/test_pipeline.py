@@ -1,0 +1,130 @@
+"""End to end: the whole pipeline on the seeds (when ../shared is present) and on the
+bundled demo corpus, scored against its gold. The gates are set just under the figures
+measured when they were written, so that quality cannot silently drop."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, validate_report_json
+
+from rashomon.cli import demo_corpus_path
+from rashomon.evaluate import score_all
+from rashomon.pipeline import analyze
+from rashomon.report import report_to_dict
+
+GOLD = Path(__file__).resolve().parent / "gold" / "demo.json"
+
+
+@pytest.fixture(scope="module")
+def demo_report(nlp):
+    return analyze([demo_corpus_path()], nlp=nlp)
+
+
+@pytest.fixture(scope="module")
+def demo_scores(demo_report):
+    return score_all(demo_report, json.loads(GOLD.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def seed_report(nlp):
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    return analyze([SEEDS], nlp=nlp)
+
+
+def test_demo_report_is_valid_json_with_exact_offsets(demo_report) -> None:
+    validate_report_json(json.loads(json.dumps(report_to_dict(demo_report))))
+    assert demo_report.problems == ()
+
+
+def test_demo_corpus_groups_into_its_stories(demo_scores) -> None:
+    assert demo_scores["stories"]["bcubed_f1"] == 1.0
+
+
+def test_demo_quotes_and_speakers(demo_scores) -> None:
+    q = demo_scores["quotes"]
+    assert q["overlap_f1"] >= 0.95, q
+    assert q["speaker_accuracy"] >= SPEAKER_GATE, q
+    assert q["titles_reported_as_quotes"] == 0, q
+
+
+def test_demo_cleaning(demo_scores) -> None:
+    c = demo_scores["cleaning"]
+    assert c["boilerplate_recall"] == 1.0 and c["removed_precision"] == 1.0, c
+
+
+def test_demo_dates_and_publication(demo_scores) -> None:
+    assert demo_scores["dates"]["value_f1"] >= DATE_GATE, demo_scores["dates"]
+    p = demo_scores["publication"]
+    assert p["inferred_right"] == p["inferred_total"], p
+
+
+def test_demo_quote_versions_and_conflicts(demo_scores) -> None:
+    v = demo_scores["variants"]
+    assert v["variants_grouped"] >= v["variants_total"] - 1, v
+    assert v["variants_kinds_right"] >= VARIANT_KINDS_GATE, v
+    c = demo_scores["conflicts"]
+    assert c["conflicts_found"] == c["conflicts_planted"], c
+
+
+def test_demo_timeline(demo_scores) -> None:
+    t = demo_scores["timeline"]
+    assert t["timeline_found"] >= TIMELINE_GATE, t
+
+
+# --- the seeds: the motivating case -------------------------------------------------
+
+def _story(report):
+    assert len(report.stories) == 1, [s.articles for s in report.stories]
+    return report.stories[0]
+
+
+def test_seeds_are_one_story_with_valid_offsets(seed_report) -> None:
+    validate_report_json(report_to_dict(seed_report))
+    assert len(_story(seed_report).articles) == 2
+
+
+def test_seed_speakers(seed_report) -> None:
+    story = _story(seed_report)
+    by_mention = {}
+    for q in story.quotes:
+        if q.speaker_mention:
+            by_mention.setdefault(q.speaker_mention.text.lower(), set()).add(q.speaker)
+    assert by_mention.get("he") == {"Alec Baldwin"}
+    assert by_mention.get("the oscar nominee") == {"Alec Baldwin"}
+    assert {q.speaker for q in story.quotes if q.speaker_mention and q.speaker_mention.text == "Sommer"} == {
+        "Mary Marlowe Sommer"
+    }
+    speakers = {s.name for s in story.speakers}
+    assert {"Alec Baldwin", "Mary Marlowe Sommer"} <= speakers
+
+
+def test_seed_titles_are_not_quotes(seed_report) -> None:
+    texts = {q.text.strip(" ,.") for q in _story(seed_report).quotes}
+    assert "Rust" not in texts
+    assert "Fail Better" not in texts
+
+
+def test_seed_censored_quote_grouped_across_outlets(seed_report) -> None:
+    story = _story(seed_report)
+    quotes = {q.id: q for q in story.quotes}
+    censored = [
+        g for g in story.quote_groups
+        if any("censored" in r.kinds for r in g.relations)
+        and len({quotes[i].article for i in g.quotes}) == 2
+    ]
+    assert censored, [g.relations for g in story.quote_groups]
+
+
+def test_seed_timeline_has_july_2024_dismissal(seed_report) -> None:
+    entries = [e for e in _story(seed_report).timeline if e.date.iso().startswith("2024-07")]
+    assert any("dismiss" in e.event.lower() or any("dismiss" in s.sentence.lower() for s in e.sources) for e in entries)
+
+
+SPEAKER_GATE = 0.75
+DATE_GATE = 0.75
+VARIANT_KINDS_GATE = 8
+TIMELINE_GATE = 12

@@ -1,0 +1,126 @@
+"""Renderers over a hand-built Report (no pipeline, no spaCy)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import make_article, validate_report_json
+
+from rashomon.model import (
+    ArticleAnalysis,
+    Conflict,
+    ConflictVersion,
+    DateMention,
+    DiffOp,
+    EventSource,
+    Facts,
+    FactSource,
+    PartialDate,
+    Problem,
+    Quote,
+    QuoteGroup,
+    QuoteRelation,
+    Report,
+    SharedFact,
+    Span,
+    Speaker,
+    Story,
+    TimelineEvent,
+    UniqueFact,
+)
+from rashomon.report import FORMATS, render, report_to_dict
+
+TEXT_A = "Mayor quits\nMayor Dana Holt resigned on May 2. “I am done <script>,” Holt said."
+TEXT_B = "Holt resigns\nDana Holt stepped down on May 3. “I am done,” she said."
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def hand_report() -> Report:
+    a = make_article(TEXT_A, id="a", outlet="The Ledger", title="Mayor quits")
+    b = make_article(TEXT_B, id="b", outlet="Night & Day <News>", title="Holt resigns")
+    qa = Quote("a:q1", "a", "I am done <script>,", *_span(TEXT_A, "I am done <script>,"), "direct", "Dana Holt",
+               Span("Holt", *_span(TEXT_A, "Holt said")[:1], _span(TEXT_A, "Holt said")[0] + 4), "said", 0.9)
+    qb = Quote("b:q1", "b", "I am done,", *_span(TEXT_B, "I am done,"), "direct", "Dana Holt",
+               Span("she", *_span(TEXT_B, "she")), "said", 0.8)
+    da = DateMention("May 2", *_span(TEXT_A, "May 2"), "2024-05-02", "day", "date", PartialDate.of(2024, 5, 2))
+    db = DateMention("May 3", *_span(TEXT_B, "May 3"), "2024-05-03", "day", "date", PartialDate.of(2024, 5, 3))
+    sa, sb = _span(TEXT_A, "Mayor Dana Holt resigned on May 2."), _span(TEXT_B, "Dana Holt stepped down on May 3.")
+    story = Story(
+        id="s1",
+        title="Mayor quits",
+        articles=("a", "b"),
+        speakers=(Speaker("Dana Holt", ("Holt", "she"), 2),),
+        quotes=(qa, qb),
+        quote_groups=(
+            QuoteGroup("g1", "Dana Holt", ("a:q1", "b:q1"), (
+                QuoteRelation("a:q1", "b:q1", ("truncated",), (
+                    DiffOp("equal", "I am done", "I am done"), DiffOp("delete", "<script>", ""))),
+            )),
+        ),
+        timeline=(
+            TimelineEvent(PartialDate.of(2024, 5, 2), "Dana Holt resigned",
+                          (EventSource("a", "May 2", da.start, da.end, TEXT_A[sa[0]:sa[1]]),),),
+        ),
+        facts=Facts(
+            shared=(SharedFact(TEXT_A[sa[0]:sa[1]], (FactSource("a", *sa), FactSource("b", *sb))),),
+            unique=(UniqueFact("b", TEXT_B[sb[0]:sb[1]], *sb),),
+            conflicts=(Conflict("date", "resignation", (
+                ConflictVersion("a", "May 2", TEXT_A[sa[0]:sa[1]], *sa),
+                ConflictVersion("b", "May 3", TEXT_B[sb[0]:sb[1]], *sb))),),
+        ),
+    )
+    return Report(
+        articles=(ArticleAnalysis(a, (), (da,), (qa,)), ArticleAnalysis(b, (), (db,), (qb,))),
+        stories=(story,),
+        problems=(Problem("bad.bin", "R103", "binary file", "pass a text file"),),
+    )
+
+
+def test_json_matches_schema_and_offsets() -> None:
+    data = json.loads(render(hand_report(), "json"))
+    validate_report_json(data)
+    assert data["schema"] == "rashomon.report/1"
+    assert data["articles"][0]["published"] == "2024-12-18"
+    assert data["stories"][0]["quote_groups"][0]["relations"][0]["kinds"] == ["truncated"]
+    assert data["problems"][0]["code"] == "R103"
+
+
+def test_schema_rejects_a_broken_report() -> None:
+    import jsonschema
+
+    data = report_to_dict(hand_report())
+    data["stories"][0]["quotes"][0]["kind"] = "rumour"
+    with pytest.raises(jsonschema.ValidationError):
+        validate_report_json(data)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_shows_the_story_parts(fmt: str) -> None:
+    out = render(hand_report(), fmt)
+    for expected in ("Mayor quits", "Dana Holt", "I am done", "2024-05-02", "truncated", "May 3", "bad.bin"):
+        assert expected in out, (fmt, expected)
+
+
+def test_html_escapes_article_content_and_has_csp() -> None:
+    out = render(hand_report(), "html")
+    assert "<script>" not in out
+    assert "&lt;script&gt;" in out
+    assert "Night &amp; Day &lt;News&gt;" in out
+    assert "Content-Security-Policy" in out
+    assert "http://" not in out and "https://" not in out.replace("https://json-schema", "")
+
+
+def test_text_marks_changes_without_colour() -> None:
+    out = render(hand_report(), "text", width=120, color=False)
+    assert "\x1b[" not in out
+    assert "Conflicts" in out
+
+
+def test_markdown_diff_marks_removed_words() -> None:
+    out = render(hand_report(), "markdown")
+    assert "~~<script>~~" in out
