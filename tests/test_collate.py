@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import random
 import re
-import time
 from itertools import pairwise
 
 import pytest
@@ -493,11 +492,9 @@ def _synthetic_story(n: int, seed: int = 7) -> list[Quote]:
 
 def test_grouping_scales_to_thousands_of_quotes() -> None:
     quotes = _synthetic_story(5000)
-    started = time.perf_counter()
     groups = group_quotes(quotes)
-    elapsed = time.perf_counter() - started
+    # speed is measured by `make bench`, never asserted here
     assert len(groups) == 1000 and all(len(g.quotes) == 5 for g in groups)
-    assert elapsed < 20  # about 2 s on the reference machine; generous for CI noise
 
 
 # --- the seeds (skipped when absent) ------------------------------------------------

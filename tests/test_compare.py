@@ -205,6 +205,22 @@ DATE_CASES = [
         id="dates-stage-records-preferred",
     ),
     pytest.param(
+        "In July, Judge Ana Ruiz dismissed the bribery case against Tom Vale.",
+        (("July", "2024-07"),),
+        "On July 12, Judge Ana Ruiz dismissed the bribery case against Tom Vale.",
+        (("July 12", "2023-07-12"),),
+        None,
+        id="years-guessed-by-the-dates-stage-are-not-compared",
+    ),
+    pytest.param(
+        "Judge Ana Ruiz dismissed the bribery case against Tom Vale on July 12, 2023.",
+        (("July 12, 2023", "2023-07-12"),),
+        "Judge Ana Ruiz dismissed the bribery case against Tom Vale on July 12, 2024.",
+        (("July 12, 2024", "2024-07-12"),),
+        ("July 12, 2023", "July 12, 2024"),
+        id="written-years-are-compared",
+    ),
+    pytest.param(
         "The town council approved the Larkspur harbour contract with Vale in 2021.",
         (("2021", "2021"),),
         "The town council approved the Larkspur harbour contract with Vale in March 2021.",
@@ -369,6 +385,11 @@ def test_claim_conflicts(text_a, text_b, values) -> None:
             "Judge Ana Ruiz did not grant the defence motion to move the Vale trial.",
             "Judge Ana Ruiz rejected the defence motion to move the Vale trial.",
             id="negative-verb",
+        ),
+        pytest.param(
+            "Auditors flagged marina invoices that did not match any berth booking last spring.",
+            "Auditors flagged marina invoices that matched no berth booking last spring.",
+            id="negation-after-the-word",
         ),
         pytest.param(
             "Tom Vale denied the bribery charges at his first hearing in the Brookhaven court.",

@@ -88,7 +88,17 @@ RELATIVE = [
     ("The levee failed last July.", "last July", "2024-07", "month"),
     ("The team won last summer.", "last summer", "2024-SU", "season"),
     ("She spoke at the gala on Monday, December 16.", "Monday, December 16", "2024-12-16", "day"),
+    # no tense cue: the nearest such day on either side of publication
+    ("The dividend is payable Dec. 20 to holders.", "Dec. 20", "2024-12-20", "day"),
+    ("Profits rose in the third quarter.", "the third quarter", "2024-Q3", "quarter"),
+    # no earlier date in the text: the shift counts from publication
+    ("A year earlier, the plant was busy.", "A year earlier", "2023", "year"),
 ]
+
+
+def test_part_of_day_is_kept_in_the_value():
+    found = mention("Ravi Soto resigned on Tuesday night.", "Tuesday night")
+    assert (found.value, found.date) == ("2024-12-17TNI", PartialDate.of(2024, 12, 17))
 
 
 @pytest.mark.parametrize("text,expression,value,granularity", RELATIVE)
@@ -145,7 +155,8 @@ DURATIONS_SETS_REFERENCES = [
     ("She is currently abroad.", "currently", "PRESENT_REF", "date"),
     ("The choir is now touring.", "now", "PRESENT_REF", "date"),
     ("He recently moved.", "recently", "PAST_REF", "date"),
-    ("More news will come in the next couple months.", "the next couple months", "FUTURE_REF", "date"),
+    ("More news will come in the next couple months.", "the next couple months", "P2M", "duration"),
+    ("Talks resume in the coming weeks.", "the coming weeks", "PXW", "duration"),
     ("Prices may fall in the near future.", "the near future", "FUTURE_REF", "date"),
 ]
 

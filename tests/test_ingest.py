@@ -87,7 +87,9 @@ def test_title_header(tmp_path: Path) -> None:
     # ... and a first body line repeating the title is not kept twice
     repeated = "Title: Library Adds Sunday Hours\n\nLibrary adds Sunday hours\n"
     path = _write(tmp_path, "b.txt", repeated + BODY)
-    assert ingest.read_text_article(path).text == "Library Adds Sunday Hours\n" + BODY.strip()
+    article = ingest.read_text_article(path)
+    assert article.text == "Library Adds Sunday Hours\n" + BODY.strip()
+    assert article.removed == ()
 
 
 def test_noise_before_headline_is_skipped(tmp_path: Path) -> None:
@@ -186,6 +188,7 @@ def test_html_fixture() -> None:
     noise_words = ("Home", "Privacy Policy", "Related Stories", "Storm Leaves", "Copyright")
     for noise in (*noise_words, "Sign up"):
         assert noise not in article.text
+    # trafilatura dropped the navigation, related list and footer; the cleaner the rest
     assert [r.reason for r in article.removed] == ["newsletter"]
 
 

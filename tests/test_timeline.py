@@ -3,6 +3,8 @@ Articles are our own, with fictional people; the seed check reads the seeds at r
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import SEEDS, make_article, seed_paths
 
@@ -44,7 +46,7 @@ EVENT_CLAUSES = [
     ("“We are not done,” Eli Park said while speaking to reporters on Monday, December 16.",
      [("2024-12-16", "Eli Park said while speaking to reporters")]),
     ("The mayor, who took office in 2020, resigned on Tuesday.",
-     [("2020", "who took office in 2020"), ("2024-12-17", "resigned on Tuesday")]),
+     [("2020", "The mayor, who took office"), ("2024-12-17", "The mayor, who took office in 2020, resigned")]),
 ]
 
 
@@ -159,7 +161,7 @@ def test_seed_timeline():
     by_date = {e.date.iso(): e for e in events}
 
     def words(iso: str) -> set[str]:
-        return set(by_date[iso].event.lower().replace("’", "'").split())
+        return set(re.findall(r"[a-z]+", by_date[iso].event.lower()))
 
     assert {"2021-10", "2023-01", "2023-04", "2024-07-12", "2024-10", "2024-12-16"} <= set(by_date)
     assert "incident" in words("2021-10")

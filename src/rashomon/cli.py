@@ -6,6 +6,7 @@ Exit codes: 0 every input analysed, 1 partial (some inputs could not be used),
 
 from __future__ import annotations
 
+import logging
 import sys
 from enum import Enum
 from importlib.resources import files
@@ -94,14 +95,18 @@ def run_analysis(paths: list[str], fmt: Format, output: Path | None, model: str 
     from .report import render
 
     err = Console(stderr=True, highlight=False)
+    # trafilatura logs every page it cannot use; our own one-line problems say it better
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         with _progress(err, quiet) as progress:
             report = analyze_paths(paths, model=model, progress=progress)
     except RashomonError as exc:
-        err.print(exc.line(), markup=False)
+        for problem in getattr(exc, "problems", ()):
+            _say(problem.line())
+        _say(exc.line())
         return EXIT_NOTHING
     for problem in report.problems:
-        err.print(problem.line(), markup=False)
+        _say(problem.line())
     color = output is None and fmt is Format.text and sys.stdout.isatty()
     width = None if output is not None or not sys.stdout.isatty() else Console().width
     rendered = render(report, fmt.value, width=width, color=color)
@@ -109,8 +114,13 @@ def run_analysis(paths: list[str], fmt: Format, output: Path | None, model: str 
         sys.stdout.write(rendered)
     else:
         output.write_text(rendered, encoding="utf-8")
-        err.print(f"wrote {fmt.value} report to {output}", markup=False)
+        _say(f"wrote {fmt.value} report to {output}")
     return EXIT_PARTIAL if any(p.fatal for p in report.problems) else EXIT_OK
+
+
+def _say(line: str) -> None:
+    """One line on stderr, never wrapped (a problem is one greppable line)."""
+    print(line, file=sys.stderr, flush=True)
 
 
 class _progress:

@@ -67,13 +67,14 @@ def compare_facts(analyses: Sequence[ArticleAnalysis]) -> Facts:
     statements = [
         s for index, analysis in enumerate(analyses) for s in statements_of(analysis, index, known)
     ]
-    edges = _match(statements, _rarity(statements))
+    scores = _match(statements, _rarity(statements))
+    edges = sorted(scores)
     conflicts = {pair: _conflicts(statements[pair[0]], statements[pair[1]]) for pair in edges}
 
     # a claim conflict is a disagreement, not a fact both carry
     agreeing = [pair for pair in edges if not any(c.kind == "claim" for c in conflicts[pair])]
-    facts_of = _groups(len(statements), agreeing)
-    matches_of = _groups(len(statements), edges)
+    facts_of = _groups(statements, agreeing, scores)
+    matches_of = _groups(statements, edges, scores)
 
     return Facts(
         shared=tuple(_shared(statements, facts_of)),
@@ -166,14 +167,15 @@ def _score(a: Statement, b: Statement, pa: _Profile, pb: _Profile, rarity: Weigh
     return score
 
 
-def _match(statements: list[Statement], rarity: Weights) -> list[tuple[int, int]]:
-    """Greedy one-to-one matching, best score first, for each pair of articles."""
+def _match(statements: list[Statement], rarity: Weights) -> dict[tuple[int, int], float]:
+    """Greedy one-to-one matching, best score first, for each pair of articles: the
+    matched pairs of statement indexes and their scores."""
     profiles = [_profile(s, rarity) for s in statements]
     by_article: dict[int, list[int]] = {}
     for i, s in enumerate(statements):
         by_article.setdefault(s.article_index, []).append(i)
     articles = sorted(by_article)
-    edges: list[tuple[int, int]] = []
+    edges: dict[tuple[int, int], float] = {}
     for x, ax in enumerate(articles):
         for ay in articles[x + 1:]:
             if statements[by_article[ax][0]].article == statements[by_article[ay][0]].article:
@@ -185,16 +187,20 @@ def _match(statements: list[Statement], rarity: Weights) -> list[tuple[int, int]
                     if score >= MATCH_THRESHOLD:
                         candidates.append((-score, i, j))
             used: set[int] = set()
-            for _, i, j in sorted(candidates):
+            for score, i, j in sorted(candidates):
                 if i not in used and j not in used:
                     used.update((i, j))
-                    edges.append((i, j))
-    return sorted(edges)
+                    edges[(i, j)] = -score
+    return edges
 
 
-def _groups(size: int, edges: list[tuple[int, int]]) -> list[int]:
-    """Union-find over the edges: the root of each statement's group (the lowest index)."""
+def _groups(statements: list[Statement], edges: list[tuple[int, int]], scores: dict) -> list[int]:
+    """Union-find over the edges, best first: the root of each statement's group. Two
+    groups that already hold a statement of the same article are not joined: chains of
+    matches would otherwise merge neighbouring facts into one."""
+    size = len(statements)
     parent = list(range(size))
+    articles = [{s.article} for s in statements]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -202,10 +208,13 @@ def _groups(size: int, edges: list[tuple[int, int]]) -> list[int]:
             i = parent[i]
         return i
 
-    for i, j in edges:
+    for i, j in sorted(edges, key=lambda pair: (-scores[pair], pair)):
         ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+        if ri == rj or articles[ri] & articles[rj]:
+            continue
+        low, high = min(ri, rj), max(ri, rj)
+        parent[high] = low
+        articles[low] |= articles[high]
     return [find(i) for i in range(size)]
 
 
@@ -345,9 +354,8 @@ def _claim_clash(a: Statement, b: Statement) -> tuple[str, str] | None:
     for neg, pos in ((a, b), (b, a)):
         if pos.stems & _NEGATIVE_STEMS or any(_is_denial(n.cue) for n in pos.negations):
             continue  # "rejected" against "did not accept": both say no
-        denied = {n.scope for n in pos.negations}
         for n in neg.negations:
-            if n.scope and n.scope in pos.stems and n.scope not in denied:
+            if n.scope and n.scope in pos.stems and n.scope not in pos.negated:
                 asserted = pos.surface(n.scope)
                 return (n.cue, asserted) if neg is a else (asserted, n.cue)
     return None

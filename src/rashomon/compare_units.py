@@ -40,6 +40,9 @@ from .resources.compare import (
 QUOTE_SHARE_SKIP = 0.5
 # A clause must keep at least this many content words on each side of a split.
 MIN_CLAUSE_WORDS = 3
+# How far (in tokens) a negation cue reaches back and forward over its neighbours.
+NEGATION_REACH_BACK = 2
+NEGATION_REACH_FORWARD = 3
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:but|and)\s+")
@@ -78,6 +81,7 @@ class Statement:
     numbers: tuple[NumberMention, ...]
     dates: tuple[When, ...]
     negations: tuple[Negation, ...]
+    negated: frozenset[str] = frozenset()  # stems of content words next to a negation
 
     @property
     def content_count(self) -> int:
@@ -244,6 +248,7 @@ def _statement(
         numbers=numbers,
         dates=when,
         negations=tuple(_negations(text, tokens)),
+        negated=_negated_stems(tokens),
     )
 
 
@@ -295,6 +300,18 @@ def _name_runs(text: str, tokens: list[Token], known_names: frozenset[str]) -> l
         )
         i = j + 1
     return runs
+
+
+def _negated_stems(tokens: list[Token]) -> frozenset[str]:
+    """Content words within a few tokens of a negation cue ("matched no program",
+    "did not match"): a sentence that says them is not simply affirming them."""
+    out: set[str] = set()
+    for i, tok in enumerate(tokens):
+        if is_negation(tok.lower):
+            for near in tokens[max(0, i - NEGATION_REACH_BACK):i + NEGATION_REACH_FORWARD + 1]:
+                if near.lower not in STOPWORDS and not is_negation(near.lower):
+                    out.add(stem(near.text))
+    return frozenset(out)
 
 
 def _negations(text: str, tokens: list[Token]) -> list[Negation]:

@@ -34,6 +34,7 @@ _MONTH_DATE = re.compile(
     r"(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b)?"
 )
 _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
 _MONEY = re.compile(
     r"(?P<cur>[$€£])\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
     r"(?:\s?(?P<mult>hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
@@ -67,7 +68,9 @@ class NumberMention:
 
 @dataclass(frozen=True)
 class When:
-    """A date as far as it is known; a missing year (fallback rules) matches any year."""
+    """A date as far as the text says it. ``year`` is None unless the expression writes
+    it: a year the dates stage carried over from the publication date is its best guess,
+    and two outlets' guesses for "July 12" may differ without the outlets differing."""
 
     year: int | None
     month: int | None
@@ -75,13 +78,14 @@ class When:
     text: str
     start: int
     end: int
-    partial: PartialDate | None = None
+    partial: PartialDate | None = None  # the resolved period, when there is one
 
     def compatible(self, other: When) -> bool:
-        if self.partial is not None and other.partial is not None:
+        if (self.year is not None and other.year is not None
+                and self.partial is not None and other.partial is not None):
             return self.partial.compatible(other.partial)
-        # an unknown year (fallback rules) matches any year; a missing month or day
-        # means the date is coarser, and a coarser date contains the finer one
+        # an unknown year matches any year; a missing month or day means the date is
+        # coarser, and a coarser date contains the finer one
         if self.year is not None and other.year is not None and self.year != other.year:
             return False
         for mine, theirs in ((self.month, other.month), (self.day, other.day)):
@@ -261,7 +265,8 @@ def dates_of(analysis: ArticleAnalysis) -> list[When]:
 def _when_of(mention: DateMention) -> When:
     d = mention.date
     assert d is not None
-    return When(d.year, d.month, d.day, mention.expression, mention.start, mention.end, d)
+    year = d.year if _WRITTEN_YEAR.search(mention.expression) else None
+    return When(year, d.month, d.day, mention.expression, mention.start, mention.end, d)
 
 
 def fallback_dates(text: str) -> list[When]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from .dates_clauses import is_future_clause
+from .dates_clauses import is_future_clause, is_past_clause
 from .dates_resolve import Context, resolved
 from .dates_rules import EXPLICIT_YEAR_RULES, Candidate, find_candidates
 from .model import Article, ArticleAnalysis, DateMention, PartialDate, Sentence
@@ -48,7 +48,9 @@ def find_dates(
     for candidate in candidates:
         sentence = sentence_at(sentences, candidate.start)
         future = sentence is not None and is_future_clause(sentence, candidate.start, candidate.end, spans)
-        result = resolved(candidate, Context(published, anchor, latest_year, future))
+        # text outside any sentence (none in practice) is read as past, like news
+        past = sentence is None or is_past_clause(sentence, candidate.start, candidate.end, spans)
+        result = resolved(candidate, Context(published, anchor, latest_year, future, past))
         mentions.append(
             DateMention(
                 expression=text[candidate.start:candidate.end],

@@ -29,12 +29,6 @@ def shifted_months(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def shifted_years(day: date, years: int) -> date:
-    """The same day ``years`` later, clamped to the month end (Feb 29 -> Feb 28)."""
-    year = day.year + years
-    return date(year, day.month, min(day.day, calendar.monthrange(year, day.month)[1]))
-
-
 def month_year_around(month: int, reference: PartialDate, future: bool) -> int:
     """The year of the latest ``month`` not after the reference period (news speak of
     the past), or the earliest not before it when the clause speaks of the future."""
@@ -126,11 +120,3 @@ def season_year_around(season_start: int, reference: PartialDate, offset: int | 
         return reference.year if ended else reference.year - 1
     return reference.year if not started else reference.year + 1
 
-
-def partial_of(day: date, granularity: str) -> PartialDate:
-    """``day`` cut to ``granularity`` ("day", "month" or "year")."""
-    if granularity == "year":
-        return PartialDate.of(day.year)
-    if granularity == "month":
-        return PartialDate.of(day.year, day.month)
-    return PartialDate.of(day.year, day.month, day.day)

@@ -39,6 +39,7 @@ _LEADING_MARKER = re.compile(
 _PREPOSITION = "|".join(sorted(R.DATE_PREPOSITIONS, key=len, reverse=True))
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|last)\s+$", re.IGNORECASE)
 _FUTURE = tuple(re.compile(cue, re.IGNORECASE) for cue in R.FUTURE_CUES)
+_PAST = tuple(re.compile(cue, re.IGNORECASE) for cue in R.PAST_CUES)
 _ING_START = re.compile(r"[A-Za-z]+ing\b")
 _WORD = re.compile(r"[A-Za-z’'-]+")
 
@@ -90,11 +91,26 @@ def clause_span(sentence: Sentence, start: int, end: int, protected: list[Span] 
         elif cut_start >= end and cut_start < hi:
             hi = cut_start
             break
+    parenthesis = _parenthesis_holding(sentence, start, protected)
+    if parenthesis is not None:
+        # "The mayor, who took office in 2020, resigned": the event is the head noun
+        # and its relative clause, "The mayor, who took office in 2020"
+        hi = min(hi, parenthesis[1])
     # "Baldwin spoke while making an appearance on Monday": a non-finite subordinate
     # clause has no subject, so the event includes the clause it hangs on
     if previous_kind == "sub" and _ING_START.match(sentence.text, lo - sentence.start):
         lo = _clause_start_before(sentence, previous_cut_start, protected)
     return _stripped(sentence, lo, hi)
+
+
+def _parenthesis_holding(sentence: Sentence, position: int, protected: list[Span]) -> Span | None:
+    """The non-restrictive relative clause (", who ... ,") holding ``position``."""
+    text, base = sentence.text, sentence.start
+    for match in _RELATIVE.finditer(text):
+        comma = _next_comma(text, match.end(), base, protected)
+        if comma is not None and base + match.end() <= position < base + comma:
+            return base + match.start() + 1, base + comma
+    return None
 
 
 def _clause_start_before(sentence: Sentence, position: int, protected: list[Span]) -> int:
@@ -120,6 +136,13 @@ def is_future_clause(sentence: Sentence, start: int, end: int, protected: list[S
     lo, hi = clause_span(sentence, start, end, protected)
     clause = sentence.text[lo - sentence.start:hi - sentence.start]
     return any(cue.search(clause) for cue in _FUTURE)
+
+
+def is_past_clause(sentence: Sentence, start: int, end: int, protected: list[Span] = ()) -> bool:
+    """True when the clause holding the expression has a past-tense cue."""
+    lo, hi = clause_span(sentence, start, end, protected)
+    clause = sentence.text[lo - sentence.start:hi - sentence.start]
+    return any(cue.search(clause) for cue in _PAST)
 
 
 def _word_count(text: str) -> int:

@@ -39,6 +39,7 @@ class Context:
     anchor: PartialDate | None  # the date the text established last (for "that year")
     latest_year: int | None  # the latest explicit year in the text
     future: bool  # the clause holding the expression speaks of the future
+    past: bool = True  # the clause speaks of the past (else: nearest date either side)
 
 
 @dataclass(frozen=True)
@@ -182,8 +183,24 @@ def resolve_month_day(match: re.Match[str], ctx: Context) -> Resolved:
         return day_resolved(safe_date(year, month, day)) if year else UNRESOLVED
     if ctx.published is None:
         return UNRESOLVED
+    if _tenseless(ctx):
+        return day_resolved(_nearest([
+            safe_date(y, month, day) for y in (day_year_around(month, day, ctx.published, f) for f in (False, True)) if y
+        ], ctx.published.value))
     year = day_year_around(month, day, ctx.published, ctx.future)
     return day_resolved(safe_date(year, month, day)) if year else UNRESOLVED
+
+
+def _tenseless(ctx: Context) -> bool:
+    """A clause with no tense cue, dated against a known publication day: "the
+    dividend is payable Dec. 15" may lie on either side of publication."""
+    return not ctx.future and not ctx.past and _has(ctx.published, "day")
+
+
+def _nearest(days: list[date | None], reference: date) -> date | None:
+    """The day nearest ``reference`` (the earlier one on a tie: news look back)."""
+    known = [d for d in days if d is not None]
+    return min(known, key=lambda d: (abs((d - reference).days), d > reference)) if known else None
 
 
 def resolve_month(match: re.Match[str], ctx: Context) -> Resolved:
@@ -192,6 +209,11 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved:
     if ctx.published is None:
         return UNRESOLVED
     month = month_number(match.group("month"))
+    if _tenseless(ctx):
+        starts = [date(month_year_around(month, ctx.published, f), month, 1) for f in (False, True)]
+        month_start = date(ctx.published.value.year, ctx.published.value.month, 1)
+        nearest = _nearest(starts, month_start)
+        return month_resolved(nearest.year, month)
     return month_resolved(month_year_around(month, ctx.published, ctx.future), month)
 
 
@@ -229,6 +251,17 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(f"{year:04d}-{code}", "season")
 
 
+def resolve_quarter_yearless(match: re.Match[str], ctx: Context) -> Resolved:
+    """"the third quarter": the latest such quarter begun by publication."""
+    if not _has(ctx.published, "month"):
+        return UNRESOLVED
+    quarter = match.group("q").lower()
+    number = int(quarter[0]) if quarter[0].isdigit() else R.ORDINAL_WORDS[quarter]
+    current = (ctx.published.value.month - 1) // 3 + 1
+    year = ctx.published.year if number <= current or ctx.future else ctx.published.year - 1
+    return Resolved(f"{year:04d}-Q{number}", "quarter")
+
+
 # -- dates relative to publication -------------------------------------------------
 
 def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
@@ -240,7 +273,9 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
     direction = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(
         rel, "after" if ctx.future else "before"
     )
-    return day_resolved(weekday_relative(ctx.published.value, weekday_number(match.group("wd")), direction))
+    day = day_resolved(weekday_relative(ctx.published.value, weekday_number(match.group("wd")), direction))
+    part = group(match, "pod")
+    return Resolved(f"{day.value}T{R.PARTS_OF_DAY[part.lower()]}", "day", date=day.date) if part else day
 
 
 def resolve_day_word(match: re.Match[str], ctx: Context) -> Resolved:
@@ -294,10 +329,11 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved:
 def resolve_shift(match: re.Match[str], ctx: Context) -> Resolved:
     """"two days earlier", "three years later": from the date the text established."""
     count = number_of(match.group("n"))
-    if ctx.anchor is None or count is None or count != int(count):
+    reference = ctx.anchor or ctx.published  # "a year earlier" with nothing before it
+    if reference is None or count is None or count != int(count):
         return UNRESOLVED
     sign = R.ANAPHORIC_WORDS[match.group("ana").lower()]
-    return shifted(ctx.anchor, unit_of(match.group("unit")), sign * int(count))
+    return shifted(reference, unit_of(match.group("unit")), sign * int(count))
 
 
 def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved:
@@ -353,13 +389,14 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "season_year": resolve_season_year, "year_season": resolve_season_year,
     "season_relative": resolve_season, "season": resolve_season,
     "quarter": resolve_quarter, "quarter_code": resolve_quarter,
+    "quarter_yearless": resolve_quarter_yearless,
     "weekday": resolve_weekday, "weekday_set": resolve_set, "weekday_every": resolve_set,
     "day_word": resolve_day_word, "relative_unit": resolve_relative_unit,
     "past_unit": resolve_past_unit, "ago": resolve_ago,
     "vague_ago": reference_resolver("PAST_REF"), "shift": resolve_shift,
     "shift_end": resolve_shift, "anaphor_same": resolve_anaphor,
     "anaphor_next": resolve_anaphor, "anaphor_before": resolve_anaphor,
-    "future_span": reference_resolver("FUTURE_REF"), "duration": resolve_duration,
+    "future_span": resolve_duration, "duration": resolve_duration,
     "duration_a": resolve_duration, "duration_vague": resolve_duration,
     "present": reference_resolver("PRESENT_REF"), "past_ref": reference_resolver("PAST_REF"),
     "past_ref_in": reference_resolver("PAST_REF"), "future_ref": reference_resolver("FUTURE_REF"),

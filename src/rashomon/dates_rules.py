@@ -64,8 +64,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ("season_relative", rf"\b(?P<rel>last|this|next|past|coming)\s+{SEASON}\b"),
     ("season", rf"\b(?:in|during|over|by|until|since|through|throughout)\s+(?P<x>the\s+{SEASON})\b(?!\s+of\b)"),
     ("quarter", rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?,?\s+{YEAR}"),
+    ("quarter_yearless", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b"),
     ("quarter_code", rf"\bQ(?P<q>[1-4])\s+{YEAR}"),
-    ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{WEEKDAY_FULL})\b"),
+    ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{WEEKDAY_FULL})\b"
+                rf"(?:\s+(?P<pod>{_alternation(R.PARTS_OF_DAY)})\b)?"),
     ("weekday_set", rf"\b(?P<x>(?P<wd>{WEEKDAY_FULL})s)\b"),
     ("weekday_every", rf"\b(?:every|each)\s+(?P<wd>{WEEKDAY_FULL})\b"),
     ("day_word", rf"\b(?P<dw>{DAY_WORD})\b"),

@@ -57,6 +57,10 @@ class ModelNotAvailable(RashomonError):
 
 
 class NothingToAnalyse(RashomonError):
-    """No input gave a usable article."""
+    """No input gave a usable article; ``problems`` says what was wrong with each."""
 
     code = "R300"
+
+    def __init__(self, message: str, *, hint: str = "", problems: tuple = ()) -> None:
+        super().__init__(message, hint=hint)
+        self.problems = problems

@@ -45,6 +45,7 @@ def analyze(
         raise NothingToAnalyse(
             "no input gave an article to analyse",
             hint="pass text, HTML or JSON/JSONL files or folders holding them",
+            problems=tuple(problems),
         )
     return analyze_articles(articles, nlp=nlp or NLP(model), problems=problems, progress=progress)
 

@@ -29,10 +29,14 @@ from .resources.quotes import (
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl")
+_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "prep")
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 _SUBJECT = ("nsubj", "nsubjpass")
 _VERBAL_DEPS = ("ROOT", "advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis", "pcomp")
 _WORD = re.compile(r"[\w’'.-]+")
+_PLAIN_WORD = re.compile(r"\w+")
+# ', a top aide to the mayor,' between a name and its cue
+_APPOSED = re.compile(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?:a|an|the|his|her|their)\s+[^,“”\"]{1,80},\s*$")
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ class Attribution:
 
 
 def has_cue_word(text: str) -> bool:
-    return any(w.lower() in CUE_WORDS for w in _WORD.findall(text))
+    return any(w.lower() in CUE_WORDS for w in _PLAIN_WORD.findall(text))
 
 
 def sentence_attributions(
@@ -128,8 +132,8 @@ def _mention_span(token: Token, offset: int, text: str) -> tuple[int, int] | Non
         first = token
         while first.i > 0:
             prev = first.doc[first.i - 1]
-            if prev.pos_ == "PROPN" and prev.dep_ in ("compound", "flat", "nmod") or (
-                prev.text[:1].isupper() and prev.head.i == token.i and prev.dep_ == "compound"
+            if prev.text[:1].isupper() and prev.dep_ in ("compound", "flat", "nmod") and (
+                prev.pos_ == "PROPN" or prev.head.i == token.i
             ):
                 first = prev
             else:
@@ -163,6 +167,9 @@ def name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def mention_before(text: str, cue_start: int, limit: int) -> tuple[int, int] | None:
     """The mention right before a cue: 'Smith said', 'he later said', 'the judge wrote'."""
+    apposed = _APPOSED.search(text, limit, cue_start)
+    if apposed:
+        return name_span(text, apposed.start(1), apposed.end(1))
     words = [w for w in _WORD.finditer(text, limit, cue_start)]
     while words and words[-1].group().lower() in CUE_ADVERBS:
         words.pop()
@@ -177,8 +184,10 @@ def mention_after(text: str, cue_end: int, limit: int) -> tuple[int, int] | None
     if not words or text[cue_end : words[0].start()].strip():
         return None
     first = words[0].group()
-    if first.lower() in PRONOUN_GENDER or first.lower() in PLURAL_PRONOUNS:
+    if first.lower() in _SUBJECT_PRONOUNS:
         return (words[0].start(), words[0].end())
+    if first.lower() in PRONOUN_GENDER or first.lower() in PLURAL_PRONOUNS:
+        return None  # 'asking her': an object, not the speaker
     if first[0].isupper() and first.lower() not in NOT_NAMES:
         run = [words[0]]
         for w in words[1:]:

@@ -76,8 +76,10 @@ def strip_titles(words: list[str]) -> list[str]:
         if w.lower().strip(".") in TITLES:
             last_title = i
     words = words[last_title + 1 :]
-    while words and words[0].lower().strip(".") in NOT_NAMES | TITLES:
+    while len(words) > 1 and words[0].lower().strip(".") in NOT_NAMES | TITLES:
         words = words[1:]
+    if len(words) == 1 and words[0].lower().strip(".") in NOT_NAMES:
+        return []
     return words
 
 

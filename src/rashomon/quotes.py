@@ -38,6 +38,7 @@ from .sentences import paragraph_spans, sentence_at
 
 _WORD = re.compile(r"[\w’'-]+")
 _SENTENCE_PUNCT = re.compile(r"[.!?;:,]")
+_DASH_NAME = re.compile(r"[ \t]*([―—–]|--?)[ \t]*((?:[A-Z][\w’'.-]*[ \t]?){1,5})(?=[,.;(]|[ \t]*$)", re.M)
 _CUES = "|".join(sorted(CUE_WORDS, key=len, reverse=True))
 _CUE_BEFORE = re.compile(rf"\b(?i:{_CUES})(?:\s+[\w’'.-]+){{0,3}}\s*[,:]?\s*$")
 _CUE_AFTER = re.compile(rf",?\s*(?:[\w’'.-]+\s+){{0,3}}(?i:{_CUES})\b")
@@ -114,6 +115,9 @@ def is_title(text: str, span: QuotedSpan, paragraphs: list[tuple[int, int]]) -> 
     if nxt in ("’s", "'s", "s") and len(after) > 1:
         nxt = after[1].lower()
     words = _WORD.findall(inner)
+    head = text[p_start : span.open].rstrip()
+    if head and head[-1] not in ".!?" and inner[-1:] in ".,":
+        inner = inner[:-1]  # American style: “Fox and Friends.” ends the author's sentence
     if not words or _SENTENCE_PUNCT.search(inner) or not words[0][:1].isupper():
         return False
     if nxt in TITLE_INDICATORS or (before and before[-1].lower() in TITLE_INDICATORS):
@@ -213,6 +217,11 @@ def own_attribution(text: str, i: int, spans: list[QuotedSpan], sentences: tuple
                 and not a.thought]
         if cues:
             return Found(min(cues, key=lambda a: a.cue_start), 0.9)
+    # 1b. a dash and a name after the closing mark: “...” ― Jo Reed
+    dash = _DASH_NAME.match(text, span.outer_end, p_end) if span.close is not None else None
+    if dash:
+        end = dash.start(2) + len(dash.group(2).rstrip())
+        return Found(Attribution(dash.start(1), dash.start(1), (dash.start(2), end)), 0.85)
     # 2. before the opening mark, in its sentence: he said: “...” / said the press “...”
     window_start = max(prv, first.start)
     cues = [a for a in by_sentence.get(first.index, ()) if window_start <= a.cue_start < span.open]
@@ -325,7 +334,7 @@ def _quote(article: Article, sentences: tuple[Sentence, ...], span: QuotedSpan, 
     mention = cue = None
     speaker, certainty = None, 0.3
     if attribution is not None:
-        cue = text[attribution.cue_start : attribution.cue_end]
+        cue = text[attribution.cue_start : attribution.cue_end] or None
         if attribution.mention is not None:
             a, b = attribution.mention
             mention = Span(text[a:b], a, b)

@@ -126,6 +126,14 @@ def is_publication_meta(sentence: Sentence, mention: DateMention) -> bool:
     return not [w for w in words if len(w) > 1 and w not in R.META_WORDS]
 
 
+def is_plan_time(mention: DateMention) -> bool:
+    """An unplaced future: FUTURE_REF, or a span ahead of publication ("the next couple
+    months", a duration in TIMEX3 terms)."""
+    if mention.value == "FUTURE_REF":
+        return True
+    return mention.kind == "duration" and mention.expression.lower().startswith(("the next", "the coming"))
+
+
 def is_future_adverbial(article_text: str, mention: DateMention) -> bool:
     """"in the next couple months" is a plan's time; "what the future holds" is not."""
     return bool(_ADVERBIAL_LEAD.search(article_text[max(0, mention.start - 12):mention.start]))
@@ -157,15 +165,16 @@ def article_items(analysis: ArticleAnalysis, index: int) -> tuple[list[DatedItem
     dated: list[DatedItem] = []
     undated: list[EventSource] = []
     for mention in analysis.dates:
-        if mention.kind != "date" or mention.value in NOT_EVENTS:
+        plan = is_plan_time(mention)
+        if (mention.kind != "date" and not plan) or mention.value in NOT_EVENTS:
             continue
         sentence = sentence_at(sentences, mention.start)
         if sentence is None or is_publication_meta(sentence, mention):
             continue
-        if mention.value == "FUTURE_REF" and not is_future_adverbial(article.text, mention):
+        if plan and not is_future_adverbial(article.text, mention):
             continue
         source = event_source(analysis, sentence, mention, spans)
-        when = timeline_date(mention) if mention.value != "FUTURE_REF" else None
+        when = None if plan else timeline_date(mention)
         if when is None or (article.published is not None and when.value > article.published.last_day):
             undated.append(source)
             continue

@@ -244,7 +244,8 @@ def article_from_text(
 ) -> Article:
     """An :class:`Article` from raw article text, cleaned.
 
-    The headline is ``title`` when given (a first body line repeating it is dropped);
+    The headline is ``title`` when given (a first body line repeating it is dropped:
+    it is the same headline, not boilerplate);
     otherwise, when ``find_headline``, the first non-blank line that is not boilerplate.
     ``text`` is the headline, "\\n", then the cleaned body; ``title_span`` locates the
     headline. ``published`` may be a :class:`PartialDate` or a string
@@ -261,7 +262,7 @@ def article_from_text(
     if headline and body:
         first, _, rest = body.partition("\n")
         if _headline_key(first) == _headline_key(headline):
-            body = rest
+            body = rest  # the headline again (HTML pages keep their <h1> in the text)
     if not body.strip():
         raise EmptyInput(
             "no article text" + (" after the headline" if headline else ""),

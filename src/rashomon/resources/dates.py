@@ -109,8 +109,21 @@ LABEL_WORDS = frozenset(
 FUTURE_CUES = (
     r"\bwill\b", r"\bwon[’']t\b", r"[’']ll\b", r"\bshall\b", r"\bupcoming\b",
     r"\b(?:is|are|was|were)\s+(?:set|scheduled|expected|due|slated|poised)\s+to\b",
-    r"\b(?:is|are|am)\s+going\s+to\b",
+    r"\b(?:is|are|am)\s+going\s+to\b", r"\b(?:scheduled|slated|planned)\b",
 )
+# Cues that the clause speaks of the past. A clause with neither kind of cue (a bare
+# "payable Dec. 15") takes the nearest such date on either side of publication.
+PAST_CUES = (
+    r"\b(?:was|were|had|did|said|told|came|went|made|took|gave|began|became|rose|fell|won|"
+    r"lost|left|met|held|sold|paid|ran|saw|got|found|brought|bought|spoke|wrote|ago|sank|"
+    r"struck|fled|shot|quit|led|fought|broke|spent|built|drove|flew|grew|knew|threw|chose|"
+    r"stole|sent|kept|felt|heard|meant|stood|taught|caught|thought|sought|fell|froze|hid|"
+    r"swore|tore|woke|wore|won|beat|bit|blew|dug|drew|ate|forgave|rang|rode|sang|sat|slid|"
+    r"spun|stuck|stung|swam|swung|wept|withdrew|overturned|upheld)\b",
+    r"\b[a-z]{2,}ed\b",
+)
+# Parts of the day: TIMEX3 suffix codes ("Monday night" -> 2024-12-16TNI).
+PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 # Discourse markers that open a clause but are not part of the event.
 LEADING_MARKERS = (
