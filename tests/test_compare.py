@@ -245,6 +245,30 @@ def test_date_conflicts(text_a, dates_a, text_b, dates_b, expected) -> None:
         assert dated[0].about.startswith("date")
 
 
+def test_event_dated_differently_in_differently_worded_sentences() -> None:
+    a = analysis(
+        "The Larkspur marina, long the pride of the eastern waterfront and its fishing fleet, "
+        "has been shut since Friday, June 6, when harbour police taped off the pier.",
+        "ledger",
+        dates=(("Friday, June 6", "2025-06-06"),),
+    )
+    b = analysis(
+        "Harbour police closed the Larkspur marina on Saturday, June 7, citing unsafe pilings.",
+        "courier",
+        dates=(("Saturday, June 7", "2025-06-07"),),
+    )
+    facts = compared(a, b)
+    assert [c.kind for c in facts.conflicts] == ["date"]
+    assert [v.value for v in facts.conflicts[0].versions] == ["Friday, June 6", "Saturday, June 7"]
+    assert facts.conflicts[0].about.startswith("date of close")
+
+
+def test_same_event_verb_on_different_things_is_no_conflict() -> None:
+    a = analysis("Harbour police closed the Larkspur marina on June 7 after an inspection.", "ledger")
+    b = analysis("The town library closed its reading room on June 2 for repainting.", "courier")
+    assert compared(a, b).conflicts == ()
+
+
 NUMBER_CASES = [
     pytest.param(
         "Tom Vale was sentenced to 18 months in prison for bribing harbour inspectors.",
@@ -478,6 +502,18 @@ def test_numeric_story_reports_only_same_unit_clashes() -> None:
         ("number", ("12 roads", "14 roads")), ("number", ("three hours", "four hours")),
     ]
     assert len(facts.unique) == 4
+
+
+def test_and_with_a_fronted_adverbial_splits() -> None:
+    a = analysis(
+        "Harbour police closed the Larkspur marina on Thursday, and on Friday the town council "
+        "ordered an inspection of every pier.",
+        "ledger",
+    )
+    assert [u.text for u in statements_of(a, 0)] == [
+        "Harbour police closed the Larkspur marina on Thursday",
+        "on Friday the town council ordered an inspection of every pier.",
+    ]
 
 
 def test_semicolon_splits_two_facts() -> None:

@@ -69,6 +69,9 @@ RELATIVE = [
     ("Ravi Soto resigned on Tuesday.", "Tuesday", "2024-12-17", "day"),
     ("Ravi Soto resigned on Wednesday.", "Wednesday", "2024-12-18", "day"),
     ("Ravi Soto will speak on Friday.", "Friday", "2024-12-20", "day"),
+    ("Ravi Soto said he would speak on Friday.", "Friday", "2024-12-20", "day"),
+    ("Shuttle buses begin Monday.", "Monday", "2024-12-23", "day"),  # a schedule: ahead
+    ("The buses began running Monday.", "Monday", "2024-12-16", "day"),
     ("Ravi Soto resigned last Wednesday.", "last Wednesday", "2024-12-11", "day"),
     ("The board met yesterday.", "yesterday", "2024-12-17", "day"),
     ("The board met last week.", "last week", "2024-W50", "week"),
@@ -155,8 +158,12 @@ DURATIONS_SETS_REFERENCES = [
     ("She is currently abroad.", "currently", "PRESENT_REF", "date"),
     ("The choir is now touring.", "now", "PRESENT_REF", "date"),
     ("He recently moved.", "recently", "PAST_REF", "date"),
-    ("More news will come in the next couple months.", "the next couple months", "P2M", "duration"),
-    ("Talks resume in the coming weeks.", "the coming weeks", "PXW", "duration"),
+    ("More news will come in the next couple months.", "the next couple months", "FUTURE_REF", "date"),
+    ("Talks resume in the coming weeks.", "the coming weeks", "FUTURE_REF", "date"),
+    ("The 52-year-old baker testified.", "52-year-old", "P52Y", "duration"),
+    ("The works take a year and a half.", "a year and a half", "P18M", "duration"),
+    ("The works take two and a half years.", "two and a half years", "P30M", "duration"),
+    ("The mill stood empty for a decade.", "a decade", "P10Y", "duration"),
     ("Prices may fall in the near future.", "the near future", "FUTURE_REF", "date"),
 ]
 
@@ -201,12 +208,18 @@ def test_offsets_and_sentences_are_exact():
 INFERRED = [
     # (text, inferred)
     ("The feud began in October 2020. The two met again in May 2022, friends said.", "2022-05"),
-    ("The inn opened in 2019 and was sold in 2021.", "2021"),
+    ("The inn opened in 2019 and was sold in 2021. The inn first opened on Sunday, May 5, 2019.", "2021"),
     # the weekday fixes the year of the yearless date, after the latest explicit year
     ("The suit was filed in 2022. Ben Ruiz spoke about it on Monday, December 16.", "2024-12"),
     # plans lie ahead of publication: they do not date it
     ("The deal closed in June 2023. A vote is set to take place in March 2026.", "2023-06"),
     ("The mayor resigned on Tuesday.", None),
+    # a plan's year does not bound the weekday: May 7 fell on a Wednesday in 2025
+    ("Lena Brak was elected in 2021. The road shut on Wednesday, May 7. Repairs will end by 2026.",
+     "2025-05"),
+    # "on Friday" shows the text was written within days of its latest dated event
+    ("The road opened in 2022 and shut on Wednesday, May 7. Ivo Lenz wrote about it on Friday.",
+     "2025-05-07"),
 ]
 
 

@@ -144,7 +144,8 @@ KIND_CASES = [
     pytest.param(CITY + "Okafor said the council “ignored every warning we gave them.”",
                  ["partial"], id="partial-long"),
     pytest.param(
-        CITY + "Noting that “the trains run late” most days, Okafor added, “We can do better.”",
+        CITY + "Noting that “the trains run late” most days, Okafor added, "
+        "“We can do better.”",
         ["partial", "direct"], id="partial-then-direct",
     ),
 ]
@@ -173,12 +174,14 @@ def test_headline_quotes(nlp):
 
 MARK_CASES = [
     pytest.param(
-        CITY + "\"The clerk told me ‘come back Monday’ and I did,\" Okafor said. “Nothing had changed.”",
+        CITY + "\"The clerk told me ‘come back Monday’ and I did,\" Okafor said. "
+        "“Nothing had changed.”",
         ["The clerk told me ‘come back Monday’ and I did,", "Nothing had changed."],
         id="straight-curly-mixed-nested-single",
     ),
     pytest.param(
-        CITY + "“It’s the council’s call, and the ’90s zoning code is outdated,” Okafor said.",
+        CITY + "“It’s the council’s call, and the ’90s zoning code is outdated,” "
+        "Okafor said.",
         ["It’s the council’s call, and the ’90s zoning code is outdated,"],
         id="curly-apostrophes",
     ),
@@ -224,11 +227,15 @@ def test_marks(nlp, text, expected):
 NOT_QUOTES = [
     pytest.param(CITY + "Okafor appeared on the “Civic Hour” podcast on Monday.", id="podcast"),
     pytest.param(CITY + "Okafor praised the film 'Riverbend' at the gala.", id="film-straight"),
-    pytest.param(CITY + "She said the documentary “Low Water” opened her eyes.", id="title-with-cue"),
-    pytest.param(CITY + "The flood on the set of ‘Riverbend’ delayed filming.", id="title-curly"),
+    pytest.param(CITY + "She said the documentary “Low Water” opened her eyes.",
+                 id="title-with-cue"),
+    pytest.param(CITY + "The flood on the set of ‘Riverbend’ delayed filming.",
+                 id="title-curly"),
     pytest.param(CITY + "Boxer Ray “The Anvil” Doucette will retire.", id="nickname"),
-    pytest.param(CITY + "The so-called “reform” package passed on a Tuesday.", id="scare-quote"),
-    pytest.param(CITY + "The “new normal” in Harlow means trains every hour.", id="scare-two-words"),
+    pytest.param(CITY + "The so-called “reform” package passed on a Tuesday.",
+                 id="scare-quote"),
+    pytest.param(CITY + "The “new normal” in Harlow means trains every hour.",
+                 id="scare-two-words"),
 ]
 
 
@@ -263,7 +270,8 @@ def test_no_quotes_no_parse():
 _CHARS = st.sampled_from(list("ab A.,:\n“”‘’\"'—-") + ["he said", "Okafor", " said "])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_CHARS, max_size=60).map("".join))
 def test_offsets_hold_on_any_text(nlp, text):
     for q in quotes_of(nlp, text):

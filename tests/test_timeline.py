@@ -112,7 +112,7 @@ def test_durations_sets_references_and_datelines_are_not_events(text):
     assert build_timeline([analysis(text)]) == ((), ())
 
 
-def test_plans_and_unplaced_dates_go_to_undated():
+def test_undated_plans_and_unplaced_dates_go_apart():
     text = (
         "Kim Aro will testify in the next few weeks.\n"
         "A hearing is set to take place in March 2025.\n"
@@ -120,8 +120,9 @@ def test_plans_and_unplaced_dates_go_to_undated():
     )
     analyses = [analysis(text)]
     events, undated = build_timeline(analyses)
-    assert [e.date.iso() for e in events] == ["2024-10"]
-    assert [u.expression for u in undated] == ["the next few weeks", "March 2025"]
+    # a plan with a date is on the timeline, a plan with none apart
+    assert [e.date.iso() for e in events] == ["2024-10", "2025-03"]
+    assert [u.expression for u in undated] == ["the next few weeks"]
     assert clause_of(undated[0], analyses) == "Kim Aro will testify"
     # without a publication date a relative date has no value: it waits apart
     events, undated = build_timeline([analysis("The jury met in October.", published=None)])

@@ -27,6 +27,7 @@ from .compare_values import (
 from .model import ArticleAnalysis, Sentence
 from .resources.compare import (
     DENIAL_VERBS,
+    EVENT_VERBS,
     MONTHS,
     MULTIPLIERS,
     STOPWORDS,
@@ -40,9 +41,14 @@ from .resources.compare import (
 QUOTE_SHARE_SKIP = 0.5
 # A clause must keep at least this many content words on each side of a split.
 MIN_CLAUSE_WORDS = 3
+# How many words after ", and" / ", but" may come before the subject of a new clause.
+SUBJECT_REACH = 3
 # How far (in tokens) a negation cue reaches back and forward over its neighbours.
 NEGATION_REACH_BACK = 2
 NEGATION_REACH_FORWARD = 3
+
+# word -> the event it names (see resources.compare.EVENT_VERBS)
+EVENT_OF = {word: group.split()[0] for group in EVENT_VERBS for word in group.split()}
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:but|and)\s+")
@@ -82,6 +88,7 @@ class Statement:
     dates: tuple[When, ...]
     negations: tuple[Negation, ...]
     negated: frozenset[str] = frozenset()  # stems of content words next to a negation
+    events: tuple[tuple[str, int], ...] = ()  # (event, offset) of each event verb
 
     @property
     def content_count(self) -> int:
@@ -160,13 +167,8 @@ def _clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> li
         if _inside(at, quotes):
             continue
         after = sentence.start + match.end()
-        if not match.group().startswith(";"):
-            nxt = TOKEN.match(text, after)
-            if nxt is None:
-                continue
-            word = nxt.group()
-            if word.lower() not in SUBJECT_STARTERS and not word[:1].isupper():
-                continue
+        if not match.group().startswith(";") and not _subject_follows(text, after, sentence.end):
+            continue
         cuts.append((at, after))
     spans: list[tuple[int, int]] = []
     start = sentence.start
@@ -178,6 +180,14 @@ def _clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> li
             start = right_start
     spans.append((start, sentence.end))
     return spans
+
+
+def _subject_follows(text: str, start: int, end: int) -> bool:
+    """A subject opens the words after ", and" / ", but", perhaps after a short adverbial
+    ("and on Tuesday the council approved"): a pronoun, article or capitalised word
+    among the first few."""
+    words = [m.group() for m in TOKEN.finditer(text, start, end)][:SUBJECT_REACH]
+    return any(w.lower() in SUBJECT_STARTERS or w[:1].isupper() for w in words)
 
 
 def _content_words(text: str) -> int:
@@ -249,6 +259,7 @@ def _statement(
         dates=when,
         negations=tuple(_negations(text, tokens)),
         negated=_negated_stems(tokens),
+        events=tuple((EVENT_OF[t.lower], t.start) for t in tokens if t.lower in EVENT_OF),
     )
 
 

@@ -20,17 +20,30 @@ from .dates_clauses import is_future_clause, is_past_clause
 from .dates_resolve import Context, resolved
 from .dates_rules import EXPLICIT_YEAR_RULES, Candidate, find_candidates
 from .model import Article, ArticleAnalysis, DateMention, PartialDate, Sentence
+from .resources import dates as R
 from .sentences import sentence_at
+
+# References that only make sense close to publication ("on Friday", "this week"):
+# a text holding them was written within days of its latest dated event.
+DAY_ANCHOR = re.compile(
+    r"(?:(?:last|this|next|past|coming)\s+)?(?:" + "|".join(R.WEEKDAYS) + r")(?:\s+[a-z]+)?$|"
+    r"(?:" + "|".join(R.DAY_WORDS) + r")$|(?:(?:earlier|later)\s+)?(?:this|last|next)\s+week$",
+    re.IGNORECASE,
+)
 
 # Quotes shorter than this are too common ("more to come") to date an article by.
 MIN_QUOTE_WORDS = 6
 QUOTE_MATCH_SCORE = 90
 
 
-def latest_explicit_year(candidates: Sequence[Candidate]) -> int | None:
-    """The latest year the text writes out: it bounds weekday-fixed years when there is
-    no publication date."""
-    years = [int(c.match.group("year")) for c in candidates if c.rule in EXPLICIT_YEAR_RULES]
+def latest_explicit_year(candidates: Sequence[Candidate], future: Sequence[bool]) -> int | None:
+    """The latest year the text writes out for a past event: it bounds weekday-fixed
+    years when there is no publication date (a plan "by November 2026" does not)."""
+    years = [
+        int(c.match.group("year"))
+        for c, ahead in zip(candidates, future)
+        if c.rule in EXPLICIT_YEAR_RULES and not ahead
+    ]
     return max(years) if years else None
 
 
@@ -41,16 +54,16 @@ def find_dates(
     (relative ones get value None when it is None)."""
     text = article.text
     candidates = find_candidates(text)
-    latest_year = latest_explicit_year(candidates)
     spans = [(c.start, c.end) for c in candidates]
+    holders = [sentence_at(sentences, c.start) for c in candidates]
+    future = [s is not None and is_future_clause(s, c.start, c.end, spans) for c, s in zip(candidates, holders)]
+    latest_year = latest_explicit_year(candidates, future)
     mentions: list[DateMention] = []
     anchor: PartialDate | None = None
-    for candidate in candidates:
-        sentence = sentence_at(sentences, candidate.start)
-        future = sentence is not None and is_future_clause(sentence, candidate.start, candidate.end, spans)
+    for candidate, sentence, ahead in zip(candidates, holders, future):
         # text outside any sentence (none in practice) is read as past, like news
         past = sentence is None or is_past_clause(sentence, candidate.start, candidate.end, spans)
-        result = resolved(candidate, Context(published, anchor, latest_year, future, past))
+        result = resolved(candidate, Context(published, anchor, latest_year, ahead, past))
         mentions.append(
             DateMention(
                 expression=text[candidate.start:candidate.end],
@@ -93,6 +106,10 @@ def infer_published(article: Article, sentences: tuple[Sentence, ...]) -> Partia
     latest = max(dated, key=lambda d: (d.last_day, d.value))
     if latest.granularity == "year":
         return PartialDate.of(latest.year)
+    if latest.granularity == "day" and any(DAY_ANCHOR.match(m.expression) for m in mentions):
+        # "on Friday", "last week", "yesterday": the text is written within days of
+        # its latest event, and those references need a day to count from
+        return latest
     return PartialDate.of(latest.year, latest.value.month)
 
 

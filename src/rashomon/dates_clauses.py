@@ -22,16 +22,18 @@ from .resources import dates as R
 Span = tuple[int, int]
 
 _SUBORDINATOR = "|".join(sorted(R.SUBORDINATORS, key=len, reverse=True))
+# "as", "when", "once" also open phrases ("known as", "once more"): a clause only after a comma
+_COMMA_ONLY = "|".join(sorted(R.COMMA_SUBORDINATORS, key=len, reverse=True))
 _CUTS = (
     re.compile(r"\s*[;:]\s+"),
     re.compile(r"\s+(?:--|—|–)\s*|\s*—\s*"),
     re.compile(r",\s+(?:but|and|yet|so|or)\s+", re.IGNORECASE),
     re.compile(r"\s+but\s+", re.IGNORECASE),
-    re.compile(rf"(?<!such)(?<!well)(?<!just)(?:,\s+|\s+)(?:{_SUBORDINATOR})\s+(?!well\b|if\b|though\b)",
+    re.compile(rf"(?:,\s+|\s+)(?:{_SUBORDINATOR})\s+|,\s+(?:{_COMMA_ONLY})\s+(?!well\b|if\b|though\b)",
                re.IGNORECASE),
 )
-_FRONTED = re.compile(rf"(?:{_SUBORDINATOR}|since|if)\s+", re.IGNORECASE)
-_LEADING_QUOTE = re.compile(r"[“\"][^”\"]+[”\"]\s*,?\s*")
+_FRONTED = re.compile(rf"[“\"]?(?:{_SUBORDINATOR}|{_COMMA_ONLY}|since|if)\s+", re.IGNORECASE)
+_LEADING_QUOTE = re.compile(r"[“\"][^”\"]+([”\"])\s*,?\s*")
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\s+", re.IGNORECASE)
 _LEADING_MARKER = re.compile(
     r"(?:" + "|".join(sorted(R.LEADING_MARKERS, key=len, reverse=True)) + r")\b,?\s+", re.IGNORECASE
@@ -53,13 +55,16 @@ def clause_cuts(sentence: Sentence, protected: list[Span]) -> list[tuple[int, in
     text, base = sentence.text, sentence.start
     cuts: list[tuple[int, int, str]] = []
     quote = _LEADING_QUOTE.match(text)
-    if quote:
-        cuts.append((base, base + quote.end(), "quote"))
+    if quote:  # a quotation before its attribution: the quote is a clause, so is the rest
+        cuts.append((base + quote.start(1), base + quote.end(), "quote"))
     for pattern in _CUTS:
         for match in pattern.finditer(text):
+            if pattern is _CUTS[-1] and any(base + match.end() == p_start for p_start, _ in protected):
+                continue  # "until April 14", "after 2019": a preposition, not a clause
             kind = "sub" if pattern is _CUTS[-1] else "cut"
             cuts.append((base + match.start(), base + match.end(), kind))
-    fronted = _FRONTED.match(text, quote.end() if quote else 0)
+    # a fronted subordinate clause, also at the start of a leading quotation
+    fronted = _FRONTED.match(text, quote.end() if quote else 0) or _FRONTED.match(text)
     if fronted:  # "Although X, Y": the subordinate clause ends at its comma
         cuts.append((base + fronted.start(), base + fronted.end(), "sub"))
         comma = _next_comma(text, fronted.end(), base, protected)

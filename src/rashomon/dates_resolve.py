@@ -270,8 +270,9 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
     if not _has(ctx.published, "day"):
         return UNRESOLVED
     rel = (group(match, "rel") or "").lower()
+    # no tense cue ("shuttles begin Monday"): a schedule, so the next such day
     direction = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(
-        rel, "after" if ctx.future else "before"
+        rel, "before" if ctx.past and not ctx.future else "after"
     )
     day = day_resolved(weekday_relative(ctx.published.value, weekday_number(match.group("wd")), direction))
     part = group(match, "pod")
@@ -351,6 +352,18 @@ def resolve_duration(match: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(duration_value(count, unit_of(match.group("unit"))), None, "duration")
 
 
+def resolve_half(match: re.Match[str], ctx: Context) -> Resolved:
+    """"a year and a half" -> P18M; "two and a half years" -> P30M: the next smaller
+    unit keeps the count whole."""
+    count = number_of(match.group("n"))
+    unit = (match.group("unit") or match.group("unit2")).lower()
+    if count is None:
+        return Resolved(duration_value(None, unit), None, "duration")
+    smaller = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
+               "hour": ("minute", 60)}[unit]
+    return Resolved(duration_value((count + 0.5) * smaller[1], smaller[0]), None, "duration")
+
+
 def resolve_past_unit(match: re.Match[str], ctx: Context) -> Resolved:
     """"the past year": a span of one year up to now."""
     return Resolved(duration_value(1, unit_of(match.group("unit"))), None, "duration")
@@ -396,7 +409,8 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "vague_ago": reference_resolver("PAST_REF"), "shift": resolve_shift,
     "shift_end": resolve_shift, "anaphor_same": resolve_anaphor,
     "anaphor_next": resolve_anaphor, "anaphor_before": resolve_anaphor,
-    "future_span": resolve_duration, "duration": resolve_duration,
+    "future_span": reference_resolver("FUTURE_REF"), "duration_half": resolve_half,
+    "age": resolve_duration, "duration": resolve_duration,
     "duration_a": resolve_duration, "duration_vague": resolve_duration,
     "present": reference_resolver("PRESENT_REF"), "past_ref": reference_resolver("PAST_REF"),
     "past_ref_in": reference_resolver("PAST_REF"), "future_ref": reference_resolver("FUTURE_REF"),

@@ -82,7 +82,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ("anaphor_next", r"\bthe\s+(?P<ana>following|next|previous|preceding)\s+(?P<unit>day|week|month|year)\b"),
     ("anaphor_before", r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<ana>before|after)(?=\s*(?:[,.;:!?)]|$))"),
     ("future_span", rf"\bthe\s+(?:next|coming)\s+(?:(?P<n>{NUMBER})\s+)?{UNIT_PLURAL}\b"),
-    ("duration", rf"\b(?:(?:(?:these|those|the)\s+)?(?:last|past|previous|first)\s+)?(?P<n>{COUNT})[\s-]+{UNIT}\b(?!-old)"),
+    ("duration", rf"\b(?:(?:(?:these|those|the)\s+)?(?:last|past|previous|first)\s+)?(?P<n>{COUNT})[\s-]+{UNIT}\b(?!-)"),
+    ("duration_half", rf"\b(?P<n>{NUMBER})\s+(?:(?P<unit>year|month|day|week|hour)s?\s+and\s+a\s+half|"
+                      r"and\s+a\s+half\s+(?P<unit2>year|month|day|week|hour)s)\b"),
+    ("age", rf"\b(?P<n>{COUNT})-(?P<unit>year|month|week|day)s?-old\b"),
     ("duration_a", rf"\b(?:for|over|nearly|almost|about|than|within|lasting)\s+(?P<x>(?P<n>an?)\s+(?P<unit>{_alternation(R.UNITS)}))\b"),
     ("duration_vague", rf"\bfor\s+(?P<x>{UNIT_PLURAL})\b"),
     ("present", rf"\b(?P<ref>{PRESENT})\b"),

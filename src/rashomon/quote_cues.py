@@ -29,14 +29,18 @@ from .resources.quotes import (
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
+_MODIFIERS = ("det", "amod", "compound", "nummod", "poss", "nmod")
 _CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "prep")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 _SUBJECT = ("nsubj", "nsubjpass")
 _VERBAL_DEPS = ("ROOT", "advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis", "pcomp")
 _WORD = re.compile(r"[\w’'.-]+")
-_PLAIN_WORD = re.compile(r"\w+")
+_PLAIN_WORD = re.compile(r"[\w’'-]+")
 # ', a top aide to the mayor,' between a name and its cue
-_APPOSED = re.compile(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?:a|an|the|his|her|their)\s+[^,“”\"]{1,80},\s*$")
+_APPOSED = re.compile(
+    r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?:a|an|the|his|her|their)\s+"
+    r"[^,“”\"]{1,80},\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,9 @@ def sentence_attributions(
         mention = _subject(token, offset, text)
         if mention is not None and _inside(mention[0], quoted):
             mention = None
+        if mention is not None and mention[0] > start:
+            # 'said Smith' - unless a name stands right before ('Jo, an aide, said on ...')
+            mention = mention_before(text, start, offset) or mention
         if mention is None:
             mention = mention_before(text, start, offset) or mention_after(
                 text, start + len(token), offset + len(doc.text)
@@ -105,9 +112,9 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 def _subject(cue: Token, offset: int, text: str) -> tuple[int, int] | None:
     verb = cue
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT and c.text[:1].isalnum()]
         if subjects:
-            subject = subjects[0]
+            subject = min(subjects, key=lambda c: abs(c.i - verb.i))
             if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 return _mention_span(verb.head, offset, text)
             return _mention_span(subject, offset, text)
@@ -141,7 +148,7 @@ def _mention_span(token: Token, offset: int, text: str) -> tuple[int, int] | Non
         last = token
         start, end = offset + first.idx, offset + last.idx + len(last)
         return name_span(text, start, end)
-    left = [c for c in token.lefts if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod")]
+    left = [c for c in token.lefts if c.dep_ in _MODIFIERS]
     first = min(left, key=lambda t: t.i) if left else token
     # a left child starting beyond a comma is not part of the phrase
     first = next((t for t in first.doc[first.i : token.i + 1] if t.text != ","), token)
@@ -216,7 +223,7 @@ def _mention_ending(text: str, words: list[re.Match[str]]) -> tuple[int, int] | 
                 run.insert(0, w)
             else:
                 break
-        return name_span(text, run[0].start(), run[0].start() + len(text[run[0].start():last.start()]) + len(word))
+        return name_span(text, run[0].start(), last.start() + len(word))
     if _is_role(word):
         for i in range(len(words) - 2, max(-1, len(words) - 6), -1):
             if words[i].group().lower() in DETERMINERS:

@@ -73,8 +73,9 @@ def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> tuple[QuotedSp
 
 def _opens_paragraph(text: str, paragraph: tuple[int, int]) -> bool:
     start, end = paragraph
-    return start < end and text[start] in DOUBLE_OPEN + DOUBLE_EITHER + SINGLE_OPEN + SINGLE_EITHER \
-        and _role(text, start, single=text[start] in SINGLE_MARKS) in ("open", "either")
+    if start >= end or text[start] not in DOUBLE_OPEN + DOUBLE_EITHER + SINGLE_OPEN + SINGLE_EITHER:
+        return False
+    return _role(text, start, single=text[start] in SINGLE_MARKS) in ("open", "either")
 
 
 def _role(text: str, i: int, *, single: bool) -> str:
@@ -137,7 +138,8 @@ def _matched(
             elif role == "open":
                 opened = i  # the earlier mark was never closed: it alone is lost
         i += 1
-    if opened is not None and runs_on and not single and not _ATTRIBUTED.search(text, opened, p_end):
+    lost_close = opened is not None and _ATTRIBUTED.search(text, opened, p_end) is not None
+    if opened is not None and runs_on and not single and not lost_close:
         out.append(_span(text, opened, None, p_end, paragraph, single))
     return out
 
@@ -152,8 +154,8 @@ _ATTRIBUTED = re.compile(
 
 
 def _plausible_single(text: str, open_: int, close: int) -> bool:
-    """A single-quoted stretch is a quote when it does not span a whole clause break
-    made of apostrophes (Hutchins' ... Smiths') - kept simple: not empty, < 400 chars."""
+    """Single marks pair up over a short stretch only: a plural possessive (the
+    Smiths' car) must not close a quote opened far away."""
     return 0 < close - open_ - 1 < 400
 
 

@@ -157,8 +157,11 @@ def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:
     return any(a <= offset < b for a, b in spans)
 
 
-def resolve_name(name: str, full_names: list[str] | tuple[str, ...],
-                 mentions_so_far: list[PersonMention] | tuple[PersonMention, ...] = ()) -> str | None:
+def resolve_name(
+    name: str,
+    full_names: list[str] | tuple[str, ...],
+    mentions_so_far: list[PersonMention] | tuple[PersonMention, ...] = (),
+) -> str | None:
     """The full name a name mention refers to: itself when it is one of them; else the
     full name ending with it (a surname) or starting with it (a first name); several ->
     the most mentioned so far, then the first listed."""

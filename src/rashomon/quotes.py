@@ -22,7 +22,14 @@ from .model import Article, Quote, Sentence, Span
 from .nlp import NLP
 from .quote_cues import Attribution, has_cue_word, sentence_attributions
 from .quote_marks import QuotedSpan, quoted_spans
-from .quote_names import People, clean_name, find_people, name_runs, resolve_name
+from .quote_names import (
+    People,
+    clean_name,
+    find_people,
+    gender_of_first_name,
+    name_runs,
+    resolve_name,
+)
 from .resources.quotes import (
     AGE_DESCRIPTION,
     CUE_WORDS,
@@ -38,7 +45,10 @@ from .sentences import paragraph_spans, sentence_at
 
 _WORD = re.compile(r"[\w’'-]+")
 _SENTENCE_PUNCT = re.compile(r"[.!?;:,]")
-_DASH_NAME = re.compile(r"[ \t]*([―—–]|--?)[ \t]*((?:[A-Z][\w’'.-]*[ \t]?){1,5})(?=[,.;(]|[ \t]*$)", re.M)
+# “...” ― Jo Reed (testimonial style): a dash and a name closing the paragraph or clause
+_DASH_NAME = re.compile(
+    r"[ \t]*([―—–]|--?)[ \t]*((?:[A-Z][\w’'.-]*[ \t]?){1,5})(?=[,.;(]|[ \t]*$)", re.M
+)
 _CUES = "|".join(sorted(CUE_WORDS, key=len, reverse=True))
 _CUE_BEFORE = re.compile(rf"\b(?i:{_CUES})(?:\s+[\w’'.-]+){{0,3}}\s*[,:]?\s*$")
 _CUE_AFTER = re.compile(rf",?\s*(?:[\w’'.-]+\s+){{0,3}}(?i:{_CUES})\b")
@@ -53,16 +63,19 @@ class Found:
     inherited: bool = False
 
 
-def extract_quotes(article: Article, sentences: tuple[Sentence, ...], nlp: NLP) -> tuple[Quote, ...]:
+def extract_quotes(
+    article: Article, sentences: tuple[Sentence, ...], nlp: NLP
+) -> tuple[Quote, ...]:
     """Every direct quotation of ``article.text`` with cue, mention and speaker."""
     text = article.text
     if not sentences:
         return ()
     paragraphs = paragraph_spans(text)
-    spans = [s for s in quoted_spans(text, paragraphs) if not _drop(text, s, sentences, paragraphs)]
+    marked = quoted_spans(text, paragraphs)
+    spans = [s for s in marked if not _drop(text, s, sentences, paragraphs)]
     if not spans:
         return ()
-    quoted = [(s.open, s.outer_end) for s in spans]
+    quoted = [(s.open, s.outer_end) for s in marked]  # titles hold no cue, no speaker
     chosen = sentences_to_parse(text, sentences, spans, paragraphs)
     attributions: dict[int, tuple[Attribution, ...]] = {}
     known: set[str] = set()
@@ -89,8 +102,9 @@ def _subject_names(text: str, attributions: dict[int, tuple[Attribution, ...]]) 
         for a in found:
             if a.mention is not None:
                 words = text[a.mention[0] : a.mention[1]].split()
-                if words and all(w[:1].isupper() for w in words) and words[0].lower() not in DETERMINERS \
-                        and words[-1].lower() not in ROLE_NOUNS:
+                if (words and all(w[:1].isupper() for w in words)
+                        and words[0].lower() not in DETERMINERS
+                        and words[-1].lower() not in ROLE_NOUNS):
                     out.add(clean_name(" ".join(words)))
     return out
 
@@ -201,7 +215,8 @@ def own_attribution(text: str, i: int, spans: list[QuotedSpan], sentences: tuple
                     by_sentence: dict[int, tuple[Attribution, ...]]) -> Found:
     span = spans[i]
     p_start, p_end = paragraphs[span.paragraph]
-    nxt = spans[i + 1].open if i + 1 < len(spans) and spans[i + 1].paragraph == span.paragraph else p_end
+    same_next = i + 1 < len(spans) and spans[i + 1].paragraph == span.paragraph
+    nxt = spans[i + 1].open if same_next else p_end
     prv = spans[i - 1].outer_end if i > 0 and spans[i - 1].paragraph == span.paragraph else p_start
     first = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
     last = sentence_at(sentences, max(span.outer_end - 1, span.start))
@@ -247,7 +262,8 @@ def _inherited(text: str, i: int, spans: list[QuotedSpan], own: list[Found], fin
             and span.open == p_start and final[i - 1].attribution is not None:
         return Found(final[i - 1].attribution, final[i - 1].basis, True)
     j = i
-    while spans[j].continues and j + 1 < len(spans) and spans[j + 1].paragraph == spans[j].paragraph + 1:
+    while (spans[j].continues and j + 1 < len(spans)
+           and spans[j + 1].paragraph == spans[j].paragraph + 1):
         j += 1
         if own[j].attribution is not None:
             return Found(own[j].attribution, own[j].basis, True)
@@ -322,7 +338,8 @@ def kind_at(text: str, span: QuotedSpan, sentence: Sentence | None) -> str:
 
 
 def _in_title(article: Article, offset: int) -> bool:
-    return article.title_span is not None and article.title_span[0] <= offset < article.title_span[1]
+    span = article.title_span
+    return span is not None and span[0] <= offset < span[1]
 
 
 def _quote(article: Article, sentences: tuple[Sentence, ...], span: QuotedSpan, how: Found,
@@ -378,19 +395,17 @@ def nearest_person(offset: int, gender: str, people: People, earlier: list[Quote
     candidates += [(q.speaker_mention.start, q.speaker) for q in earlier
                    if q.speaker and q.speaker_mention and q.speaker_mention.start < offset]
     for _start, name in sorted(candidates, reverse=True):
-        if people.genders.get(name) in (None, gender) and _gender_fits(name, gender, people):
+        if _gender_fits(name, gender, people):
             return name
     return None
 
 
 def _gender_fits(name: str, gender: str, people: People) -> bool:
+    """Not contradicted: the known gender of the name, else its first name's."""
     found = people.genders.get(name)
-    if found is not None:
-        return found == gender
-    from .quote_names import gender_of_first_name
-
-    guess = gender_of_first_name(name.split()[0]) if len(name.split()) > 1 else None
-    return guess in (None, gender)
+    if found is None and len(name.split()) > 1:
+        found = gender_of_first_name(name.split()[0])
+    return found in (None, gender)
 
 
 def role_holder(text: str, role: str, before: int, people: People) -> str | None:
@@ -399,12 +414,12 @@ def role_holder(text: str, role: str, before: int, people: People) -> str | None
     if role not in ROLE_NOUNS:
         return None
     found: list[tuple[int, str]] = []
-    for match in re.finditer(rf"\b{re.escape(role)}\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})",
-                             text, re.I):
-        name = _person_at(text, match.start(1), people)
+    word = re.escape(role)
+    for match in re.finditer(rf"\b(?i:{word})\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})", text):
+        name = _person_at(match.start(1), people)
         if name:
             found.append((match.start(), name))
-    for match in re.finditer(rf",\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{re.escape(role)}\b", text, re.I):
+    for match in re.finditer(rf",\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{word}\b", text, re.I):
         runs = [r for r in name_runs(text[max(0, match.start() - 60) : match.start()])]
         if runs and runs[-1][1] == min(60, match.start()):
             name = resolve_name(runs[-1][2], people.names, people.mentions)
@@ -416,8 +431,6 @@ def role_holder(text: str, role: str, before: int, people: People) -> str | None
     return (max(preceding) if preceding else min(found))[1]
 
 
-def _person_at(text: str, start: int, people: People) -> str | None:
-    for m in people.mentions:
-        if m.start <= start < m.end or start <= m.start < start + 40 and not text[start:m.start].strip(" "):
-            return m.name
-    return None
+def _person_at(start: int, people: People) -> str | None:
+    """The person whose mention covers ``start`` (the name after a title word)."""
+    return next((m.name for m in people.mentions if m.start <= start < m.end), None)

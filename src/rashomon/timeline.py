@@ -5,8 +5,9 @@ governs (``dates_clauses.event_span``), with its offsets. Events from several
 articles that share a compatible date and content words are one event, dated at the
 finest granularity any source gives ("in July" + "on July 12" -> July 12). Events
 that share their content but not their date across outlets are one event with a
-:class:`DateConflict`. Plans, unresolved relative dates and background with no usable
-date go apart, as undated :class:`EventSource` records.
+:class:`DateConflict`. Plans with no date ("in the coming weeks"), unresolved relative dates
+and background with no usable date (a decade) go apart, as undated
+:class:`EventSource` records; a plan with a date ("by November 2026") is an event.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ NOT_EVENTS = frozenset({"PRESENT_REF", "PAST_REF"})
 _SUFFIXES = ("ings", "ing", "edly", "ed", "es", "al", "s", "e")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _ADVERBIAL_LEAD = re.compile(r"\b(?:in|over|during|within|for|by)\s+$", re.IGNORECASE)
-_META_LEAD = re.compile(r"\b(?:published|updated|posted|modified)\b", re.IGNORECASE)
+_META_LEAD = re.compile(r"^\W*(?:last\s+)?(?:published|updated|posted|modified)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -127,11 +128,8 @@ def is_publication_meta(sentence: Sentence, mention: DateMention) -> bool:
 
 
 def is_plan_time(mention: DateMention) -> bool:
-    """An unplaced future: FUTURE_REF, or a span ahead of publication ("the next couple
-    months", a duration in TIMEX3 terms)."""
-    if mention.value == "FUTURE_REF":
-        return True
-    return mention.kind == "duration" and mention.expression.lower().startswith(("the next", "the coming"))
+    """An unplaced future ("in the next couple months", "in the near future")."""
+    return mention.value == "FUTURE_REF"
 
 
 def is_future_adverbial(article_text: str, mention: DateMention) -> bool:
@@ -175,7 +173,7 @@ def article_items(analysis: ArticleAnalysis, index: int) -> tuple[list[DatedItem
             continue
         source = event_source(analysis, sentence, mention, spans)
         when = None if plan else timeline_date(mention)
-        if when is None or (article.published is not None and when.value > article.published.last_day):
+        if when is None:  # dated plans ("by November 2026") stay on the timeline
             undated.append(source)
             continue
         text = article.text[source.event_start:source.event_end]

@@ -99,3 +99,33 @@ SUBJECT_STARTERS = frozenset(
     there
     """.split()
 )
+
+# Event verbs, grouped by the event they name: two outlets that give different dates
+# for the same event verb on the same subject ("shut since May 7" / "closed on May 8")
+# disagree on when it happened, however differently the rest is worded. Every form is
+# listed; the first word of each group names the event.
+EVENT_VERBS = (
+    "close closed closes closing shut shuts shutting",
+    "reopen reopened reopens reopening",
+    "open opened opens",
+    "arrest arrested arrests detain detained",
+    "charge charged indict indicted",
+    "convict convicted",
+    "sentence sentenced",
+    "dismiss dismissed dismisses",
+    "plead pleaded pled",
+    "approve approved approves",
+    "vote voted",
+    "resign resigned resigns quit",
+    "die died dies killed",
+    "elect elected",
+    "file filed sue sued",
+    "announce announced announces",
+    "release released freed",
+    "discover discovered spot spotted found",
+    "appoint appointed hire hired",
+    "fire fired sacked",
+    "collapse collapsed",
+    "marry married wed",
+    "launch launched",
+)

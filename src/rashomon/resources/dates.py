@@ -55,7 +55,7 @@ UNITS: dict[str, tuple[str, int, bool]] = {
     "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
     "day": ("D", 1, False), "night": ("D", 1, False), "week": ("W", 1, False),
     "fortnight": ("W", 2, False), "month": ("M", 1, False), "quarter": ("Q", 1, False),
-    "year": ("Y", 1, False), "decade": ("DE", 1, False), "century": ("CE", 1, False),
+    "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False),
 }
 
 # Day words relative to the publication date: word -> offset in days.
@@ -107,7 +107,7 @@ LABEL_WORDS = frozenset(
 
 # Cues that the clause holding a date speaks of the future (resolve forwards).
 FUTURE_CUES = (
-    r"\bwill\b", r"\bwon[’']t\b", r"[’']ll\b", r"\bshall\b", r"\bupcoming\b",
+    r"\bwill\b", r"\bwould\b", r"\bwon[’']t\b", r"[’']ll\b", r"\bshall\b", r"\bupcoming\b",
     r"\b(?:is|are|was|were)\s+(?:set|scheduled|expected|due|slated|poised)\s+to\b",
     r"\b(?:is|are|am)\s+going\s+to\b", r"\b(?:scheduled|slated|planned)\b",
 )
@@ -135,8 +135,10 @@ LEADING_MARKERS = (
 # Conjunctions that open a subordinate or coordinate clause: a clause boundary.
 SUBORDINATORS = (
     "although", "though", "because", "while", "whereas", "after", "before", "until",
-    "unless", "when", "once", "even though", "even as", "as",
+    "unless", "even though", "even as",
 )
+# Conjunctions that also open phrases ("known as", "once more"): a boundary after a comma.
+COMMA_SUBORDINATORS = ("as", "when", "once")
 # Prepositions that may stand before a date expression (trimmed from events).
 DATE_PREPOSITIONS = (
     "in", "on", "at", "by", "during", "since", "until", "till", "from", "through",

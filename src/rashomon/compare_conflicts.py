@@ -1,0 +1,265 @@
+"""Conflicts between statements of different articles: dates, numbers, names, claims.
+
+Matched statements (the same fact) are checked for a date with no compatible
+counterpart, a number of the same unit with no common value, a different name in the
+same role slot, and one side denying what the other asserts. A date conflict is also
+looked for beyond the matched pairs: two statements that give the same event verb
+("closed", "shut") different dates, and share the thing it happened to, disagree on
+when it happened however differently the rest is worded. Clashes of one kind about the
+same thing merge into one conflict with a version per statement.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .compare_units import EVENT_OF, Statement
+from .compare_values import NumberMention, When, stem
+from .model import Conflict, ConflictVersion
+from .resources.compare import CURRENCIES, DENIAL_VERBS, NEGATIVE_WORDS
+
+# A name or polarity clash needs a close match: the rest of the statements must agree
+# (content-word closeness, names left out).
+STRONG_MATCH = 0.45
+# How many shared words describe what a conflict is about.
+ABOUT_WORDS = 4
+# How far (characters) an event verb reaches for its date.
+EVENT_REACH = 50
+# Words besides the event verb two statements must share for an event-date conflict.
+MIN_EVENT_SHARED = 2
+
+_NEGATIVE_STEMS = frozenset(stem(word) for word in NEGATIVE_WORDS)
+CURRENCY_UNITS = frozenset(CURRENCIES.values())
+
+
+@dataclass(frozen=True)
+class _Clash:
+    kind: str
+    key: str  # what is compared (a unit, a role slot) so clashes merge across pairs
+    about: str
+    a: int  # statement indexes and the value each gives
+    value_a: str
+    b: int
+    value_b: str
+
+
+def order(statement: Statement) -> tuple[int, int]:
+    """Article order, then offset: the order of everything in the report."""
+    return statement.article_index, statement.start
+
+
+def conflicts_of(
+    statements: list[Statement], edges: list[tuple[int, int]]
+) -> tuple[list[Conflict], set[tuple[int, int]]]:
+    """The conflicts over the matched pairs ``edges`` (plus event-date clashes between
+    any statements), and the pairs that clash in their claim."""
+    clashes: list[_Clash] = []
+    claims: set[tuple[int, int]] = set()
+    for i, j in edges:
+        found = _pair_clashes(statements, i, j)
+        clashes.extend(found)
+        if any(c.kind == "claim" for c in found):
+            claims.add((i, j))
+    clashes.extend(_event_date_clashes(statements, set(edges)))
+    return _merged(statements, clashes), claims
+
+
+def _pair_clashes(statements: list[Statement], i: int, j: int) -> list[_Clash]:
+    a, b = statements[i], statements[j]
+    about = _about(a, b)
+    clashes: list[_Clash] = []
+    date = _date_clash(a.dates, b.dates)
+    if date is not None:
+        clashes.append(_Clash("date", "date", f"date: {about}", i, date[0].text, j, date[1].text))
+    for unit, (x, y) in _number_clashes(a, b).items():
+        clashes.append(_Clash("number", unit.unit, f"{_unit_label(unit)}: {about}", i, x, j, y))
+    if closeness(a, b) >= STRONG_MATCH:
+        name = _name_clash(a, b)
+        if name is not None:
+            slot, x, y = name
+            role = a.surface(slot.split(":", 1)[1]).lower()
+            clashes.append(_Clash("name", slot, f"name ({role}): {about}", i, x, j, y))
+        claim = _claim_clash(a, b)
+        if claim is not None:
+            clashes.append(_Clash("claim", "claim", f"claim: {about}", i, claim[0], j, claim[1]))
+    return clashes
+
+
+def _about(a: Statement, b: Statement) -> str:
+    words = [a.surface(s) for s, _ in a.surfaces if s in b.stems]
+    names = [n for n in _ordered_names(a) if n.lower() in b.names]
+    picked = list(dict.fromkeys(names + words))[:ABOUT_WORDS]
+    return " ".join(picked) if picked else "the same statement"
+
+
+def _ordered_names(statement: Statement) -> list[str]:
+    return [word for run in statement.name_runs for word in run.text.split()]
+
+
+def _unit_label(mention: NumberMention) -> str:
+    """What a number counts, for the conflict's description: "age", "amount in
+    dollars", "number of months" (the counted word as written)."""
+    if mention.unit == "age":
+        return "age"
+    if mention.unit in CURRENCY_UNITS:
+        return f"amount in {mention.unit}"
+    counted = re.split(r"[\s-]", mention.text)[-1].lower()
+    return f"number of {counted}"
+
+
+def closeness(a: Statement, b: Statement) -> float:
+    """Overlap of content words and numbers, names left out (they may be what differs)."""
+    fa = set(a.stems) | {(n.value, n.unit) for n in a.numbers}
+    fb = set(b.stems) | {(n.value, n.unit) for n in b.numbers}
+    if not fa or not fb:
+        return 0.0
+    return len(fa & fb) / math.sqrt(len(fa) * len(fb))
+
+
+def _date_clash(xs: tuple[When, ...], ys: tuple[When, ...]) -> tuple[When, When] | None:
+    """Two dates with no compatible counterpart on the other side; same precision first."""
+    lone_x = [x for x in xs if not any(x.compatible(y) for y in ys)]
+    lone_y = [y for y in ys if not any(y.compatible(x) for x in xs)]
+    if not lone_x or not lone_y:
+        return None
+    pairs = [(abs(x.rank - y.rank), i, j) for i, x in enumerate(lone_x) for j, y in enumerate(lone_y)]
+    _, i, j = min(pairs)
+    return lone_x[i], lone_y[j]
+
+
+def _number_clashes(a: Statement, b: Statement) -> dict[NumberMention, tuple[str, str]]:
+    """Per unit counted on both sides with no value in common: the first mention of each
+    (keyed by the first side's mention, which names the unit)."""
+    out: dict[NumberMention, tuple[str, str]] = {}
+    units = {n.unit for n in a.numbers if n.unit} & {n.unit for n in b.numbers if n.unit}
+    for unit in sorted(units):
+        xs = [n for n in a.numbers if n.unit == unit]
+        ys = [n for n in b.numbers if n.unit == unit]
+        if {n.value for n in xs}.isdisjoint({n.value for n in ys}):
+            out[xs[0]] = (xs[0].text, ys[0].text)
+    return out
+
+
+def _name_clash(a: Statement, b: Statement) -> tuple[str, str, str] | None:
+    """A name in one that the other never mentions, in a role slot the other fills with
+    a name of its own that the first never mentions."""
+    for x in a.name_runs:
+        if x.tokens & b.names:
+            continue
+        for y in b.name_runs:
+            if y.tokens & a.names:
+                continue
+            slots = x.slots & y.slots
+            if slots:
+                # a title or role word names the slot better than the verb after it
+                return sorted(slots, key=lambda s: (not s.startswith("role:"), s))[0], x.text, y.text
+    return None
+
+
+def _claim_clash(a: Statement, b: Statement) -> tuple[str, str] | None:
+    """One side denies a word the other asserts without denial."""
+    for neg, pos in ((a, b), (b, a)):
+        if pos.stems & _NEGATIVE_STEMS or any(_is_denial(n.cue) for n in pos.negations):
+            continue  # "rejected" against "did not accept": both say no
+        for n in neg.negations:
+            if n.scope and n.scope in pos.stems and n.scope not in pos.negated:
+                asserted = pos.surface(n.scope)
+                return (n.cue, asserted) if neg is a else (asserted, n.cue)
+    return None
+
+
+def _is_denial(cue: str) -> bool:
+    return cue.split()[0].lower() in DENIAL_VERBS
+
+
+def _event_dates(statement: Statement) -> dict[str, When]:
+    """Each event verb of the statement and the date nearest to it (within reach);
+    only dates that name a month or a day."""
+    out: dict[str, When] = {}
+    for event, offset in statement.events:
+        near = [
+            (min(abs(offset - d.start), abs(offset - d.end)), d.start, d)
+            for d in statement.dates if d.rank >= 1
+        ]
+        near = [n for n in near if n[0] <= EVENT_REACH]
+        if near and event not in out:
+            # a written calendar date ("May 8") before a relative one ("two days later")
+            out[event] = min(near, key=lambda n: (not _has_digit(n[2].text), n[0], n[1]))[2]
+    return out
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _topic(statement: Statement) -> set[str]:
+    return set(statement.stems) | {stem(name) for name in statement.names}
+
+
+def _event_date_clashes(statements: list[Statement], edges: set[tuple[int, int]]) -> list[_Clash]:
+    """Statements of different articles dating the same event verb differently."""
+    dated = [(i, _event_dates(s)) for i, s in enumerate(statements)]
+    dated = [(i, events) for i, events in dated if events]
+    out: list[_Clash] = []
+    for x, (i, events_i) in enumerate(dated):
+        for j, events_j in dated[x + 1:]:
+            a, b = statements[i], statements[j]
+            if a.article == b.article or (i, j) in edges:
+                continue
+            for event in sorted(events_i.keys() & events_j.keys()):
+                da, db = events_i[event], events_j[event]
+                if da.compatible(db):
+                    continue
+                # the topic: what the event happened to, event verbs left out
+                shared = _topic(a) & _topic(b)
+                shared -= {s for s, word in a.surfaces + b.surfaces if word.lower() in EVENT_OF}
+                if len(shared) < MIN_EVENT_SHARED:
+                    continue
+                words = [w for s, w in b.surfaces + a.surfaces if s in shared]
+                about = f"date of {event}: " + " ".join(list(dict.fromkeys(words))[:ABOUT_WORDS])
+                out.append(_Clash("date", "date", about, i, da.text, j, db.text))
+    return out
+
+
+def _merged(statements: list[Statement], clashes: list[_Clash]) -> list[Conflict]:
+    """Clashes of one kind about the same thing (unit, role slot) that share a
+    statement become one conflict, with one version per statement."""
+    parent = list(range(len(clashes)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    holder: dict[tuple[str, str, int], int] = {}
+    for k, clash in enumerate(clashes):
+        for index in (clash.a, clash.b):
+            other = holder.setdefault((clash.kind, clash.key, index), k)
+            if find(other) != find(k):
+                parent[max(find(other), find(k))] = min(find(other), find(k))
+    groups: dict[int, list[_Clash]] = {}
+    for k, clash in enumerate(clashes):
+        groups.setdefault(find(k), []).append(clash)
+    out = []
+    for members in groups.values():
+        values: dict[int, str] = {}
+        for clash in members:
+            values.setdefault(clash.a, clash.value_a)
+            values.setdefault(clash.b, clash.value_b)
+        ordered = sorted(values, key=lambda k: order(statements[k]))
+        conflict = Conflict(
+            kind=members[0].kind,  # type: ignore[arg-type]
+            about=members[0].about,
+            versions=tuple(
+                ConflictVersion(
+                    statements[k].article, values[k], statements[k].text,
+                    statements[k].start, statements[k].end,
+                )
+                for k in ordered
+            ),
+        )
+        out.append((order(statements[ordered[0]]), conflict.kind, conflict))
+    return [c for *_, c in sorted(out, key=lambda t: (t[0], t[1]))]
