@@ -92,20 +92,22 @@ def future_mention(article: Article, sentences: tuple[Sentence, ...], mention: D
 
 def infer_published(article: Article, sentences: tuple[Sentence, ...]) -> PartialDate | None:
     """The publication period read from the text: the latest date the text fixes by
-    itself (absolute dates, and yearless dates whose weekday fixes the year), leaving
-    out plans. Month precision at best: a story is told some days after its last
-    event, and "this week"/"on Monday" clues only confirm that month."""
+    itself to the month or the day (absolute dates, and yearless dates whose weekday
+    fixes the year), leaving out plans. Month precision, or the day of that latest
+    event when "on Friday"/"this week" show the text was written within days of it.
+    None when the text only gives bare years, or a year later than its precise dates."""
     mentions = find_dates(article, sentences, None)
     dated = [
         m.date for m in mentions
         if m.kind == "date" and m.date is not None
         and not future_mention(article, sentences, m, mentions)
     ]
-    if not dated:
+    precise = [d for d in dated if d.granularity != "year"]
+    if not precise or max(d.year for d in dated) > max(d.year for d in precise):
+        # a bare year ("the 2021 shooting") is background more often than news, and
+        # says nothing of the month: too few clues (peers may tell, see below)
         return None
-    latest = max(dated, key=lambda d: (d.last_day, d.value))
-    if latest.granularity == "year":
-        return PartialDate.of(latest.year)
+    latest = max(precise, key=lambda d: (d.last_day, d.value))
     if latest.granularity == "day" and any(DAY_ANCHOR.match(m.expression) for m in mentions):
         # "on Friday", "last week", "yesterday": the text is written within days of
         # its latest event, and those references need a day to count from

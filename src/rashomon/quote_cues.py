@@ -79,7 +79,7 @@ def sentence_attributions(
             continue
         if lower not in CUE_WORDS:
             continue
-        if not (headline or _verbal(token)):
+        if not (headline or _verbal(token) or _before_quote(text, start + len(token))):
             continue
         mention = _subject(token, offset, text)
         if mention is not None and _inside(mention[0], quoted):
@@ -103,6 +103,12 @@ def _verbal(token: Token) -> bool:
         or token.dep_ in _VERBAL_DEPS
         or (token.i > 0 and token.text[:1].isupper())
     )
+
+
+def _before_quote(text: str, end: int) -> bool:
+    """A cue word right before an opening mark ('writing “...'), whatever its tag."""
+    rest = text[end : end + 4].lstrip(" ,:")
+    return rest[:1] in "“\"‘'"
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .model import Article, Quote, Sentence, Span
 from .nlp import NLP
-from .quote_cues import Attribution, has_cue_word, sentence_attributions
+from .quote_cues import Attribution, has_cue_word, mention_before, sentence_attributions
 from .quote_marks import QuotedSpan, quoted_spans
 from .quote_names import (
     People,
@@ -243,6 +243,13 @@ def own_attribution(text: str, i: int, spans: list[QuotedSpan], sentences: tuple
     speech = [a for a in cues if not a.thought]
     if speech or (cues and _is_partial_position(text, span, first)):
         return Found(max(speech or cues, key=lambda a: a.cue_start), 0.85)
+    # 2b. a name and a colon: 'surprises pollster Jo Reed: “...”' (no cue word)
+    head = text[window_start : span.open].rstrip()
+    if head.endswith(":"):
+        mention = mention_before(text, window_start + len(head) - 1, window_start)
+        if mention is not None:
+            colon = window_start + len(head) - 1
+            return Found(Attribution(colon, colon, mention), 0.6)
     # 3. any cue in the quote's sentences, outside quotes (partial quotes)
     cues = [a for s in range(first.index, last.index + 1) for a in by_sentence.get(s, ())
             if not (span.open <= a.cue_start < span.outer_end) and a.mention is not None]
@@ -415,7 +422,8 @@ def role_holder(text: str, role: str, before: int, people: People) -> str | None
         return None
     found: list[tuple[int, str]] = []
     word = re.escape(role)
-    for match in re.finditer(rf"\b(?i:{word})\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})", text):
+    titled = rf"\b(?i:{word})\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})"
+    for match in re.finditer(titled, text):
         name = _person_at(match.start(1), people)
         if name:
             found.append((match.start(), name))

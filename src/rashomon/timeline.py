@@ -35,6 +35,8 @@ GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2}
 # are the same day, two when one date only contains the other ("in July"/"July 12").
 SAME_DAY_OVERLAP = 1
 CONTAINED_OVERLAP = 2
+# ...or this share of the shorter event's words
+COVERED_SHARE = 0.5
 # Incompatible dates across outlets are a conflict only for clearly the same event.
 CONFLICT_OVERLAP = 3
 CONFLICT_SHARE = 0.5
@@ -86,12 +88,19 @@ def stem(word: str) -> str:
     return word
 
 
-def content_words(text: str) -> frozenset[str]:
-    """The event's lower-case content words, stemmed. Capitalised words are left out:
-    names run through every event of a story and would merge them all."""
+def lowercase_vocabulary(texts: Sequence[str]) -> frozenset[str]:
+    """Words the story writes in lower case somewhere: a capitalised one of these
+    ("Inspectors found...") is a common word at a sentence start, not a name."""
+    return frozenset(t.lower() for text in texts for t in _TOKEN.findall(text) if t[0].islower())
+
+
+def content_words(text: str, vocabulary: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The event's content words, lower-cased and stemmed. Names are left out (they
+    run through every event of a story and would merge them all): a capitalised word
+    counts only when the story also writes it in lower case."""
     words = set()
     for token in _TOKEN.findall(text):
-        if not token[0].islower():
+        if not token[0].islower() and token.lower() not in vocabulary:
             continue
         for part in token.replace("’", "'").split("-"):
             part = part.lower().strip("'")
@@ -155,7 +164,8 @@ def sentences_of(analysis: ArticleAnalysis) -> tuple[Sentence, ...]:
     return analysis.sentences or split_sentences(analysis.article.text)
 
 
-def article_items(analysis: ArticleAnalysis, index: int) -> tuple[list[DatedItem], list[EventSource]]:
+def article_items(analysis: ArticleAnalysis, index: int,
+                  vocabulary: frozenset[str] = frozenset()) -> tuple[list[DatedItem], list[EventSource]]:
     """The article's dated events and its undated items (plans, unplaced dates)."""
     article = analysis.article
     sentences = sentences_of(analysis)
@@ -177,7 +187,7 @@ def article_items(analysis: ArticleAnalysis, index: int) -> tuple[list[DatedItem
             undated.append(source)
             continue
         text = article.text[source.event_start:source.event_end]
-        dated.append(DatedItem(when, source, content_words(text), (index, mention.start)))
+        dated.append(DatedItem(when, source, content_words(text, vocabulary), (index, mention.start)))
     return dated, undated
 
 
@@ -185,6 +195,15 @@ def article_items(analysis: ArticleAnalysis, index: int) -> tuple[list[DatedItem
 
 def overlap_needed(a: PartialDate, b: PartialDate) -> int:
     return SAME_DAY_OVERLAP if a == b and a.granularity == "day" else CONTAINED_OVERLAP
+
+
+def shares_enough(cluster: Cluster, item: DatedItem, shared: int) -> bool:
+    """Enough shared words for one event: a fixed count, or half of a short event's
+    words ("Ashgrove was arrested" has one content word)."""
+    if shared >= overlap_needed(cluster.date, item.date):
+        return True
+    smaller = min(len(cluster.words), len(item.words))
+    return shared > 0 and shared / smaller >= COVERED_SHARE
 
 
 def best_cluster(clusters: list[Cluster], item: DatedItem) -> Cluster | None:
@@ -195,7 +214,7 @@ def best_cluster(clusters: list[Cluster], item: DatedItem) -> Cluster | None:
         if not cluster.date.compatible(item.date):
             continue
         shared = len(cluster.words & item.words)
-        if shared >= overlap_needed(cluster.date, item.date) and shared > best_shared:
+        if shares_enough(cluster, item, shared) and shared > best_shared:
             best, best_shared = cluster, shared
     return best
 
@@ -269,8 +288,9 @@ def build_timeline(
     """Dated events of the story in date order, and the undated items apart."""
     items: list[DatedItem] = []
     undated: list[EventSource] = []
+    vocabulary = lowercase_vocabulary([a.article.text for a in analyses])
     for index, analysis in enumerate(analyses):
-        dated, later = article_items(analysis, index)
+        dated, later = article_items(analysis, index, vocabulary)
         items.extend(dated)
         undated.extend(later)
     analyses_by_id = {a.article.id: a for a in analyses}
