@@ -123,6 +123,32 @@ ATTRIBUTION_CASES = [
         [("changed everything.", "Miles Garrow", "said", "The Grammy winner")],
         id="description-to-protagonist",
     ),
+    pytest.param(
+        "“Why would anyone build there?” Brenner asked. “Nobody listened.”",
+        [("Why would anyone build there?", "Brenner", "asked", "Brenner"),
+         ("Nobody listened.", "Brenner", "asked", "Brenner")],
+        id="question-mark-then-cue",
+    ),
+    pytest.param(
+        "“We were ready,” Brenner, a veteran of three floods, said on Friday.",
+        [("We were ready,", "Brenner", "said", "Brenner")],
+        id="apposition-between-name-and-cue",
+    ),
+    pytest.param(
+        "Singer Miles Garrow posted online, writing “Thank you all for coming.”",
+        [("Thank you all for coming.", "Miles Garrow", "writing", "Miles Garrow")],
+        id="writing-without-comma",
+    ),
+    pytest.param(
+        "The result did not surprise analyst Ruth Adeyemi: “Turnout decides everything.”",
+        [("Turnout decides everything.", "Ruth Adeyemi", None, "Ruth Adeyemi")],
+        id="name-and-colon",
+    ),
+    pytest.param(
+        "“The buses never come on time.” ― Ruth Adeyemi",
+        [("The buses never come on time.", "Ruth Adeyemi", None, "Ruth Adeyemi")],
+        id="dash-signature",
+    ),
 ]
 
 

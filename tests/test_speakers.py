@@ -61,3 +61,25 @@ def test_speaker_table():
         ("Lena Okafor", ("Okafor", "she"), 3),
         ("Hal Brenner", ("he",), 2),
     ]
+
+
+def test_seed_story(nlp):
+    from conftest import seed_paths
+
+    paths = seed_paths()
+    if len(paths) < 2:
+        import pytest
+
+        pytest.skip("seed articles not available")
+    analyses = []
+    for i, path in enumerate(paths):
+        text = path.read_text(encoding="utf-8")
+        article = make_article(text, id=f"s{i}", title=text.split("\n", 1)[0])
+        sentences = split_sentences(text)
+        analyses.append(ArticleAnalysis(article, sentences, (),
+                                        extract_quotes(article, sentences, nlp)))
+    resolved = resolve_story_speakers(analyses)
+    table = speaker_table([q for a in resolved for q in a.quotes])
+    assert table[0].name == "Alec Baldwin"
+    assert {"Baldwin", "he", "The Oscar nominee"} <= set(table[0].aliases)
+    assert "Mary Marlowe Sommer" in [s.name for s in table]

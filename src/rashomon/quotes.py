@@ -245,7 +245,7 @@ def own_attribution(text: str, i: int, spans: list[QuotedSpan], sentences: tuple
         return Found(max(speech or cues, key=lambda a: a.cue_start), 0.85)
     # 2b. a name and a colon: 'surprises pollster Jo Reed: “...”' (no cue word)
     head = text[window_start : span.open].rstrip()
-    if head.endswith(":"):
+    if head.endswith(":") and prv <= first.start:  # the first quote of its sentence
         mention = mention_before(text, window_start + len(head) - 1, window_start)
         if mention is not None:
             colon = window_start + len(head) - 1
