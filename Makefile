@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test bench bench-quotes clean
+.PHONY: venv demo test bench evaluate clean
 
 venv: $(STAMP)
 
@@ -25,6 +25,9 @@ test: venv
 
 bench: venv
 	$(PY) bench/bench_analyze.py
+
+evaluate: venv
+	$(PY) bench/score_demo.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

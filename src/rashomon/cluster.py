@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .disjoint import DisjointSets
 from .resources.cluster import NEWS_STOPWORDS, STORY_SIMILARITY_THRESHOLD
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -57,19 +58,9 @@ def group_stories(
 ) -> list[list[int]]:
     """Indices of ``texts`` grouped into stories, each group and the list in input order."""
     vectors = tfidf_vectors([story_terms(t) for t in texts])
-    parent = list(range(len(texts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(texts))
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):
             if cosine(vectors[i], vectors[j]) >= threshold:
-                parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(texts)):
-        groups.setdefault(root(i), []).append(i)
-    return sorted(groups.values(), key=lambda g: g[0])
+                sets.union(i, j)
+    return sets.groups()

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from .collate_align import Alignment, Step, Token, align, tokenize
+from .disjoint import DisjointSets
 from .model import DiffOp, DiffOpName, Quote, QuoteGroup, QuoteRelation, RelationKind
 from .resources.collate import (
     MAX_POSTING,
@@ -357,23 +358,13 @@ def select_links(
 
 
 def _components(n: int, links: list[_Link]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets(n)
+    linked: set[int] = set()
     for link in links:
-        ri, rj = find(link.i), find(link.j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    members: dict[int, list[int]] = defaultdict(list)
-    for link in links:
-        for q in (link.i, link.j):
-            members[find(q)].append(q)
-    return sorted((sorted(set(m)) for m in members.values()), key=lambda m: m[0])
+        sets.union(link.i, link.j)
+        linked.update((link.i, link.j))
+    # quotes with no link are not a group: only sets that a link made are returned
+    return [group for group in sets.groups() if group[0] in linked]
 
 
 def group_quotes(quotes: Sequence[Quote]) -> tuple[QuoteGroup, ...]:

@@ -19,6 +19,7 @@ from typing import Iterable, Sequence
 from .compare_conflicts import STRONG_MATCH, closeness, conflicts_of, order
 from .compare_units import Statement, mid_sentence_capitals, statements_of
 from .compare_values import When
+from .disjoint import DisjointSets
 from .model import ArticleAnalysis, Facts, FactSource, SharedFact, UniqueFact
 
 # Feature weights before the rarity factor.
@@ -180,23 +181,15 @@ def _groups(statements: list[Statement], edges: list[tuple[int, int]], scores: d
     groups that already hold a statement of the same article are not joined: chains of
     matches would otherwise merge neighbouring facts into one."""
     size = len(statements)
-    parent = list(range(size))
+    sets = DisjointSets(size)
     articles = [{s.article} for s in statements]
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for i, j in sorted(edges, key=lambda pair: (-scores[pair], pair)):
-        ri, rj = find(i), find(j)
+        ri, rj = sets.find(i), sets.find(j)
         if ri == rj or articles[ri] & articles[rj]:
             continue
-        low, high = min(ri, rj), max(ri, rj)
-        parent[high] = low
-        articles[low] |= articles[high]
-    return [find(i) for i in range(size)]
+        root = sets.union(ri, rj)
+        articles[root] = articles[ri] | articles[rj]
+    return [sets.find(i) for i in range(size)]
 
 
 def _shared(statements: list[Statement], roots: list[int]) -> list[SharedFact]:

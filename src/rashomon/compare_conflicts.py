@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .compare_units import EVENT_OF, Statement
 from .compare_values import NumberMention, When, stem
+from .disjoint import DisjointSets
 from .model import Conflict, ConflictVersion
 from .resources.compare import CURRENCIES, DENIAL_VERBS, NEGATIVE_WORDS
 
@@ -226,25 +227,14 @@ def _event_date_clashes(statements: list[Statement], edges: set[tuple[int, int]]
 def _merged(statements: list[Statement], clashes: list[_Clash]) -> list[Conflict]:
     """Clashes of one kind about the same thing (unit, role slot) that share a
     statement become one conflict, with one version per statement."""
-    parent = list(range(len(clashes)))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    sets = DisjointSets(len(clashes))
     holder: dict[tuple[str, str, int], int] = {}
     for k, clash in enumerate(clashes):
         for index in (clash.a, clash.b):
-            other = holder.setdefault((clash.kind, clash.key, index), k)
-            if find(other) != find(k):
-                parent[max(find(other), find(k))] = min(find(other), find(k))
-    groups: dict[int, list[_Clash]] = {}
-    for k, clash in enumerate(clashes):
-        groups.setdefault(find(k), []).append(clash)
+            sets.union(holder.setdefault((clash.kind, clash.key, index), k), k)
     out = []
-    for members in groups.values():
+    for member_ids in sets.groups():
+        members = [clashes[k] for k in member_ids]
         values: dict[int, str] = {}
         for clash in members:
             values.setdefault(clash.a, clash.value_a)

@@ -73,15 +73,19 @@ def story_markdown(report: Report, story: Story) -> list[str]:
             index = {q.id: q for q in group_quotes(story, group)}
             out.append(f"**{group.id}** — {group.speaker or 'speaker unknown'}")
             out.append("")
+            out.append("| first version | second version | kinds |")
+            out.append("|---|---|---|")
             for relation in group.relations:
                 a, b = index.get(relation.a), index.get(relation.b)
                 if not a or not b:
                     continue
                 left, right = diff_markdown(relation.diff)
-                out.append(f"| {outlets.get(a.article, a.article)} | {outlets.get(b.article, b.article)} | kinds |")
-                out.append("|---|---|---|")
-                out.append(f"| {_cell(left)} | {_cell(right)} | {', '.join(ordered_kinds(relation))} |")
-                out.append("")
+                out.append(
+                    f"| {_cell(outlets.get(a.article, a.article))}: {_cell(left)} "
+                    f"| {_cell(outlets.get(b.article, b.article))}: {_cell(right)} "
+                    f"| {', '.join(ordered_kinds(relation))} |"
+                )
+            out.append("")
     out += ["### Timeline", ""]
     for event in story.timeline:
         sources = ", ".join(f"{outlets.get(s.article, s.article)} (“{_cell(s.expression)}”)" for s in event.sources)
