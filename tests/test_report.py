@@ -119,6 +119,9 @@ def test_text_marks_changes_without_colour() -> None:
     out = render(hand_report(), "text", width=120, color=False)
     assert "\x1b[" not in out
     assert "Conflicts" in out
+    assert "[-<script>-]" in out  # the removed word is marked, not only coloured
+    coloured = render(hand_report(), "text", width=120, color=True)
+    assert "\x1b[" in coloured and "[-<script>-]" not in coloured
 
 
 def test_markdown_diff_marks_removed_words() -> None:

@@ -32,30 +32,38 @@ def to_text(report: Report, *, width: int | None = None, color: bool = False) ->
     console = Console(
         file=buffer, width=width or 110, force_terminal=color, no_color=not color, highlight=False
     )
-    print_report(console, report)
+    print_report(console, report, color=color)
     return buffer.getvalue()
 
 
-def print_report(console: Console, report: Report) -> None:
+def print_report(console: Console, report: Report, *, color: bool = True) -> None:
     for problem in report.problems:
         console.print(Text(problem.line(), style="yellow"))
     for story in report.stories:
-        console.print(story_renderable(report, story))
+        console.print(story_renderable(report, story, color=color))
 
 
-def diff_texts(relation: QuoteRelation) -> tuple[Text, Text]:
+def diff_texts(relation: QuoteRelation, *, marks: bool = False) -> tuple[Text, Text]:
+    """Both versions, changed words styled; with ``marks`` (no colour) they are also
+    bracketed wdiff-style, [-removed-] and {+added+}, so a pipe still shows them."""
     left, right = Text(), Text()
     for op in relation.diff:
-        for side, words, style in ((left, op.a, "bold red strike"), (right, op.b, "bold green")):
+        for side, words, style, (open_, close) in (
+            (left, op.a, "bold red strike", ("[-", "-]")),
+            (right, op.b, "bold green", ("{+", "+}")),
+        ):
             if not words:
                 continue
             if len(side):
                 side.append(" ")
-            side.append(words, style="" if op.op == "equal" else style)
+            if op.op == "equal":
+                side.append(words)
+            else:
+                side.append(f"{open_}{words}{close}" if marks else words, style=style)
     return left, right
 
 
-def story_renderable(report: Report, story: Story) -> Group:
+def story_renderable(report: Report, story: Story, *, color: bool = True) -> Group:
     outlets = outlet_names(report)
     parts: list = [Rule(Text(story.title, style="bold"), style="cyan")]
 
@@ -86,20 +94,20 @@ def story_renderable(report: Report, story: Story) -> Group:
         versions = Table(
             title=f"Versions of the same quote ({counts})", title_justify="left", show_lines=True, expand=True
         )
-        versions.add_column("group", ratio=1)
+        versions.add_column("group", ratio=1, min_width=12, overflow="fold")
         versions.add_column("first version", ratio=4)
         versions.add_column("second version", ratio=4)
-        versions.add_column("kinds", ratio=1)
+        versions.add_column("kinds", min_width=13, no_wrap=True)
         for group in story.quote_groups:
             index = {q.id: q for q in group_quotes(story, group)}
             for relation in group.relations:
                 a, b = index.get(relation.a), index.get(relation.b)
                 if not a or not b:
                     continue
-                left, right = diff_texts(relation)
+                left, right = diff_texts(relation, marks=not color)
                 left = Text(f"{outlets.get(a.article, a.article)}: ", style="dim") + left
                 right = Text(f"{outlets.get(b.article, b.article)}: ", style="dim") + right
-                versions.add_row(f"{group.id}\n{group.speaker or '?'}", left, right, ", ".join(ordered_kinds(relation)))
+                versions.add_row(f"{group.id}\n{group.speaker or '?'}", left, right, "\n".join(ordered_kinds(relation)))
         parts.append(versions)
         for line in outlet_changes(report, story):
             parts.append(Text(f"  • {line}"))
