@@ -8,7 +8,8 @@ from conftest import SEEDS, make_article, seed_paths
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rashomon.quote_marks import quoted_spans
+from rashomon.quote_marks import quote_words, quoted_spans, words_inside
+from rashomon.quote_names import find_people, gender_of_first_name, name_runs
 from rashomon.quotes import extract_quotes
 from rashomon.sentences import paragraph_spans, split_sentences
 
@@ -160,6 +161,54 @@ def test_attribution(nlp, text, expected):
     assert got == expected
 
 
+# --- rule: pronouns go to who the sentences are about -----------------------------------
+
+PRONOUN_CASES = [
+    pytest.param(
+        "Chef Tobin Marsh opened his third restaurant in Harlow on Friday.\n"
+        "Just a week earlier, the chef had spoken on the radio.\n"
+        "“I never stopped cooking,” he told host Wendel Pike.",
+        ["Tobin Marsh"], id="subject-description-beats-object",
+    ),
+    pytest.param(
+        "Tobin Marsh spoke on the radio on Friday.\n"
+        "“I never stopped cooking,” he told host Wendel Pike.\n"
+        "That was kinder than the post he shared later, when he wrote, "
+        "“Thanks for listening.”",
+        ["Tobin Marsh", "Tobin Marsh"], id="pronoun-chain-skips-object",
+    ),
+    pytest.param(
+        "Prosecutor Priya Vell questioned Tobin Marsh for an hour.\n"
+        "“I never took a cent,” he said.",
+        ["Tobin Marsh"], id="woman-subject-skipped-for-he",
+    ),
+    pytest.param(
+        "Tobin Marsh spoke after the verdict.\n"
+        "“Wendel Pike taught me everything I know,” he said.",
+        ["Tobin Marsh"], id="name-inside-quote-never-counts",
+    ),
+    pytest.param(
+        "Coach Dara Finch praised rower Ada Quill on Sunday. Quill won her fourth title, "
+        "and Quill plans to race again in May.\n"
+        "The three-time champion said the season “went better than planned.”",
+        ["Ada Quill"], id="description-to-most-mentioned",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), PRONOUN_CASES)
+def test_pronoun_and_description_salience(nlp, text, speakers):
+    assert [q.speaker for q in quotes_of(nlp, text)] == speakers
+
+
+@pytest.mark.parametrize(("first", "gender"), [
+    ("Priya", "f"), ("Imogen", "f"), ("Lucía", "f"), ("Adaeze", "f"), ("Siobhan", "f"),
+    ("Bram", "m"), ("Tomasz", "m"), ("Gideon", "m"), ("Joshua", "m"), ("Hollis", None),
+])
+def test_gender_of_first_name(first, gender):
+    assert gender_of_first_name(first) == gender
+
+
 # --- kinds -----------------------------------------------------------------------------
 
 KIND_CASES = [
@@ -194,6 +243,133 @@ def test_headline_quotes(nlp):
     ]
     assert all(q.speaker == "Lena Okafor" for q in quotes)
     assert "Riverbend" not in [q.text for q in quotes]
+
+
+# --- rule: hyphenated and apostrophe names stay whole ------------------------------------
+
+WHOLE_NAME_CASES = [
+    pytest.param(
+        "Judge Marisol Kett-Varga ruled on Friday.\n“The motion fails,” Kett-Varga said.",
+        ("Marisol Kett-Varga", "Kett-Varga"), id="hyphen-surname-alone",
+    ),
+    pytest.param(
+        "Coach Declan O'Rourke spoke after the match.\n“We were flat,” O'Rourke said.",
+        ("Declan O'Rourke", "O'Rourke"), id="apostrophe-surname-alone",
+    ),
+    pytest.param(
+        "“Fares stay frozen until June,” spokesperson Ines Duarte-Lowe warned.",
+        ("Ines Duarte-Lowe", "Ines Duarte-Lowe"), id="hyphen-full-name-after-quote",
+    ),
+    pytest.param(
+        "Buses run all night, according to planner Rafe Pell-Masters. "
+        "The route “will be slower for a month,” Pell-Masters said.",
+        ("Rafe Pell-Masters", "Pell-Masters"), id="hyphen-partial-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOLE_NAME_CASES)
+def test_whole_surnames(nlp, text, expected):
+    quotes = quotes_of(nlp, text)
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes] == [expected]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Judge Marisol Kett-Varga ruled.", ["Marisol Kett-Varga"]),
+    ("Declan O'Rourke met Siân D’Arcy-Vance.", ["Declan O'Rourke", "Siân D’Arcy-Vance"]),
+    ("Lucía Brandt and Zoë Ärnholt spoke.", ["Lucía Brandt", "Zoë Ärnholt"]),
+    ("Kett-Varga’s ruling stood.", ["Kett-Varga"]),
+])
+def test_name_runs_keep_whole_words(text, names):
+    assert [r[2] for r in name_runs(text)] == names
+
+
+def test_headline_runs_keep_only_name_words():
+    text = ("Chef Nils Brannock Fined Over Kitchen Fire\n"
+            "Nils Brannock was fined on Monday after a fire. Brannock paid at once.")
+    people = find_people(text)
+    assert people.names == ("Nils Brannock",)
+    assert people.mentions[0].start == text.index("Nils")
+
+
+# --- rule: headline quotes take the speaker of the body quote with their words -----------
+
+HEADLINE_CASES = [
+    pytest.param(
+        "Chef Nils Brannock Fined Over Kitchen Fire: 'I Should Have Checked The Gas'",
+        "Nils Brannock was fined on Monday after a fire at his restaurant.\n"
+        "Harbour warden Ulla Brisk said the building was lucky.\n"
+        "“I should have checked the gas, and I did not,” Brannock told the court.",
+        ("I Should Have Checked The Gas", "Nils Brannock", "Nils Brannock"),
+        id="body-quote-words-name-in-headline",
+    ),
+    pytest.param(
+        "'The Water Came Too Fast': Harlow Counts The Cost",
+        CITY + "“We did what we could. The water came too fast,” she said.",
+        ("The Water Came Too Fast", "Lena Okafor", None),
+        id="body-quote-pronoun-no-name-in-headline",
+    ),
+    pytest.param(
+        "Coach Tamsin Avery Takes Harlow Cup Final: 'Nobody Saw It Coming'",
+        "Tamsin Avery won the cup final on Sunday. Avery thanked the fans.",
+        ("Nobody Saw It Coming", "Tamsin Avery", "Tamsin Avery"),
+        id="no-body-quote-person-in-headline",
+    ),
+    pytest.param(
+        "Harlow Depot Plan Approved In Record Time: 'A Good Week'",
+        "The council approved the plan on Monday.",
+        ("A Good Week", None, None),
+        id="no-person-no-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), HEADLINE_CASES)
+def test_headline_quote_speaker(nlp, title, body, expected):
+    quotes = quotes_of(nlp, title + "\n" + body, title=title)
+    first = quotes[0]
+    assert first.kind == "headline"
+    mention = first.speaker_mention.text if first.speaker_mention else None
+    assert (first.text, first.speaker, mention) == expected
+
+
+# --- rule: a short Title-Case span is speech when a longer quote holds its words --------
+
+TITLE_OR_SPEECH_CASES = [
+    pytest.param(
+        "‘The Long Road’ Ahead For Harlow Depot",
+        CITY + "“Building it was quick. Paying for it is the long road,” Okafor said.",
+        [("The Long Road", "Lena Okafor")], id="words-inside-body-quote",
+    ),
+    pytest.param(
+        "Mayor Says Fixing The Depot Is ‘The Easy Part’",
+        CITY + "“We will fix it this year,” Okafor said.",
+        [("The Easy Part", "Lena Okafor")], id="closes-headline-clause-with-cue",
+    ),
+    pytest.param(
+        "‘Low Water’ Returns For A Second Season",
+        CITY + "Okafor hosts the “Low Water” podcast on Fridays.",
+        [], id="body-span-is-itself-a-title",
+    ),
+    pytest.param(
+        "Okafor Says Harlow Will Rebuild After ‘Riverbend’ Flood",
+        CITY + "Okafor toured the valley.",
+        [], id="inside-clause-stays-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), TITLE_OR_SPEECH_CASES)
+def test_short_title_case_spans(nlp, title, body, expected):
+    quotes = quotes_of(nlp, title + "\n" + body, title=title)
+    assert [(q.text, q.speaker) for q in quotes if q.kind == "headline"] == expected
+
+
+def test_quote_words_normalise_marks_and_dashes():
+    assert quote_words("I Spent It On S— I Didn’t Need") == quote_words(
+        "i spent it on s--- i didn't need.")
+    assert words_inside(quote_words("The Hard One"), quote_words("Paying is the hard one."))
+    assert not words_inside(quote_words("Hard Ones"), quote_words("the hard one"))
 
 
 # --- marks ------------------------------------------------------------------------------
@@ -262,7 +438,19 @@ NOT_QUOTES = [
                  id="scare-quote"),
     pytest.param(CITY + "The “new normal” in Harlow means trains every hour.",
                  id="scare-two-words"),
+    pytest.param(CITY + "The ferry, known to locals as “the Grey Lady”, sails at noon.",
+                 id="nickname-the-title-case"),
+    pytest.param(CITY + "Harlow residents call the depot 'the Big Shed' with some pride.",
+                 id="nickname-naming-verb-is-no-cue"),
+    pytest.param(CITY + "Locals dubbed the tram “a Slow Miracle” in its first year.",
+                 id="nickname-a-title-case"),
 ]
+
+
+def test_nickname_with_a_speech_cue_is_a_quote(nlp):
+    text = CITY + "Okafor said the plan was “the Best Deal in Years” for Harlow."
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.speaker) for q in quotes] == [("the Best Deal in Years", "Lena Okafor")]
 
 
 @pytest.mark.parametrize("text", NOT_QUOTES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import make_article
 
 from rashomon.model import ArticleAnalysis, Quote, Span
@@ -40,6 +41,62 @@ def test_full_names_and_unknowns_are_kept(nlp):
                       "“No comment,” a spokesperson said.", "a")
     resolved = resolve_story_speakers([a])
     assert [q.speaker for q in resolved[0].quotes] == ["Lena Okafor", None]
+
+
+def headline_analysis(nlp, title, body, id):
+    text = title + "\n" + body
+    article = make_article(text, id=id, title=title)
+    sentences = split_sentences(text)
+    return ArticleAnalysis(article, sentences, (), extract_quotes(article, sentences, nlp))
+
+
+ROLE_CASES = [
+    pytest.param("U.S. District Judge Marisol Kett-Varga denied bail on Monday.",
+                 "Marisol Kett-Varga", id="titled-judge-in-other-article"),
+    pytest.param("Circuit Judge Ottilie Brandt read the sentence aloud.",
+                 "Ottilie Brandt", id="judge-title-other-name"),
+    pytest.param("Prosecutor Omar Haddad asked for ten years.", None,
+                 id="no-judge-anywhere"),
+]
+
+
+@pytest.mark.parametrize(("other", "expected"), ROLE_CASES)
+def test_role_resolved_from_other_articles(nlp, other, expected):
+    a = analysis(nlp, "Tobin Marsh was sentenced on Monday.\n"
+                      "“You betrayed every donor,” the judge said.", "a")
+    b = analysis(nlp, other, "b")
+    assert [q.speaker for q in a.quotes] == [None]
+    resolved = resolve_story_speakers([a, b])
+    assert [q.speaker for q in resolved[0].quotes] == [expected]
+
+
+def test_headline_quote_from_body_quote_of_other_article(nlp):
+    a = headline_analysis(nlp, "Depot Fight Goes On: 'We Are Not Finished Yet'",
+                          "The council met again on Tuesday.", "a")
+    b = analysis(nlp, "Mayor Lena Okafor spoke after the vote.\n"
+                      "“We are not finished yet, and we never were,” Okafor said.", "b")
+    assert a.quotes[0].kind == "headline" and a.quotes[0].speaker is None
+    resolved = resolve_story_speakers([a, b])
+    quote = resolved[0].quotes[0]
+    assert (quote.speaker, quote.speaker_mention) == ("Lena Okafor", None)
+
+
+def test_headline_quote_own_body_wins_over_other_articles(nlp):
+    a = headline_analysis(nlp, "Harlow Votes: 'We Stay Open'",
+                          "Ines Duarte-Lowe was relieved.\n"
+                          "“We stay open, whatever it costs,” Duarte-Lowe said.", "a")
+    b = analysis(nlp, "Mayor Lena Okafor visited the bakery.\n"
+                      "“We stay open for business,” Okafor said.", "b")
+    resolved = resolve_story_speakers([a, b])
+    assert resolved[0].quotes[0].speaker == "Ines Duarte-Lowe"
+
+
+def test_description_goes_to_protagonist_not_nearest(nlp):
+    a = analysis(nlp, "Rower Ada Quill won in Harlow. Quill trained all winter, and Quill "
+                      "will race again.\nShe shared a boat with Coach Dara Finch.\n"
+                      "The three-time champion said the title “felt like the first one.”",
+                 "a")
+    assert [q.speaker for q in a.quotes] == ["Ada Quill"]
 
 
 def _q(n, speaker, mention):

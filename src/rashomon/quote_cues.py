@@ -95,6 +95,22 @@ def sentence_attributions(
     return tuple(out)
 
 
+def sentence_subjects(doc: Doc, offset: int, text: str,
+                      quoted: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The (start, end) mentions of the grammatical subjects of one parsed sentence,
+    outside quotes: who the sentence is about ('the chef sounded a note')."""
+    out = []
+    for token in doc:
+        if token.dep_ not in _SUBJECT or not token.text[:1].isalnum():
+            continue
+        if _inside(offset + token.idx, quoted):
+            continue
+        mention = _mention_span(token, offset, text)
+        if mention is not None and not _inside(mention[0], quoted):
+            out.append(mention)
+    return tuple(out)
+
+
 def _verbal(token: Token) -> bool:
     """A cue word used as a verb (spaCy tags 'writing' in ', writing, "..."' a NOUN, but
     its dependency is still verbal; title-case lines are trusted by their case)."""
@@ -145,6 +161,9 @@ def _mention_span(token: Token, offset: int, text: str) -> tuple[int, int] | Non
         first = token
         while first.i > 0:
             prev = first.doc[first.i - 1]
+            if _joined(prev, first):
+                first = prev  # Thale-Barrow, O'Neill: spaCy splits at the hyphen
+                continue
             if prev.text[:1].isupper() and prev.dep_ in ("compound", "flat", "nmod") and (
                 prev.pos_ == "PROPN" or prev.head.i == token.i
             ):
@@ -161,8 +180,30 @@ def _mention_span(token: Token, offset: int, text: str) -> tuple[int, int] | Non
     return (offset + first.idx, offset + token.idx + len(token))
 
 
+def _joined(prev: Token, token: Token) -> bool:
+    """``prev`` is glued to ``token`` inside one name word: a hyphen or an apostrophe
+    with no space ('Thale' '-' 'Barrow'), or the part before such a mark."""
+    if prev.whitespace_:
+        return False
+    if prev.text in ("-", "'", "’") and prev.i > 0 and not prev.doc[prev.i - 1].whitespace_:
+        return token.text[:1].isupper()
+    return token.text in ("-", "'", "’") and prev.text[:1].isupper()
+
+
+def _whole_word_start(text: str, start: int) -> int:
+    """Back to the start of a hyphenated or apostrophe name word: 'Barrow' in
+    'Thale-Barrow' -> 'Thale-Barrow'."""
+    while start >= 2 and text[start - 1] in "-'’" and text[start - 2].isalpha():
+        start -= 1
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    return start
+
+
 def name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The name part of ``text[start:end]``: titles stripped, possessive ’s dropped."""
+    """The name part of ``text[start:end]``: titles stripped, possessive ’s dropped,
+    a hyphenated or apostrophe surname kept whole."""
+    start = _whole_word_start(text, start)
     words = list(re.finditer(r"\S+", text[start:end]))
     kept = strip_titles([w.group() for w in words])
     if not kept:

@@ -167,3 +167,22 @@ def _span(text: str, open_: int, close: int | None, end: int, paragraph: int,
     while end > start and text[end - 1].isspace():
         end -= 1
     return QuotedSpan(open_, close, start, end, paragraph, single)
+
+
+# --- comparing quoted words -----------------------------------------------------------
+
+_QUOTE_WORD = re.compile(r"[^\W_]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def quote_words(text: str) -> tuple[str, ...]:
+    """The words of a quote, lower-cased, with quote marks, apostrophes, dashes and
+    censoring (s—, s---) normalised away: 'I Spent It On S—' -> ('i', 'spent', 'it',
+    'on', 's')."""
+    return tuple(_QUOTE_WORD.findall(text.translate(_APOSTROPHES).lower()))
+
+
+def words_inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``short`` occurs as a run of consecutive words of ``long``."""
+    n = len(short)
+    return 0 < n <= len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))

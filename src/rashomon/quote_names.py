@@ -21,12 +21,19 @@ from .resources.quotes import (
     MALE_NAMES,
     NOT_NAMES,
     ROLE_NOUNS,
+    TITLE_SMALL_WORDS,
     TITLES,
 )
 
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)*|[A-Z]\.)"
-_NAME_RUN = re.compile(rf"\b{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
+# Letters beyond ASCII count (Lucía, Zoë); a name word may carry an apostrophe part
+# (O'Neill, D’Souza) and hyphenated parts (Thale-Barrow, Sato-Callaghan).
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_PART = rf"[{_UP}](?:[{_LOW}]+(?:[{_UP}][{_LOW}]+)?|(?=['’][{_UP}]))(?:['’][{_UP}][{_LOW}]+)?"
+_NAME_WORD = rf"(?:{_PART}(?:-{_PART})*|[{_UP}]\.)"
+_NAME_RUN = re.compile(rf"(?<![\w’'-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD})*(?![\w-])")
 _WORD = re.compile(r"\S+")
+_LINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _BREAKS = NOT_NAMES | CUE_WORDS | frozenset(PRONOUN_GENDER) | PLURAL_PRONOUNS
 
 
@@ -85,12 +92,21 @@ def strip_titles(words: list[str]) -> list[str]:
 
 def name_runs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of capitalised runs, split at openers, cue words and
-    pronouns ('Alec Smith Says He'), with titles stripped ('Judge Mary Smith')."""
+    pronouns ('Alec Smith Says He'), with titles stripped ('Judge Mary Smith').
+
+    In a Title-Case line (a headline) every word is capitalised, so a run there keeps
+    only the words that are capitalised in the running text too: 'Chef Jo Reed Jailed
+    Over Fraud' -> 'Jo Reed' when the body writes 'Jo Reed' but 'jailed'."""
     out = []
+    headlines = title_case_lines(text)
+    body_words = _body_name_words(text, headlines) if headlines else frozenset()
     for match in _NAME_RUN.finditer(text):
+        in_headline = _inside(match.start(), headlines)
         group: list[re.Match[str]] = []
         for word in _WORD.finditer(text, match.start(), match.end()):
-            if word.group().lower() in _BREAKS:
+            if word.group().lower() in _BREAKS or (
+                in_headline and _possessive_free(word.group()) not in body_words
+            ):
                 out.extend(_kept_run(text, group))
                 group = []
             else:
@@ -99,8 +115,41 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def title_case_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of lines of three or more words where every word but the small
+    ones is capitalised (headlines, related-link lines)."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        words = [w for w in _LINE_WORD.findall(line) if w.lower() not in TITLE_SMALL_WORDS]
+        if len(words) >= 3 and all(w[:1].isupper() for w in words):
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return tuple(out)
+
+
+def _body_name_words(text: str, headlines: tuple[tuple[int, int], ...]) -> frozenset[str]:
+    """Capitalised words of the running text that never appear in lower case there
+    ('Reed' but not 'Jailed' when the body writes 'jailed')."""
+    lower = {w for w in _LINE_WORD.findall(text) if w[:1].islower()}
+    out = set()
+    for match in _NAME_RUN.finditer(text):
+        if _inside(match.start(), headlines):
+            continue
+        out.update(w for w in map(_possessive_free, match.group().split())
+                   if w.lower() not in lower)
+    return frozenset(out)
+
+
+def _possessive_free(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
 def _kept_run(text: str, words: list[re.Match[str]]) -> list[tuple[int, int, str]]:
     kept = strip_titles([w.group() for w in words])
+    first_names = MALE_NAMES | FEMALE_NAMES
+    if len(kept) >= 3 and kept[0].lower() not in first_names and kept[1].lower() in first_names:
+        kept = kept[1:]  # 'Rower Ada Quill': a capitalised role word before a first name
     if not kept:
         return []
     first = words[len(words) - len(kept)]

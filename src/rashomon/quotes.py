@@ -10,7 +10,10 @@ Steps, each a small function:
    it in its sentence (``he said: “...”``, ``said the press “...”``), else any cue of
    its sentence(s), else it inherits from its neighbours (the rest of an interrupted
    quote, a multi-paragraph quote, the sentence before, a paragraph ending in ``:``);
-5. the mention is resolved to a full name in the article (:func:`resolved_speaker`).
+5. the mention is resolved to a full name in the article (:mod:`speakers`: pronouns by
+   who the sentences before are about, surnames, role descriptions);
+6. headline quotes take the speaker of the body quote holding their words, else the
+   person the headline names (:func:`speakers.headline_speakers`).
 """
 
 from __future__ import annotations
@@ -20,27 +23,26 @@ from dataclasses import dataclass
 
 from .model import Article, Quote, Sentence, Span
 from .nlp import NLP
-from .quote_cues import Attribution, has_cue_word, mention_before, sentence_attributions
-from .quote_marks import QuotedSpan, quoted_spans
-from .quote_names import (
-    People,
-    clean_name,
-    find_people,
-    gender_of_first_name,
-    name_runs,
-    resolve_name,
+from .quote_cues import (
+    Attribution,
+    has_cue_word,
+    mention_before,
+    sentence_attributions,
+    sentence_subjects,
 )
+from .quote_marks import QuotedSpan, quote_words, quoted_spans, words_inside
+from .quote_names import People, clean_name, find_people
 from .resources.quotes import (
-    AGE_DESCRIPTION,
     CUE_WORDS,
     DETERMINERS,
-    PLURAL_PRONOUNS,
-    PRONOUN_GENDER,
-    PROTAGONIST_ROLES,
+    NAMING_CUES,
+    NICKNAME_ARTICLES,
     ROLE_NOUNS,
+    THOUGHT_CUES,
     TITLE_INDICATORS,
     TITLE_SMALL_WORDS,
 )
+from .speakers import Salience, headline_speakers, person_subjects, resolved_speaker
 from .sentences import paragraph_spans, sentence_at
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -72,12 +74,14 @@ def extract_quotes(
         return ()
     paragraphs = paragraph_spans(text)
     marked = quoted_spans(text, paragraphs)
-    spans = [s for s in marked if not _drop(text, s, sentences, paragraphs)]
+    context = TitleContext.of(article, marked, paragraphs)
+    spans = [s for s in marked if not _drop(text, s, sentences, paragraphs, context)]
     if not spans:
         return ()
     quoted = [(s.open, s.outer_end) for s in marked]  # titles hold no cue, no speaker
     chosen = sentences_to_parse(text, sentences, spans, paragraphs)
     attributions: dict[int, tuple[Attribution, ...]] = {}
+    subjects: dict[int, tuple[tuple[int, int], ...]] = {}
     known: set[str] = set()
     docs = nlp.parse([s.text for s in chosen])
     for sentence, doc in zip(chosen, docs):
@@ -85,14 +89,33 @@ def extract_quotes(
         attributions[sentence.index] = sentence_attributions(
             doc, sentence.start, text, quoted, headline=headline
         )
+        subjects[sentence.index] = sentence_subjects(doc, sentence.start, text, quoted)
         known.update(clean_name(e.text) for e in doc.ents if e.label_ == "PERSON")
     known.update(_subject_names(text, attributions))
     people = find_people(text, frozenset(k for k in known if k), exclude=tuple(quoted))
+    salience = _salience(text, sentences, subjects, attributions, people, article)
     found = attributions_of(text, spans, sentences, paragraphs, attributions)
     quotes: list[Quote] = []
     for n, (span, how) in enumerate(zip(spans, found), start=1):
-        quotes.append(_quote(article, sentences, span, how, people, quotes, n))
-    return tuple(quotes)
+        quotes.append(_quote(article, sentences, span, how, people, salience, n))
+    return tuple(headline_speakers(article, quotes, people))
+
+
+def _salience(text: str, sentences: tuple[Sentence, ...],
+              subjects: dict[int, tuple[tuple[int, int], ...]],
+              attributions: dict[int, tuple[Attribution, ...]], people: People,
+              article: Article) -> Salience:
+    """Who each parsed body sentence is about: its subjects and its cue subjects
+    (the headline is left out: its Title-Case words make poor subjects)."""
+    spans: dict[int, tuple[tuple[int, int], ...]] = {}
+    cue_subjects = set()
+    for index, found in subjects.items():
+        if _in_title(article, sentences[index].start):
+            continue
+        mentions = [a.mention for a in attributions.get(index, ()) if a.mention is not None]
+        cue_subjects.update(m[0] for m in mentions)
+        spans[index] = tuple(found) + tuple(mentions)
+    return person_subjects(text, sentences, spans, people, frozenset(cue_subjects))
 
 
 def _subject_names(text: str, attributions: dict[int, tuple[Attribution, ...]]) -> set[str]:
@@ -111,14 +134,37 @@ def _subject_names(text: str, attributions: dict[int, tuple[Attribution, ...]]) 
 
 # --- which quoted stretches are speech ----------------------------------------------
 
+@dataclass(frozen=True)
+class TitleContext:
+    """What the title filter needs beyond the span: where the headline is, and the
+    words of the article's longer quotes (a short span inside one is a quote too)."""
+
+    title_span: tuple[int, int] | None
+    quote_words: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of(cls, article: Article, marked: tuple[QuotedSpan, ...],
+           paragraphs: list[tuple[int, int]]) -> TitleContext:
+        """The body's quoted stretches that are speech by the plain title test."""
+        text = article.text
+        body = tuple(quote_words(text[s.start : s.end]) for s in marked
+                     if not _in_title(article, s.open) and not is_title(text, s, paragraphs))
+        return cls(article.title_span, body)
+
+
 def _drop(text: str, span: QuotedSpan, sentences: tuple[Sentence, ...],
-          paragraphs: list[tuple[int, int]]) -> bool:
-    return is_title(text, span, paragraphs) or is_scare_quote(text, span, sentences)
+          paragraphs: list[tuple[int, int]], context: TitleContext | None = None) -> bool:
+    return is_title(text, span, paragraphs, context) or is_scare_quote(text, span, sentences)
 
 
-def is_title(text: str, span: QuotedSpan, paragraphs: list[tuple[int, int]]) -> bool:
-    """A work's title or a nickname: followed/preceded by podcast, film, song...; or a
-    short Title-Case span with no sentence punctuation and no cue next to it."""
+def is_title(text: str, span: QuotedSpan, paragraphs: list[tuple[int, int]],
+             context: TitleContext | None = None) -> bool:
+    """A work's title or a nickname: followed/preceded by podcast, film, song...; a
+    short Title-Case span with no sentence punctuation and no cue next to it; or
+    'the'/'a' and one to four Title-Case words (“the Old Growler”) with no speech cue.
+    A short span whose words a longer quote of the article holds is speech
+    ('The Hard One' when the body quotes '... is the hard one.'), and so is one closing
+    a headline clause with a speech cue ('Mayor Says Repair Is ‘The Hard One’')."""
     inner = text[span.start : span.end]
     p_start, p_end = paragraphs[span.paragraph]
     after = _WORD.findall(text[span.outer_end : p_end])
@@ -132,26 +178,79 @@ def is_title(text: str, span: QuotedSpan, paragraphs: list[tuple[int, int]]) -> 
     head = text[p_start : span.open].rstrip()
     if head and head[-1] not in ".!?" and inner[-1:] in ".,":
         inner = inner[:-1]  # American style: “Fox and Friends.” ends the author's sentence
-    if not words or _SENTENCE_PUNCT.search(inner) or not words[0][:1].isupper():
+    if not words or _SENTENCE_PUNCT.search(inner):
         return False
+    if not words[0][:1].isupper():
+        return _is_nickname(text, span, words, p_start, p_end)
     if nxt in TITLE_INDICATORS or (before and before[-1].lower() in TITLE_INDICATORS):
         return len(words) <= 8  # the “Fail Better” podcast, the film 'Riverbend'
-    title_case = all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words
-    )
-    return len(words) <= 4 and title_case and not _cue_near(text, span, p_start, p_end)
+    if len(words) > 4 or not _title_case(words):
+        return False
+    if context is not None and _quoted_elsewhere(text, span, context):
+        return False
+    if context is not None and _ends_headline_speech(text, span, context.title_span):
+        return False
+    return not _cue_near(text, span, p_start, p_end)
+
+
+def _title_case(words: list[str]) -> bool:
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS
+               for w in words)
+
+
+def _is_nickname(text: str, span: QuotedSpan, words: list[str], p_start: int,
+                 p_end: int) -> bool:
+    """“the Old Growler”, ‘a Sure Thing’: an article and one to four Title-Case words,
+    no speech cue attached (a naming verb - 'call it' - is not one)."""
+    rest = words[1:]
+    if words[0].lower() not in NICKNAME_ARTICLES or not 1 <= len(rest) <= 4:
+        return False
+    if not rest[0][:1].isupper() or not _title_case(rest):
+        return False
+    return not _cue_near(text, span, p_start, p_end)
+
+
+def _quoted_elsewhere(text: str, span: QuotedSpan, context: TitleContext) -> bool:
+    """The span's words run inside a longer quote of the same article."""
+    words = quote_words(text[span.start : span.end])
+    return any(len(q) > len(words) and words_inside(words, q) for q in context.quote_words)
+
+
+def _ends_headline_speech(text: str, span: QuotedSpan,
+                          title_span: tuple[int, int] | None) -> bool:
+    """A headline quote that closes its clause after a speech cue of that clause:
+    'Mayor Says Fixing It Is ‘The Hard One’' (not 'Says ‘Riverbend’ Flood Hit Hard')."""
+    if title_span is None or not title_span[0] <= span.open < title_span[1]:
+        return False
+    clause_start = max(title_span[0], *(text.rfind(c, title_span[0], span.open) + 1
+                                        for c in ":!?|"))
+    rest = text[span.outer_end : title_span[1]]
+    clause_end = min([rest.find(c) for c in ":!?|" if c in rest] + [len(rest)])
+    if _WORD.search(rest[:clause_end]):
+        return False
+    cues = [w.lower() for w in _WORD.findall(text[clause_start : span.open])]
+    return any(w in CUE_WORDS and w not in THOUGHT_CUES and w not in NAMING_CUES for w in cues)
 
 
 def _cue_near(text: str, span: QuotedSpan, p_start: int, p_end: int) -> bool:
-    """A cue word at most three words before the opening mark (only a comma or colon
+    """A speech cue at most three words before the opening mark (only a comma or colon
     between), a colon right before it, or a cue right after the closing mark: optional
-    comma, at most three words (a name), the cue."""
+    comma, at most three words (a name), the cue. Naming verbs ('call it') do not
+    count: what they quote is a name."""
     head = text[p_start : span.open]
     if head.rstrip().endswith(":"):
         return True
-    if _CUE_BEFORE.search(head) or _CUE_AFTER.match(text, span.outer_end, p_end):
+    before = _CUE_BEFORE.search(head)
+    if before and not _naming(before.group(), last=True):
         return True
-    return False
+    after = _CUE_AFTER.match(text, span.outer_end, p_end)
+    return bool(after) and not _naming(after.group(), last=False)
+
+
+def _naming(cue_text: str, *, last: bool) -> bool:
+    """The cue word nearest the quote mark in a cue match is a naming verb."""
+    cues = [w.lower() for w in _WORD.findall(cue_text) if w.lower() in CUE_WORDS]
+    return bool(cues) and cues[-1 if last else 0] in NAMING_CUES
 
 
 def is_scare_quote(text: str, span: QuotedSpan, sentences: tuple[Sentence, ...]) -> bool:
@@ -183,7 +282,9 @@ def sentences_to_parse(text: str, sentences: tuple[Sentence, ...], spans: list[Q
         if first is None or last is None:
             continue
         wanted.update((first.index, last.index))
-        maybe.update((first.index - 1, last.index + 1))
+        if first.index > 0:
+            wanted.add(first.index - 1)  # who the quote's context is about (pronouns)
+        maybe.add(last.index + 1)
     chosen = [s for s in sentences if s.index in wanted
               or (s.index in maybe and has_cue_word(s.text))]
     return chosen
@@ -350,7 +451,7 @@ def _in_title(article: Article, offset: int) -> bool:
 
 
 def _quote(article: Article, sentences: tuple[Sentence, ...], span: QuotedSpan, how: Found,
-           people: People, earlier: list[Quote], n: int) -> Quote:
+           people: People, salience: Salience, n: int) -> Quote:
     text = article.text
     sentence = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
     kind = "headline" if _in_title(article, span.open) else kind_at(text, span, sentence)
@@ -362,83 +463,10 @@ def _quote(article: Article, sentences: tuple[Sentence, ...], span: QuotedSpan, 
         if attribution.mention is not None:
             a, b = attribution.mention
             mention = Span(text[a:b], a, b)
-            speaker, certainty = resolved_speaker(text, mention, people, earlier)
+            speaker, certainty = resolved_speaker(text, mention, people, salience)
     confidence = round(max(0.05, min(1.0, (how.basis or 0.3) * certainty)), 2)
     return Quote(
         id=f"{article.id}:q{n}", article=article.id, text=text[span.start : span.end],
         start=span.start, end=span.end, kind=kind, speaker=speaker, speaker_mention=mention,
         cue=cue, confidence=confidence, sentence=sentence.index if sentence else None,
     )
-
-
-def resolved_speaker(text: str, mention: Span, people: People,
-                     earlier: list[Quote]) -> tuple[str | None, float]:
-    """(full name, certainty) for a mention: a pronoun -> the nearest person before it
-    whose gender fits; a surname -> the full name ending with it; a description -> the
-    person carrying that title/role in the text, else the most mentioned person."""
-    word = mention.text.lower()
-    if word in PRONOUN_GENDER:
-        return nearest_person(mention.start, PRONOUN_GENDER[word], people, earlier), 0.9
-    if word in PLURAL_PRONOUNS:
-        return None, 0.5
-    words = mention.text.split()
-    first = words[0].lower()
-    role_word = len(words) == 1 and first.rstrip("’'s") in ROLE_NOUNS
-    if words[0][:1].isupper() and first not in DETERMINERS and not role_word:
-        name = clean_name(mention.text)
-        return (resolve_name(name, people.names, people.mentions) or name), 1.0
-    head = re.sub(r"['’]s$", "", words[-1].lower())
-    holder = role_holder(text, head, mention.start, people)
-    if holder is not None:
-        return holder, 0.9
-    if head in PROTAGONIST_ROLES or AGE_DESCRIPTION.match(head):
-        return people.most_mentioned(), 0.75
-    return None, 0.6
-
-
-def nearest_person(offset: int, gender: str, people: People, earlier: list[Quote]) -> str | None:
-    """The person mentioned last before ``offset`` whose gender is not contradicted."""
-    candidates = [(m.start, m.name) for m in people.mentions if m.start < offset]
-    candidates += [(q.speaker_mention.start, q.speaker) for q in earlier
-                   if q.speaker and q.speaker_mention and q.speaker_mention.start < offset]
-    for _start, name in sorted(candidates, reverse=True):
-        if _gender_fits(name, gender, people):
-            return name
-    return None
-
-
-def _gender_fits(name: str, gender: str, people: People) -> bool:
-    """Not contradicted: the known gender of the name, else its first name's."""
-    found = people.genders.get(name)
-    if found is None and len(name.split()) > 1:
-        found = gender_of_first_name(name.split()[0])
-    return found in (None, gender)
-
-
-def role_holder(text: str, role: str, before: int, people: People) -> str | None:
-    """The person a role noun names in the text: 'Judge Mary Smith', 'prosecutor Jo
-    Reed', 'Jo Reed, the lead prosecutor'; the one nearest before ``before`` wins."""
-    if role not in ROLE_NOUNS:
-        return None
-    found: list[tuple[int, str]] = []
-    word = re.escape(role)
-    titled = rf"\b(?i:{word})\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})"
-    for match in re.finditer(titled, text):
-        name = _person_at(match.start(1), people)
-        if name:
-            found.append((match.start(), name))
-    for match in re.finditer(rf",\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{word}\b", text, re.I):
-        runs = [r for r in name_runs(text[max(0, match.start() - 60) : match.start()])]
-        if runs and runs[-1][1] == min(60, match.start()):
-            name = resolve_name(runs[-1][2], people.names, people.mentions)
-            if name:
-                found.append((match.start(), name))
-    if not found:
-        return None
-    preceding = [f for f in found if f[0] < before]
-    return (max(preceding) if preceding else min(found))[1]
-
-
-def _person_at(start: int, people: People) -> str | None:
-    """The person whose mention covers ``start`` (the name after a title word)."""
-    return next((m.name for m in people.mentions if m.start <= start < m.end), None)

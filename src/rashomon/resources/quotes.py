@@ -84,7 +84,7 @@ TITLES = frozenset(
     sheriff chief attorney prosecutor director secretary minister chancellor speaker
     commissioner captain capt lt lieutenant sgt sergeant coach district county
     assistant deputy lead former late actor actress singer star rapper comedian host
-    producer cinematographer armorer armourer writer author filmmaker
+    producer cinematographer armorer armourer writer author filmmaker chef
     defendant plaintiff agent inspector superintendent councilman councilwoman
     councilmember ambassador premier chairman chairwoman ceo founder
     """.split()
@@ -106,13 +106,24 @@ NOT_NAMES = frozenset(
     """.split()
 )
 
+# Words that make a capitalised run an organisation or a place, not a person
+# ('Harlow Transit Authority spoke'): such a subject never stands for a pronoun.
+ORG_WORDS = frozenset(
+    """
+    council committee commission company corporation corp inc ltd llc group bank
+    agency authority foundation fund network board ministry party club team union
+    transit association institute center centre hospital airport station bridge
+    street avenue road river park hall museum library times post news press
+    """.split()
+)
+
 # Description heads that name a person's role; the gender when the noun gives one.
 ROLE_NOUNS = {
     "judge": None, "justice": None, "prosecutor": None, "attorney": None, "lawyer": None,
     "actor": None, "actress": "f", "star": None, "superstar": None, "nominee": None,
     "winner": None, "singer": None, "rapper": None, "director": None, "producer": None,
     "filmmaker": None, "screenwriter": None, "writer": None, "author": None,
-    "comedian": None, "host": None, "musician": None, "model": None, "designer": None,
+    "comedian": None, "chef": None, "host": None, "musician": None, "model": None, "designer": None,
     "cinematographer": None, "armorer": None, "armourer": None, "president": None,
     "senator": None, "governor": None, "mayor": None, "candidate": None,
     "politician": None, "lawmaker": None, "congressman": "m", "congresswoman": "f",
@@ -141,7 +152,7 @@ ROLE_NOUNS = {
 PROTAGONIST_ROLES = frozenset(
     """
     actor actress star superstar nominee winner singer rapper director producer
-    filmmaker screenwriter writer author comedian host musician model designer
+    filmmaker screenwriter writer author comedian chef host musician model designer
     candidate politician president senator governor mayor coach player athlete
     champion icon legend veteran mogul billionaire entrepreneur businessman
     businesswoman celebrity personality influencer defendant
@@ -158,6 +169,16 @@ TITLE_INDICATORS = frozenset(
     article essay poem painting exhibition program programme channel game video
     """.split()
 )
+# Cue words that name rather than quote: 'residents call it “the Old Growler”'. Next to
+# a short Title-Case span they make it a name, not speech.
+NAMING_CUES = frozenset(
+    """
+    call calls called calling dub dubs dubbed brand brands branded nickname nicknamed
+    name names named title titled known
+    """.split()
+)
+# Articles that open a nickname or title: “the Old Growler”, “a Sure Thing”.
+NICKNAME_ARTICLES = frozenset(("the", "a", "an"))
 # Small words allowed inside a Title-Case title ('Fail Better', 'Lord of the Rings').
 TITLE_SMALL_WORDS = frozenset("a an the of to in on and or for at by with from vs".split())
 
@@ -183,6 +204,15 @@ MALE_NAMES = frozenset(
     stephen steve steven stuart ted terry thomas tim timothy todd tom tomas tommy tony travis
     trevor troy tyler victor vincent vladimir wade walter warren wayne will william
     xavier zach zachary
+    aarav abdul ahmed alejandro alessandro anders andrei arjun bjorn boris bram callum
+    cian clive connor dafydd declan deepak dev diego dmitri dylan emeka emre enrique
+    erik etienne ewan felix fergus fernando finn francesco francois gareth giovanni
+    giuseppe gideon guillaume gustavo hamish hassan henrik hiroshi hugo hussein igor
+    ibrahim jamal jasper joao joaquin jonas jurgen karim kenji khalid klaus kofi kwame
+    lars laurent lukas magnus mateo matteo mehmet mikhail mohammed muhammad niall
+    nigel nikolai nils olaf olivier otto pawel piotr rafael rahul raj raul ravi rhys
+    rory rufus rupert sanjay santiago seamus sergio stefan sven takeshi tariq thiago
+    thierry tiago tomasz tunde vikram wolfgang yuri yusuf
     """.split()
 )
 FEMALE_NAMES = frozenset(
@@ -207,6 +237,14 @@ FEMALE_NAMES = frozenset(
     sandra sara sarah selena serena sharon sheila shirley sofia sophia sophie stacy
     stephanie sue susan suzanne sylvia tamara tanya taylor teresa theresa tiffany tina
     tracy valerie vanessa veronica victoria violet virginia wendy whitney yolanda zoe
+    aaliyah adaeze agnieszka aisha akiko amara amelie amina ananya anjali aoife astrid
+    beatriz beatrix bronwen camille cerys chiara chioma deepa delia divya ebony eilidh
+    esme fatima francesca freya gabriela giulia greta guadalupe hana helga hilde
+    ifeoma imani imelda imogen ines irina juliette katarzyna kavita keiko keisha
+    lakshmi latoya layla leila lena lucia lucía magdalena margot mariam mariana maud
+    meera mei mercedes mhairi mira morag nadia neha ngozi nia niamh noemi noor olga
+    phoebe pilar pooja priya rhiannon saoirse shreya sigrid sinead siobhan sunita
+    svetlana tamika tatiana valentina yasmin yuki zainab zara
     """.split()
 )
 # Unknown first names ending so are mostly female (Hilaria, Ludmila); not these.
