@@ -124,7 +124,7 @@ def test_seed_timeline_has_july_2024_dismissal(seed_report) -> None:
     assert any("dismiss" in e.event.lower() or any("dismiss" in s.sentence.lower() for s in e.sources) for e in entries)
 
 
-SPEAKER_GATE = 0.75
-DATE_GATE = 0.75
-VARIANT_KINDS_GATE = 8
-TIMELINE_GATE = 12
+SPEAKER_GATE = 0.95
+DATE_GATE = 0.95
+VARIANT_KINDS_GATE = 12
+TIMELINE_GATE = 18
