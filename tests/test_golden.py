@@ -59,6 +59,7 @@ def demo_summary(nlp) -> dict:
 def test_demo_report_matches_golden_summary(demo_summary: dict) -> None:
     if os.environ.get("RASHOMON_UPDATE_GOLDEN"):
         GOLDEN.write_text(json.dumps(demo_summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        pytest.skip("golden summary rewritten: review `git diff tests/golden` before committing")
     expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
     assert demo_summary["articles"] == expected["articles"]
     for got, want in zip(demo_summary["stories"], expected["stories"], strict=True):

@@ -115,6 +115,28 @@ def test_html_escapes_article_content_and_has_csp() -> None:
     assert "http://" not in out and "https://" not in out.replace("https://json-schema", "")
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_markup_like_article_text_is_shown_as_written(fmt: str) -> None:
+    """Rich markup, Markdown and HTML in article text must not style, inject or crash."""
+    from dataclasses import replace
+
+    report = hand_report()
+    story = report.stories[0]
+    tricky = "closing [/x] tag, [bold]b[/bold], **star** and <b>x</b>"
+    quote = replace(story.quotes[0], text=tricky)
+    report = replace(report, stories=(replace(story, title=tricky, quotes=(quote, *story.quotes[1:])),))
+    out = render(report, fmt, width=200)
+    if fmt == "json":
+        assert json.loads(out)["stories"][0]["quotes"][0]["text"] == tricky
+    elif fmt == "text":
+        assert "[/x] tag, [bold]b[/bold], **star** and <b>x</b>" in out
+    elif fmt == "markdown":
+        assert "\\[/x\\] tag, \\[bold\\]b\\[/bold\\], \\*\\*star\\*\\* and \\<b\\>x\\</b\\>" in out
+    else:
+        assert "[/x] tag, [bold]b[/bold], **star** and &lt;b&gt;x&lt;/b&gt;" in out
+        assert "<b>x</b>" not in out
+
+
 def test_text_marks_changes_without_colour() -> None:
     out = render(hand_report(), "text", width=120, color=False)
     assert "\x1b[" not in out
@@ -124,6 +146,8 @@ def test_text_marks_changes_without_colour() -> None:
     assert "\x1b[" in coloured and "[-<script>-]" not in coloured
 
 
-def test_markdown_diff_marks_removed_words() -> None:
+def test_markdown_diff_marks_removed_words_and_escapes_content() -> None:
     out = render(hand_report(), "markdown")
-    assert "~~<script>~~" in out
+    assert "~~\\<script\\>~~" in out
+    assert "<script>" not in out  # raw HTML in an article cannot reach a Markdown viewer
+    assert "Night & Day \\<News\\>" in out

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from types import MappingProxyType
 
 from .model import RemovedLine
 from .resources import boilerplate as rules
@@ -43,10 +44,10 @@ _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 # The rule data compiled once (module constants: compiled patterns are immutable).
-_PATTERNS = {
+_PATTERNS = MappingProxyType({
     reason: tuple(re.compile(p, re.I) for p in patterns)
     for reason, patterns in rules.LINE_PATTERNS.items()
-}
+})
 _WIDGET = "|".join(re.escape(p) for p in sorted(rules.GLUED_WIDGETS, key=len, reverse=True))
 _WIDGET_PHRASE = re.compile(_WIDGET, re.I)
 # one or more widget phrases right after a sentence end, up to the end of the line

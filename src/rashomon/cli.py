@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import RashomonError
+from .errors import RashomonError, StageFailed
 
 app = typer.Typer(
     name="rashomon",
@@ -115,7 +115,9 @@ def run_analysis(paths: list[str], fmt: Format, output: Path | None, model: str 
     else:
         output.write_text(rendered, encoding="utf-8")
         _say(f"wrote {fmt.value} report to {output}")
-    return EXIT_PARTIAL if any(p.fatal for p in report.problems) else EXIT_OK
+    # partial: an input was skipped, or a stage failed on part of a story
+    partial = any(p.fatal or p.code == StageFailed.code for p in report.problems)
+    return EXIT_PARTIAL if partial else EXIT_OK
 
 
 def _say(line: str) -> None:
@@ -135,7 +137,13 @@ class _progress:
     def __enter__(self):
         if not self.enabled:
             return None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         self._bar = Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

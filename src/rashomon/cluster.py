@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from .disjoint import DisjointSets
 from .resources.cluster import NEWS_STOPWORDS, STORY_SIMILARITY_THRESHOLD
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]+")
 
 
 def story_terms(text: str) -> Counter[str]:

@@ -35,14 +35,16 @@ quote in two), unless those quotes repeat each other.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from types import MappingProxyType
 
 from .collate_align import Alignment, Step, Token, align, tokenize
 from .disjoint import DisjointSets
 from .model import DiffOp, DiffOpName, Quote, QuoteGroup, QuoteRelation, RelationKind
 from .resources.collate import (
+    CUT_EDGE,
     MAX_POSTING,
     MIN_COVERAGE,
     MIN_OVERLAP,
@@ -64,14 +66,15 @@ KIND_ORDER: tuple[RelationKind, ...] = (
     "altered",
     "misattributed",
 )
-_STEP_OP: dict[str, DiffOpName] = {
-    "equal": "equal",
-    "censor": "replace",
-    "replace": "replace",
-    "delete": "delete",
-    "insert": "insert",
-}
-_EDGE = " \t\n\"'.,;:!?\u2026-\u2013\u2014()[]\u2018\u2019\u201c\u201d"
+_STEP_OP: Mapping[str, DiffOpName] = MappingProxyType(
+    {
+        "equal": "equal",
+        "censor": "replace",
+        "replace": "replace",
+        "delete": "delete",
+        "insert": "insert",
+    }
+)
 
 
 # --- one pair -----------------------------------------------------------------------
@@ -119,10 +122,10 @@ def misattributed(a_speaker: str | None, b_speaker: str | None) -> bool:
 def _relaxed(surface: str, lead: bool, trail: bool) -> str:
     """A surface with what a cut next to it explains away: edge punctuation, first case."""
     if lead:
-        surface = surface.lstrip(_EDGE)
+        surface = surface.lstrip(CUT_EDGE)
         surface = surface[:1].lower() + surface[1:]
     if trail:
-        surface = surface.rstrip(_EDGE)
+        surface = surface.rstrip(CUT_EDGE)
     return surface
 
 

@@ -16,30 +16,23 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .compare_conflicts import STRONG_MATCH, closeness, conflicts_of, order
+from .compare_conflicts import closeness, conflicts_of, order
 from .compare_units import Statement, mid_sentence_capitals, statements_of
 from .compare_values import When
 from .disjoint import DisjointSets
 from .model import ArticleAnalysis, Facts, FactSource, SharedFact, UniqueFact
-
-# Feature weights before the rarity factor.
-WORD_WEIGHT = 1.0
-NAME_WEIGHT = 2.5
-NUMBER_WEIGHT = 2.5
-# A date weighs by its precision: sharing "July 12" says more than sharing "2021".
-DATE_WEIGHTS = (1.5, 3.0, 3.5)  # year, month, day
-# Least score (weighted cosine of the two feature sets) for two statements to be taken
-# as one fact, and least number of shared features (one common name is not enough).
-MATCH_THRESHOLD = 0.38
-MIN_SHARED_FEATURES = 3
-# ... of which this many must be words, numbers or dates: names alone tie together any
-# two sentences about the same people.
-MIN_SHARED_CONTENT = 2
-# Two statements whose dates are all incompatible need more: different dates say
-# different events unless the rest is near-identical (content closeness STRONG_MATCH).
-DATE_MISMATCH_THRESHOLD = 0.5
-# A unique statement shorter than this many content words is not worth reporting.
-MIN_UNIQUE_WORDS = 5
+from .resources.compare import (
+    DATE_MISMATCH_THRESHOLD,
+    DATE_WEIGHTS,
+    MATCH_THRESHOLD,
+    MIN_SHARED_CONTENT,
+    MIN_SHARED_FEATURES,
+    MIN_UNIQUE_WORDS,
+    NAME_WEIGHT,
+    NUMBER_WEIGHT,
+    STRONG_MATCH,
+    WORD_WEIGHT,
+)
 
 # ("w", stem) | ("n", name token) | ("#", value, unit)
 Feature = tuple

@@ -15,21 +15,20 @@ import math
 import re
 from dataclasses import dataclass
 
-from .compare_units import EVENT_OF, Statement
+from .compare_units import Statement
 from .compare_values import NumberMention, When, stem
 from .disjoint import DisjointSets
 from .model import Conflict, ConflictVersion
-from .resources.compare import CURRENCIES, DENIAL_VERBS, NEGATIVE_WORDS
-
-# A name or polarity clash needs a close match: the rest of the statements must agree
-# (content-word closeness, names left out).
-STRONG_MATCH = 0.45
-# How many shared words describe what a conflict is about.
-ABOUT_WORDS = 4
-# How far (characters) an event verb reaches for its date.
-EVENT_REACH = 50
-# Words besides the event verb two statements must share for an event-date conflict.
-MIN_EVENT_SHARED = 2
+from .resources.compare import (
+    ABOUT_WORDS,
+    CURRENCIES,
+    DENIAL_VERBS,
+    EVENT_OF,
+    EVENT_REACH,
+    MIN_EVENT_SHARED,
+    NEGATIVE_WORDS,
+    STRONG_MATCH,
+)
 
 _NEGATIVE_STEMS = frozenset(stem(word) for word in NEGATIVE_WORDS)
 CURRENCY_UNITS = frozenset(CURRENCIES.values())

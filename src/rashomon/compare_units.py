@@ -27,28 +27,19 @@ from .compare_values import (
 from .model import ArticleAnalysis, Sentence
 from .resources.compare import (
     DENIAL_VERBS,
-    EVENT_VERBS,
+    EVENT_OF,
+    MIN_CLAUSE_WORDS,
     MONTHS,
     MULTIPLIERS,
+    NEGATION_REACH_BACK,
+    NEGATION_REACH_FORWARD,
+    QUOTE_SHARE_SKIP,
     STOPWORDS,
+    SUBJECT_REACH,
     SUBJECT_STARTERS,
     TITLES,
     WEEKDAYS,
 )
-
-# A sentence whose characters are at least this share quotation is left to the quote
-# stages: what it asserts is someone's words, not the outlet's account.
-QUOTE_SHARE_SKIP = 0.5
-# A clause must keep at least this many content words on each side of a split.
-MIN_CLAUSE_WORDS = 3
-# How many words after ", and" / ", but" may come before the subject of a new clause.
-SUBJECT_REACH = 3
-# How far (in tokens) a negation cue reaches back and forward over its neighbours.
-NEGATION_REACH_BACK = 2
-NEGATION_REACH_FORWARD = 3
-
-# word -> the event it names (see resources.compare.EVENT_VERBS)
-EVENT_OF = {word: group.split()[0] for group in EVENT_VERBS for word in group.split()}
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:but|and)\s+")

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from .model import ArticleAnalysis, DateMention, PartialDate
 from .resources.compare import (
+    ATTACHED_MULTIPLIERS,
     CURRENCIES,
     CURRENCY_WORDS,
+    MONTH_PREPOSITIONS,
     MONTHS,
     MULTIPLIERS,
     NEGATION_SUFFIXES,
@@ -33,11 +35,13 @@ _MONTH_DATE = re.compile(
     r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?"
     r"(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b)?"
 )
+# "in May": a bare "May" is the month only right after one of these
+_MONTH_PREPOSITION = re.compile(r"\b(?:" + "|".join(MONTH_PREPOSITIONS) + r")\s+$")
 _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 _WRITTEN_YEAR = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
 _MONEY = re.compile(
     r"(?P<cur>[$€£])\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
-    r"(?:\s?(?P<mult>hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
+    r"(?:\s?(?P<mult>" + "|".join(sorted(MULTIPLIERS, key=len, reverse=True)) + r")\b)?"
 )
 _AGE = re.compile(
     r"\b(?P<num>\d{1,3})-year-old\b|\b(?:age|aged)\s+(?P<num2>\d{1,3})\b"
@@ -178,7 +182,8 @@ def find_numbers(
         value, unit = parsed
         span_end = tok.end
         k = i + 1
-        if k < len(tokens) and tokens[k].lower in MULTIPLIERS and tokens[k].lower not in ("k", "m", "bn"):
+        if (k < len(tokens) and tokens[k].lower in MULTIPLIERS
+                and tokens[k].lower not in ATTACHED_MULTIPLIERS):
             value *= MULTIPLIERS[tokens[k].lower]
             span_end = tokens[k].end
             k += 1
@@ -275,7 +280,7 @@ def fallback_dates(text: str) -> list[When]:
         month = MONTHS[m.group("month").lower()]
         if m.group("month") == "May" and not (m.group("day") or m.group("year")):
             # "May" alone is as often the verb; take it only after "in"
-            if not re.search(r"\b(?:in|In|of|since|until|by)\s+$", text[max(0, m.start() - 7):m.start()]):
+            if not _MONTH_PREPOSITION.search(text[max(0, m.start() - 7):m.start()]):
                 continue
         day = int(m.group("day")) if m.group("day") else None
         if day is not None and not 1 <= day <= 31:

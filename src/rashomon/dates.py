@@ -2,7 +2,7 @@
 publication date when the article gives none.
 
 - :func:`find_dates` finds every expression (``dates_rules``), then resolves them in
-  text order (``dates_resolve``) so that anaphora ("April of the same year", "the
+  text order (``dates_resolve``) so that anaphora ("September of the same year", "the
   following month") take the date the text established last.
 - :func:`infer_published` reads the publication period off the text's own clues.
 - :func:`published_from_peers` borrows it from articles of the same story that carry
@@ -23,15 +23,23 @@ from .model import Article, ArticleAnalysis, DateMention, PartialDate, Sentence
 from .resources import dates as R
 from .sentences import sentence_at
 
-# References that only make sense close to publication ("on Friday", "this week"):
-# a text holding them was written within days of its latest dated event.
-DAY_ANCHOR = re.compile(
-    r"(?:(?:last|this|next|past|coming)\s+)?(?:" + "|".join(R.WEEKDAYS) + r")(?:\s+[a-z]+)?$|"
-    r"(?:" + "|".join(R.DAY_WORDS) + r")$|(?:(?:earlier|later)\s+)?(?:this|last|next)\s+week$",
-    re.IGNORECASE,
-)
 
-# Quotes shorter than this are too common ("more to come") to date an article by.
+def day_anchor_pattern() -> re.Pattern[str]:
+    """Expressions that only make sense close to publication ("on Friday", "this
+    week"), composed from the word lists of ``resources/dates.py``."""
+    modifiers = "|".join(R.DAY_ANCHOR_MODIFIERS)
+    weekdays = "|".join(R.WEEKDAYS)
+    day_words = "|".join(R.DAY_WORDS)
+    return re.compile(
+        rf"(?:(?:{modifiers})\s+)?(?:{weekdays})(?:\s+[a-z]+)?$|(?:{day_words})$|{R.DAY_ANCHOR_WEEKS}$",
+        re.IGNORECASE,
+    )
+
+
+# compiled once: a compiled pattern is immutable
+DAY_ANCHOR = day_anchor_pattern()
+
+# Quotes shorter than this are too common ("see you soon") to date an article by.
 MIN_QUOTE_WORDS = 6
 QUOTE_MATCH_SCORE = 90
 
@@ -51,7 +59,8 @@ def find_dates(
     article: Article, sentences: tuple[Sentence, ...], published: PartialDate | None
 ) -> tuple[DateMention, ...]:
     """Every temporal expression of ``article.text``, normalised against ``published``
-    (relative ones get value None when it is None)."""
+    (relative ones get value None when it is None, and so does any expression whose
+    date would fall outside the calendar: "3000 years ago", "next year" in 9999)."""
     text = article.text
     candidates = find_candidates(text)
     spans = [(c.start, c.end) for c in candidates]
@@ -61,7 +70,9 @@ def find_dates(
     mentions: list[DateMention] = []
     anchor: PartialDate | None = None
     for candidate, sentence, ahead in zip(candidates, holders, future):
-        # text outside any sentence (none in practice) is read as past, like news
+        # a date outside every given sentence (a stretch the splitter left out, or no
+        # sentences given at all) happens: its mention gets sentence=None, and it is
+        # read as past, like news
         past = sentence is None or is_past_clause(sentence, candidate.start, candidate.end, spans)
         result = resolved(candidate, Context(published, anchor, latest_year, ahead, past))
         mentions.append(
@@ -104,7 +115,7 @@ def infer_published(article: Article, sentences: tuple[Sentence, ...]) -> Partia
     ]
     precise = [d for d in dated if d.granularity != "year"]
     if not precise or max(d.year for d in dated) > max(d.year for d in precise):
-        # a bare year ("the 2021 shooting") is background more often than news, and
+        # a bare year ("the 2019 flood") is background more often than news, and
         # says nothing of the month: too few clues (peers may tell, see below)
         return None
     latest = max(precise, key=lambda d: (d.last_day, d.value))

@@ -6,7 +6,7 @@ last before the reference?") so that the resolvers read like the rules they impl
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from .model import PartialDate
 
@@ -23,10 +23,24 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def shifted_months(day: date, months: int) -> date:
-    """The first day of the month ``months`` after (or before) ``day``'s month."""
+def in_calendar(year: int) -> bool:
+    """True when ``year`` is one ``datetime.date`` can hold (1..9999)."""
+    return MINYEAR <= year <= MAXYEAR
+
+
+def days_after(day: date, days: int) -> date | None:
+    """``day`` moved by ``days`` (back when negative), or None past the calendar's ends."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def shifted_months(day: date, months: int) -> date | None:
+    """The first day of the month ``months`` after (or before) ``day``'s month, or None
+    past the calendar's ends."""
     index = day.year * 12 + (day.month - 1) + months
-    return date(index // 12, index % 12 + 1, 1)
+    return safe_date(index // 12, index % 12 + 1, 1)
 
 
 def month_year_around(month: int, reference: PartialDate, future: bool) -> int:
@@ -61,7 +75,7 @@ def _years_outward(start: int, forward: bool) -> range:
 
 def weekday_year_near(month: int, day: int, weekday: int, reference: date) -> int | None:
     """The year nearest to ``reference`` in which ``month``/``day`` falls on
-    ``weekday`` (0 = Monday): "Monday, December 16" written in December 2024 is 2024."""
+    ``weekday`` (0 = Monday): "Thursday, March 6" written in April 2025 is 2025."""
     best: tuple[int, int] | None = None
     for year in range(reference.year - WEEKDAY_YEAR_SPAN, reference.year + WEEKDAY_YEAR_SPAN + 1):
         candidate = safe_date(year, month, day)
@@ -83,18 +97,18 @@ def weekday_year_from(month: int, day: int, weekday: int, first_year: int) -> in
     return None
 
 
-def weekday_relative(reference: date, weekday: int, direction: str) -> date:
+def weekday_relative(reference: date, weekday: int, direction: str) -> date | None:
     """The ``weekday`` relative to ``reference``: "before" (on or before: "on Tuesday"
     in past-tense news), "last" (strictly before), "after"/"next" (strictly after),
-    "this" (in the same Monday-to-Sunday week)."""
+    "this" (in the same Monday-to-Sunday week). None past the calendar's ends."""
     if direction == "this":
-        return reference + timedelta(days=weekday - reference.weekday())
+        return days_after(reference, weekday - reference.weekday())
     if direction in ("after", "next"):
-        return reference + timedelta(days=(weekday - reference.weekday()) % 7 or 7)
+        return days_after(reference, (weekday - reference.weekday()) % 7 or 7)
     back = (reference.weekday() - weekday) % 7
     if direction == "last" and back == 0:
         back = 7
-    return reference - timedelta(days=back)
+    return days_after(reference, -back)
 
 
 def iso_week_value(day: date) -> str:

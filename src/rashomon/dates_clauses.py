@@ -4,12 +4,12 @@ stay exact).
 A sentence is cut at clause boundaries: semicolons and dashes, ", but"/", and",
 subordinating conjunctions ("although", "after", "while"...), a leading quotation
 before its attribution, a trailing non-restrictive relative clause. A fronted
-subordinate clause ("Although X was dismissed in July, ...") ends at its comma. The
+subordinate clause ("Although the pier reopened in July, ...") ends at its comma. The
 clause holding the expression is its clause; :func:`event_span` then trims what is
 not the event (discourse markers, the date adverbial itself).
 
 All offsets here are article offsets; ``protected`` spans (the date expressions of
-the sentence) are never cut ("Monday, December 16" holds a comma).
+the sentence) are never cut ("Thursday, March 6" holds a comma).
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def clause_span(sentence: Sentence, start: int, end: int, protected: list[Span] 
         # "The mayor, who took office in 2020, resigned": the event is the head noun
         # and its relative clause, "The mayor, who took office in 2020"
         hi = min(hi, parenthesis[1])
-    # "Baldwin spoke while making an appearance on Monday": a non-finite subordinate
+    # "The coach waved while jogging past the stands on Monday": a non-finite subordinate
     # clause has no subject, so the event includes the clause it hangs on
     if previous_kind == "sub" and _ING_START.match(sentence.text, lo - sentence.start):
         lo = _clause_start_before(sentence, previous_cut_start, protected)
@@ -156,9 +156,9 @@ def _word_count(text: str) -> int:
 
 def event_span(sentence: Sentence, start: int, end: int, protected: list[Span] = ()) -> Span:
     """The event the date governs: its clause, or the noun phrase the date modifies
-    ("the 2021 shooting that killed..."), without leading discourse markers and
-    without the date adverbial itself ("In July, the judge dismissed the case" ->
-    "the judge dismissed the case")."""
+    ("the 2019 flood at the mill..."), without leading discourse markers and
+    without the date adverbial itself ("In July, the bakery doubled its staff" ->
+    "the bakery doubled its staff")."""
     lo, hi = clause_span(sentence, start, end, protected)
     text, base = sentence.text, sentence.start
     determiner = _DETERMINER.search(text[max(0, lo - base):start - base])
@@ -189,7 +189,7 @@ def _after_leading_date(text: str, base: int, lo: int, hi: int, start: int, end:
 
 
 def _before_trailing_date(text: str, base: int, lo: int, hi: int, start: int, end: int) -> int:
-    """Before " in April of the same year" when the clause closes with the date."""
+    """Before " in May of that year" when the clause closes with the date."""
     if text[end - base:hi - base].strip(" .,;:!?"):
         return hi
     lead = re.search(rf"\s+(?:(?:{_PREPOSITION})\s+)?$", text[lo - base:start - base], re.IGNORECASE)

@@ -4,18 +4,22 @@ One resolver per rule of ``dates_rules``. A resolver gets the match and a
 :class:`Context` (publication date, the date the text last established, the latest
 explicit year, whether the clause speaks of the future) and returns a
 :class:`Resolved`. Relative expressions that lack their reference get value None
-rather than a guess.
+rather than a guess, and so do expressions that would leave the calendar (years
+1..9999: "3000 years ago", "next year" in 9999): resolving never raises.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from types import MappingProxyType
 
 from .dates_calendar import (
     day_year_around,
+    days_after,
+    in_calendar,
     iso_week_value,
     month_year_around,
     safe_date,
@@ -28,10 +32,6 @@ from .dates_calendar import (
 from .dates_rules import Candidate
 from .model import PartialDate
 from .resources import dates as R
-
-DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                "seventies": 7, "eighties": 8, "nineties": 9}
-
 
 @dataclass(frozen=True)
 class Context:
@@ -109,21 +109,37 @@ def day_resolved(day: date | None) -> Resolved:
 
 
 def month_resolved(year: int, month: int) -> Resolved:
+    if not in_calendar(year):
+        return UNRESOLVED
     return Resolved(f"{year:04d}-{month:02d}", "month", date=PartialDate.of(year, month))
 
 
 def year_resolved(year: int) -> Resolved:
+    if not in_calendar(year):
+        return UNRESOLVED
     return Resolved(f"{year:04d}", "year", date=PartialDate.of(year))
 
 
-def week_resolved(day: date, weekend: bool = False) -> Resolved:
+def period_resolved(year: int, suffix: str, granularity: str) -> Resolved:
+    """A season or quarter of ``year`` ("2024-SU", "2024-Q3"), when the year exists."""
+    return Resolved(f"{year:04d}-{suffix}", granularity) if in_calendar(year) else UNRESOLVED
+
+
+def span_resolved(year: int, size: int, granularity: str) -> Resolved:
+    """The decade or century (``size`` 10 or 100 years) holding ``year``: "202", "20"."""
+    return Resolved(str(year // size), granularity) if in_calendar(year) else UNRESOLVED
+
+
+def week_resolved(day: date | None, weekend: bool = False) -> Resolved:
+    if day is None:
+        return UNRESOLVED
     return Resolved(iso_week_value(day) + ("-WE" if weekend else ""), "week")
 
 
 def _has(reference: PartialDate | None, granularity: str) -> bool:
     """True when ``reference`` is at least as precise as ``granularity``."""
-    order = {"year": 0, "month": 1, "day": 2}
-    return reference is not None and order[reference.granularity] >= order[granularity]
+    rank = R.GRANULARITY_RANK  # finest first
+    return reference is not None and rank[reference.granularity] <= rank[granularity]
 
 
 # -- absolute dates ----------------------------------------------------------------
@@ -153,7 +169,7 @@ def resolve_decade(match: re.Match[str], ctx: Context) -> Resolved:
     if group(match, "d2"):
         digit = int(match.group("d2"))
         return Resolved(f"{'19' if digit >= 3 else '20'}{digit}", "decade")
-    return Resolved(f"19{DECADE_WORDS[match.group('dw').lower()]}", "decade")
+    return Resolved(f"19{R.DECADE_WORDS[match.group('dw').lower()]}", "decade")
 
 
 def resolve_season_year(match: re.Match[str], ctx: Context) -> Resolved:
@@ -169,7 +185,7 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved:
 # -- dates without a year ----------------------------------------------------------
 
 def resolve_month_day(match: re.Match[str], ctx: Context) -> Resolved:
-    """"December 16": the latest such day not after publication; with a weekday, the
+    """"March 6": the latest such day not after publication; with a weekday, the
     year in which the weekday fits (nearest publication, else the story's latest year)."""
     month, day = month_number(match.group("month")), int(match.group("day"))
     if group(match, "wd"):
@@ -210,10 +226,10 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved:
         return UNRESOLVED
     month = month_number(match.group("month"))
     if _tenseless(ctx):
-        starts = [date(month_year_around(month, ctx.published, f), month, 1) for f in (False, True)]
+        starts = [safe_date(month_year_around(month, ctx.published, f), month, 1) for f in (False, True)]
         month_start = date(ctx.published.value.year, ctx.published.value.month, 1)
         nearest = _nearest(starts, month_start)
-        return month_resolved(nearest.year, month)
+        return month_resolved(nearest.year, month) if nearest else UNRESOLVED
     return month_resolved(month_year_around(month, ctx.published, ctx.future), month)
 
 
@@ -233,7 +249,7 @@ def resolve_month_relative(match: re.Match[str], ctx: Context) -> Resolved:
 
 
 def resolve_month_anaphor(match: re.Match[str], ctx: Context) -> Resolved:
-    """"April of the same year": the year the text established last."""
+    """"September of the same year": the year the text established last."""
     if ctx.anchor is None:
         return UNRESOLVED
     words = _words(match.group("ana")).split()
@@ -248,7 +264,7 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved:
     rel = group(match, "rel")
     offset = R.RELATIVE_WORDS[rel.lower()] if rel else None
     year = season_year_around(R.SEASON_START_MONTH[code], ctx.published, offset, ctx.future)
-    return Resolved(f"{year:04d}-{code}", "season")
+    return period_resolved(year, code, "season")
 
 
 def resolve_quarter_yearless(match: re.Match[str], ctx: Context) -> Resolved:
@@ -259,7 +275,7 @@ def resolve_quarter_yearless(match: re.Match[str], ctx: Context) -> Resolved:
     number = int(quarter[0]) if quarter[0].isdigit() else R.ORDINAL_WORDS[quarter]
     current = (ctx.published.value.month - 1) // 3 + 1
     year = ctx.published.year if number <= current or ctx.future else ctx.published.year - 1
-    return Resolved(f"{year:04d}-Q{number}", "quarter")
+    return period_resolved(year, f"Q{number}", "quarter")
 
 
 # -- dates relative to publication -------------------------------------------------
@@ -271,18 +287,18 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
         return UNRESOLVED
     rel = (group(match, "rel") or "").lower()
     # no tense cue ("shuttles begin Monday"): a schedule, so the next such day
-    direction = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(
-        rel, "before" if ctx.past and not ctx.future else "after"
-    )
+    direction = R.WEEKDAY_DIRECTIONS.get(rel, "before" if ctx.past and not ctx.future else "after")
     day = day_resolved(weekday_relative(ctx.published.value, weekday_number(match.group("wd")), direction))
     part = group(match, "pod")
-    return Resolved(f"{day.value}T{R.PARTS_OF_DAY[part.lower()]}", "day", date=day.date) if part else day
+    if part and day.value is not None:
+        return Resolved(f"{day.value}T{R.PARTS_OF_DAY[part.lower()]}", "day", date=day.date)
+    return day
 
 
 def resolve_day_word(match: re.Match[str], ctx: Context) -> Resolved:
     if not _has(ctx.published, "day"):
         return UNRESOLVED
-    return day_resolved(ctx.published.value + timedelta(days=R.DAY_WORDS[_words(match.group("dw"))]))
+    return day_resolved(days_after(ctx.published.value, R.DAY_WORDS[_words(match.group("dw"))]))
 
 
 def shifted(reference: PartialDate, unit: str, count: int) -> Resolved:
@@ -291,19 +307,21 @@ def shifted(reference: PartialDate, unit: str, count: int) -> Resolved:
     if unit == "year":
         return year_resolved(reference.year + count)
     if unit == "decade":
-        return Resolved(str((reference.year + 10 * count) // 10), "decade")
+        return span_resolved(reference.year + 10 * count, 10, "decade")
     if unit == "century":
-        return Resolved(str((reference.year + 100 * count) // 100), "century")
+        return span_resolved(reference.year + 100 * count, 100, "century")
     if unit in ("month", "quarter") and _has(reference, "month"):
         moved = shifted_months(reference.value, count * (3 if unit == "quarter" else 1))
+        if moved is None:
+            return UNRESOLVED
         if unit == "quarter":
-            return Resolved(f"{moved.year:04d}-Q{(moved.month - 1) // 3 + 1}", "quarter")
+            return period_resolved(moved.year, f"Q{(moved.month - 1) // 3 + 1}", "quarter")
         return month_resolved(moved.year, moved.month)
     if unit in ("week", "weekend", "fortnight") and _has(reference, "day"):
         days = 7 * count * (2 if unit == "fortnight" else 1)
-        return week_resolved(reference.value + timedelta(days=days), weekend=unit == "weekend")
+        return week_resolved(days_after(reference.value, days), weekend=unit == "weekend")
     if unit in ("day", "night") and _has(reference, "day"):
-        return day_resolved(reference.value + timedelta(days=count))
+        return day_resolved(days_after(reference.value, count))
     return UNRESOLVED
 
 
@@ -359,9 +377,8 @@ def resolve_half(match: re.Match[str], ctx: Context) -> Resolved:
     unit = (match.group("unit") or match.group("unit2")).lower()
     if count is None:
         return Resolved(duration_value(None, unit), None, "duration")
-    smaller = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
-               "hour": ("minute", 60)}[unit]
-    return Resolved(duration_value((count + 0.5) * smaller[1], smaller[0]), None, "duration")
+    smaller, per_unit = R.HALF_UNITS[unit]
+    return Resolved(duration_value((count + 0.5) * per_unit, smaller), None, "duration")
 
 
 def resolve_past_unit(match: re.Match[str], ctx: Context) -> Resolved:
@@ -393,7 +410,7 @@ def reference_resolver(value: str) -> Callable[[re.Match[str], Context], Resolve
     return resolve
 
 
-RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
+RESOLVERS: Mapping[str, Callable[[re.Match[str], Context], Resolved]] = MappingProxyType({
     "iso": resolve_day, "slash": resolve_day, "mdy": resolve_day, "dmy": resolve_day,
     "month_year": resolve_month_year, "md": resolve_month_day, "dm": resolve_month_day,
     "month_anaphor": resolve_month_anaphor, "month_relative": resolve_month_relative,
@@ -415,9 +432,16 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "present": reference_resolver("PRESENT_REF"), "past_ref": reference_resolver("PAST_REF"),
     "past_ref_in": reference_resolver("PAST_REF"), "future_ref": reference_resolver("FUTURE_REF"),
     "set_every": resolve_set, "set_times": resolve_set, "set_word": resolve_set,
-}
+})
 
 
 def resolved(candidate: Candidate, ctx: Context) -> Resolved:
-    """What ``candidate`` means in ``ctx``."""
-    return RESOLVERS[candidate.rule](candidate.match, ctx)
+    """What ``candidate`` means in ``ctx``; unresolved (never an exception) when the
+    arithmetic leaves the calendar."""
+    try:
+        result = RESOLVERS[candidate.rule](candidate.match, ctx)
+    except (ValueError, OverflowError):
+        # the resolvers check the calendar's ends themselves; this is the backstop
+        # for an expression none of them foresaw ("April of the year after" in 9999)
+        return UNRESOLVED
+    return result

@@ -9,7 +9,9 @@ expression ("in the summer" -> "the summer"), the expression is the group ``x``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .resources import dates as R
 
@@ -101,7 +103,7 @@ RULES: tuple[tuple[str, str], ...] = (
 COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in RULES
 )
-RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
+RULE_ORDER: Mapping[str, int] = MappingProxyType({name: i for i, (name, _) in enumerate(RULES)})
 
 # Rules whose expression carries its own year: their years bound weekday resolution.
 EXPLICIT_YEAR_RULES = frozenset(
@@ -188,7 +190,7 @@ def accepts_present(text: str, match: re.Match[str]) -> bool:
     return not text.startswith("-", match.end())
 
 
-ACCEPTS = {
+ACCEPTS: Mapping[str, Callable[[str, re.Match[str]], bool]] = MappingProxyType({
     "month": accepts_bare_month,
     "year": accepts_year,
     "weekday": accepts_weekday,
@@ -200,7 +202,7 @@ ACCEPTS = {
     "month_year": accepts_month_with_day,
     "month_relative": accepts_month_with_day,
     "present": accepts_present,
-}
+})
 
 
 def all_candidates(text: str) -> list[Candidate]:

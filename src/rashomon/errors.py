@@ -56,6 +56,13 @@ class ModelNotAvailable(RashomonError):
     code = "R200"
 
 
+class StageFailed(RashomonError):
+    """A stage raised on one article or story: a bug in rashomon, never the user's
+    fault. The run goes on without that article (or that part of the story)."""
+
+    code = "R400"
+
+
 class NothingToAnalyse(RashomonError):
     """No input gave a usable article; ``problems`` says what was wrong with each."""
 

@@ -3,6 +3,11 @@
 Article stages (sentences, quotes, dates) run once per article; story stages (speaker
 resolution across outlets, publication dates borrowed from peers, timeline, quote
 versions, facts) run once per story. Every stage is a plain function over the model.
+
+A stage that raises on one article costs that article, never the run: the failure
+becomes a :class:`~rashomon.model.Problem` (code R400) and the other articles are
+analysed. A story stage that raises leaves that part of the story empty, with a
+problem saying so.
 """
 
 from __future__ import annotations
@@ -12,16 +17,18 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from . import cluster, collate, compare, dates, quotes, speakers, timeline
-from .errors import NothingToAnalyse
-from .ingest import read_inputs
-from .model import Article, ArticleAnalysis, Problem, Report, Story
+from .errors import NothingToAnalyse, StageFailed
+from .ingest import read_inputs, unique_ids
+from .model import Article, ArticleAnalysis, Facts, Problem, Report, Story
 from .nlp import NLP
 from .sentences import split_sentences
 
 # progress(stage, done, total): called as work advances (the CLI draws a bar from it)
 Progress = Callable[[str, int, int], None]
+T = TypeVar("T")
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -37,8 +44,9 @@ def analyze(
 ) -> Report:
     """Read the inputs, group them into stories and analyse each story.
 
-    Inputs that cannot be read are reported in ``Report.problems``; the rest are
-    analysed. Raises :class:`NothingToAnalyse` when no input gives an article.
+    Inputs that cannot be read, and articles a stage failed on, are reported in
+    ``Report.problems``; the rest are analysed. Raises :class:`NothingToAnalyse` (with
+    the per-input problems attached) when no input gives an article.
     """
     articles, problems = read_inputs(list(paths))
     if not articles:
@@ -57,23 +65,29 @@ def analyze_articles(
     problems: Sequence[Problem] = (),
     progress: Progress | None = None,
 ) -> Report:
-    """Analyse already-built articles (the library entry point used by tests and stores)."""
+    """Analyse already-built articles (the library entry point for callers that build
+    their own :class:`Article` records). Repeated ids are made unique (``x-2``)."""
     nlp = nlp or NLP()
     report_progress = progress or _no_progress
-    analyses = []
+    found_problems = list(problems)
+    articles = unique_ids(articles)
+    analyses: list[ArticleAnalysis] = []
     for done, article in enumerate(articles, start=1):
-        analyses.append(analyze_article(article, nlp))
+        try:
+            analyses.append(analyze_article(article, nlp))
+        except Exception as exc:  # noqa: BLE001 - one article's failure must not end the run
+            found_problems.append(_failure(article.source, "article analysis", exc, fatal=True))
         report_progress("articles", done, len(articles))
     groups = cluster.group_stories([a.article.text for a in analyses])
     stories: list[Story] = []
     final: dict[str, ArticleAnalysis] = {}
     for number, members in enumerate(groups, start=1):
-        story, story_analyses = build_story(f"s{number}", [analyses[i] for i in members])
+        story, story_analyses = build_story(f"s{number}", [analyses[i] for i in members], found_problems)
         stories.append(story)
         final.update((a.article.id, a) for a in story_analyses)
         report_progress("stories", number, len(groups))
     ordered = tuple(final[a.article.id] for a in analyses)
-    return Report(articles=ordered, stories=tuple(stories), problems=tuple(problems))
+    return Report(articles=ordered, stories=tuple(stories), problems=tuple(found_problems))
 
 
 def analyze_article(article: Article, nlp: NLP) -> ArticleAnalysis:
@@ -88,24 +102,48 @@ def analyze_article(article: Article, nlp: NLP) -> ArticleAnalysis:
     return ArticleAnalysis(article, sentences, found_dates, found_quotes)
 
 
-def build_story(story_id: str, analyses: Sequence[ArticleAnalysis]) -> tuple[Story, tuple[ArticleAnalysis, ...]]:
-    """Run the story stages over the articles of one story."""
-    resolved = tuple(speakers.resolve_story_speakers(analyses))
-    resolved = tuple(_date_from_peers(a, resolved) for a in resolved)
+def build_story(
+    story_id: str, analyses: Sequence[ArticleAnalysis], problems: list[Problem] | None = None
+) -> tuple[Story, tuple[ArticleAnalysis, ...]]:
+    """Run the story stages over the articles of one story. A stage that fails leaves
+    its part of the story empty and adds a problem to ``problems``."""
+    problems = problems if problems is not None else []
+    source = f"story {story_id} ({', '.join(a.article.id for a in analyses)})"
+
+    def guarded(stage: str, run: Callable[[], T], fallback: T) -> T:
+        try:
+            return run()
+        except Exception as exc:  # noqa: BLE001 - keep the rest of the story
+            problems.append(_failure(source, stage, exc, fatal=False))
+            return fallback
+
+    resolved = guarded("speakers", lambda: tuple(speakers.resolve_story_speakers(analyses)), tuple(analyses))
+    resolved = guarded(
+        "publication dates", lambda: tuple(_date_from_peers(a, resolved) for a in resolved), resolved
+    )
     story_quotes = tuple(q for a in resolved for q in a.quotes)
-    events, undated = timeline.build_timeline(resolved)
+    events, undated = guarded("timeline", lambda: timeline.build_timeline(resolved), ((), ()))
     story = Story(
         id=story_id,
         title=story_title(resolved),
         articles=tuple(a.article.id for a in resolved),
-        speakers=speakers.speaker_table(story_quotes),
+        speakers=guarded("speakers", lambda: speakers.speaker_table(story_quotes), ()),
         quotes=story_quotes,
-        quote_groups=collate.group_quotes(story_quotes),
+        quote_groups=guarded("quote versions", lambda: collate.group_quotes(story_quotes), ()),
         timeline=tuple(events),
         undated=tuple(undated),
-        facts=compare.compare_facts(resolved),
+        facts=guarded("facts", lambda: compare.compare_facts(resolved), Facts()),
     )
     return story, resolved
+
+
+def _failure(source: str, stage: str, exc: Exception, *, fatal: bool) -> Problem:
+    error = StageFailed(
+        f"{stage} failed: {type(exc).__name__}: {exc}",
+        hint="a bug in rashomon, not in the input: please report it with this input"
+        + ("; the article was left out" if fatal else "; that part of the story is empty"),
+    )
+    return Problem(source, error.code, error.message, error.hint, fatal=fatal)
 
 
 def _date_from_peers(analysis: ArticleAnalysis, peers: Sequence[ArticleAnalysis]) -> ArticleAnalysis:
@@ -119,11 +157,10 @@ def _date_from_peers(analysis: ArticleAnalysis, peers: Sequence[ArticleAnalysis]
         return analysis
     article = dataclasses.replace(analysis.article, published=borrowed, published_basis="inferred")
     found_dates = dates.find_dates(article, analysis.sentences, borrowed)
-    quotes_moved = analysis.quotes
-    return dataclasses.replace(analysis, article=article, dates=found_dates, quotes=quotes_moved)
+    return dataclasses.replace(analysis, article=article, dates=found_dates)
 
 
-_TITLE_WORD = re.compile(r"[A-Za-z]{3,}")
+_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def story_title(analyses: Sequence[ArticleAnalysis]) -> str:

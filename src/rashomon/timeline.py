@@ -30,19 +30,8 @@ from .model import (
 from .resources import dates as R
 from .sentences import sentence_at, split_sentences
 
-GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2}
-# Shared content words needed to call two dated clauses one event: one when the dates
-# are the same day, two when one date only contains the other ("in July"/"July 12").
-SAME_DAY_OVERLAP = 1
-CONTAINED_OVERLAP = 2
-# ...or this share of the shorter event's words
-COVERED_SHARE = 0.5
-# Incompatible dates across outlets are a conflict only for clearly the same event.
-CONFLICT_OVERLAP = 3
-CONFLICT_SHARE = 0.5
-# References to the present or an unplaced past are not events.
-NOT_EVENTS = frozenset({"PRESENT_REF", "PAST_REF"})
-_SUFFIXES = ("ings", "ing", "edly", "ed", "es", "al", "s", "e")
+# Merge thresholds, the precision ranking and the words a stem drops are rule data:
+# resources/dates.py.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _ADVERBIAL_LEAD = re.compile(r"\b(?:in|over|during|within|for|by)\s+$", re.IGNORECASE)
 _META_LEAD = re.compile(r"^\W*(?:last\s+)?(?:published|updated|posted|modified)\b", re.IGNORECASE)
@@ -70,16 +59,16 @@ class Cluster:
     def add(self, item: DatedItem) -> None:
         self.items.append(item)
         self.words |= item.words
-        if self.date is None or GRANULARITY_RANK[item.date.granularity] < GRANULARITY_RANK[self.date.granularity]:
+        if self.date is None or R.GRANULARITY_RANK[item.date.granularity] < R.GRANULARITY_RANK[self.date.granularity]:
             self.date = item.date
 
 
 # -- content words -----------------------------------------------------------------
 
 def stem(word: str) -> str:
-    """A crude stem so that dismissed/dismissal/dismissing and charge/charges/charged
+    """A crude stem so that repaired/repairing/repairs and close/closes/closed/closing
     compare equal; good enough to tell events apart, never shown."""
-    for suffix in _SUFFIXES:
+    for suffix in R.STEM_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             break
@@ -137,12 +126,12 @@ def is_publication_meta(sentence: Sentence, mention: DateMention) -> bool:
 
 
 def is_plan_time(mention: DateMention) -> bool:
-    """An unplaced future ("in the next couple months", "in the near future")."""
+    """An unplaced future ("in the coming weeks", "in the distant future")."""
     return mention.value == "FUTURE_REF"
 
 
 def is_future_adverbial(article_text: str, mention: DateMention) -> bool:
-    """"in the next couple months" is a plan's time; "what the future holds" is not."""
+    """"within the coming weeks" is a plan's time; "fears for the future" is not."""
     return bool(_ADVERBIAL_LEAD.search(article_text[max(0, mention.start - 12):mention.start]))
 
 
@@ -174,7 +163,7 @@ def article_items(analysis: ArticleAnalysis, index: int,
     undated: list[EventSource] = []
     for mention in analysis.dates:
         plan = is_plan_time(mention)
-        if (mention.kind != "date" and not plan) or mention.value in NOT_EVENTS:
+        if (mention.kind != "date" and not plan) or mention.value in R.NOT_EVENT_VALUES:
             continue
         sentence = sentence_at(sentences, mention.start)
         if sentence is None or is_publication_meta(sentence, mention):
@@ -194,7 +183,7 @@ def article_items(analysis: ArticleAnalysis, index: int,
 # -- merging -----------------------------------------------------------------------
 
 def overlap_needed(a: PartialDate, b: PartialDate) -> int:
-    return SAME_DAY_OVERLAP if a == b and a.granularity == "day" else CONTAINED_OVERLAP
+    return R.SAME_DAY_OVERLAP if a == b and a.granularity == "day" else R.CONTAINED_OVERLAP
 
 
 def shares_enough(cluster: Cluster, item: DatedItem, shared: int) -> bool:
@@ -203,7 +192,7 @@ def shares_enough(cluster: Cluster, item: DatedItem, shared: int) -> bool:
     if shared >= overlap_needed(cluster.date, item.date):
         return True
     smaller = min(len(cluster.words), len(item.words))
-    return shared > 0 and shared / smaller >= COVERED_SHARE
+    return shared > 0 and shared / smaller >= R.COVERED_SHARE
 
 
 def best_cluster(clusters: list[Cluster], item: DatedItem) -> Cluster | None:
@@ -223,7 +212,7 @@ def merged_clusters(items: list[DatedItem]) -> list[Cluster]:
     """Items grouped into events; the finest dates go first so that coarse mentions
     ("in July") join the precise one ("July 12")."""
     clusters: list[Cluster] = []
-    for item in sorted(items, key=lambda i: (GRANULARITY_RANK[i.date.granularity], i.order)):
+    for item in sorted(items, key=lambda i: (R.GRANULARITY_RANK[i.date.granularity], i.order)):
         cluster = best_cluster(clusters, item)
         if cluster is None:
             cluster = Cluster()
@@ -239,7 +228,7 @@ def same_event_other_date(a: Cluster, b: Cluster) -> bool:
         return False
     shared = len(a.words & b.words)
     smaller = min(len(a.words), len(b.words)) or 1
-    return shared >= CONFLICT_OVERLAP and shared / smaller >= CONFLICT_SHARE
+    return shared >= R.CONFLICT_OVERLAP and shared / smaller >= R.CONFLICT_SHARE
 
 
 def conflict_groups(clusters: list[Cluster]) -> list[list[Cluster]]:
@@ -268,7 +257,7 @@ def representative(cluster: Cluster) -> DatedItem:
 def timeline_event(group: list[Cluster], analyses_by_id: dict[str, ArticleAnalysis]) -> TimelineEvent:
     """One event from its cluster(s): dated by the best-attested cluster, told in the
     words of its most precise source."""
-    main = max(group, key=lambda c: (len(c.articles()), len(c.items), -GRANULARITY_RANK[c.date.granularity]))
+    main = max(group, key=lambda c: (len(c.articles()), len(c.items), -R.GRANULARITY_RANK[c.date.granularity]))
     lead = representative(main).source
     text = analyses_by_id[lead.article].article.text[lead.event_start:lead.event_end]
     items = sorted((i for c in group for i in c.items), key=lambda i: i.order)
@@ -295,5 +284,5 @@ def build_timeline(
         undated.extend(later)
     analyses_by_id = {a.article.id: a for a in analyses}
     events = [timeline_event(g, analyses_by_id) for g in conflict_groups(merged_clusters(items))]
-    events.sort(key=lambda e: (e.date.value, -GRANULARITY_RANK[e.date.granularity], e.sources[0].start))
+    events.sort(key=lambda e: (e.date.value, -R.GRANULARITY_RANK[e.date.granularity], e.sources[0].start))
     return tuple(events), tuple(undated)

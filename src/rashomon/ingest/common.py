@@ -12,6 +12,7 @@ from ..clean import clean_text, line_reason, normalise_line
 from ..errors import EmptyInput, InputError, InputNotFound, MalformedInput, UndecodableInput
 from ..errors import UnsupportedInput
 from ..model import Article, PartialDate, Problem, PublishedBasis, RemovedLine
+from ..resources import dates as R
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 # Control characters (other than white space) allowed per character before a file is
@@ -144,27 +145,6 @@ def _binary(source: str) -> UndecodableInput:
     )
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _ISO_DATE = re.compile(r"^(?P<y>\d{4})(?:[-/](?P<m>\d{1,2})(?:[-/](?P<d>\d{1,2}))?)?(?:[T ].*)?$")
 _MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b")
@@ -172,33 +152,76 @@ _DMY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P
 _MY = re.compile(r"^" + _MONTH + r",?\s+(?P<year>\d{4})$")
 
 
+class PublishedOutOfRange(ValueError):
+    """A well-formed publication date whose year no news article can have (a typo, a
+    placeholder such as 0001-01-01)."""
+
+    def __init__(self, value: str, year: int) -> None:
+        super().__init__(
+            f"publication year {year} in {value!r} is outside "
+            f"{R.EARLIEST_PUBLICATION_YEAR}..{R.LATEST_PUBLICATION_YEAR}"
+        )
+        self.value = value
+        self.year = year
+
+
+def month_of(word: str) -> int | None:
+    """The month a name or abbreviation stands for ("Sept" -> 9), or None."""
+    word = word.lower()
+    return R.MONTHS.get(word) or R.MONTH_ABBREVIATIONS.get(word)
+
+
+def _checked_year(value: str, year: int) -> int:
+    if not R.EARLIEST_PUBLICATION_YEAR <= year <= R.LATEST_PUBLICATION_YEAR:
+        raise PublishedOutOfRange(value, year)
+    return year
+
+
 def parse_published(value: str) -> PartialDate:
     """A publication date from ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (an ISO time may
     follow), ``December 18, 2024``, ``Dec. 18, 2024``, ``18 December 2024`` or
-    ``December 2024`` (a weekday before is fine). Raises ValueError otherwise."""
+    ``December 2024`` (a weekday before is fine). Raises ValueError otherwise, and
+    :class:`PublishedOutOfRange` (a ValueError) for a year outside 1800..2200."""
     text = " ".join(value.split())
     match = _ISO_DATE.match(text)
     if match:
         year, month, day = match.group("y", "m", "d")
-        return PartialDate.of(int(year), int(month) if month else None, int(day) if day else None)
+        year_number = _checked_year(value, int(year))
+        return PartialDate.of(year_number, int(month) if month else None, int(day) if day else None)
     text = re.sub(r"^[A-Za-z]+day,?\s+", "", text)  # "Wednesday, December 18, 2024"
     for pattern in (_MDY, _DMY, _MY):
         match = pattern.search(text)
-        if match and match.group("month").lower() in _MONTHS:
-            month = _MONTHS[match.group("month").lower()]
+        month = month_of(match.group("month")) if match else None
+        if month is not None:
             day = match.groupdict().get("day")
-            return PartialDate.of(int(match.group("year")), month, int(day) if day else None)
+            year = _checked_year(value, int(match.group("year")))
+            return PartialDate.of(year, month, int(day) if day else None)
     raise ValueError(f"not a date: {value!r}")
+
+
+def out_of_range_warning(value: str, year: int, source: str, field: str) -> Problem:
+    """The non-fatal R105 warning for a publication date with an implausible year."""
+    warning = MalformedInput(
+        f"the {field} date {value!r} has the year {year}, outside "
+        f"{R.EARLIEST_PUBLICATION_YEAR}..{R.LATEST_PUBLICATION_YEAR}; "
+        "publication date left unknown",
+        hint="check the year for a typo or a placeholder, and write the date as YYYY-MM-DD",
+        source=source,
+    )
+    return problem_from(warning, source, fatal=False)
 
 
 def published_or_warning(
     value: str | None, source: str, field: str
 ) -> tuple[PartialDate | None, list[Problem]]:
-    """Parse a given publication date; an unreadable one is a warning, not a failure."""
+    """Parse a given publication date; an unreadable one, or one with an implausible
+    year, is a warning, not a failure (the date is left unknown)."""
     if value is None or not str(value).strip():
         return None, []
     try:
         return parse_published(str(value)), []
+    except PublishedOutOfRange as exc:
+        return None, [out_of_range_warning(str(value), exc.year, source, field)]
     except ValueError:
         warning = MalformedInput(
             f"cannot read the {field} date {str(value)!r}; publication date left unknown",
@@ -250,7 +273,9 @@ def article_from_text(
     ``text`` is the headline, "\\n", then the cleaned body; ``title_span`` locates the
     headline. ``published`` may be a :class:`PartialDate` or a string
     (:func:`parse_published`); its basis defaults to "given". Raises EmptyInput when no
-    body text is left and MalformedInput for an unreadable ``published`` string.
+    body text is left and MalformedInput for an unreadable ``published`` string or one
+    whose year is outside 1800..2200 (readers that can warn use
+    :func:`published_or_warning` instead, which leaves such a date unknown).
     """
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     headline = " ".join(title.split()) if title else None
@@ -272,6 +297,10 @@ def article_from_text(
     if isinstance(published, str):
         try:
             published = parse_published(published)
+        except PublishedOutOfRange as exc:
+            raise MalformedInput(
+                str(exc), hint="check the year for a typo or a placeholder", source=source
+            ) from exc
         except ValueError as exc:
             raise MalformedInput(
                 f"cannot read the publication date {published!r}",

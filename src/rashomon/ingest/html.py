@@ -5,27 +5,45 @@ canonical URL); :func:`rashomon.clean.clean_text` then takes out what it left.""
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 
 from ..errors import EmptyInput
 from ..model import Article, PartialDate, Problem
-from .common import article_from_text, decode_text, read_input_bytes
+from .common import (
+    PublishedOutOfRange,
+    article_from_text,
+    decode_text,
+    out_of_range_warning,
+    parse_published,
+    read_input_bytes,
+)
 
 # Publication date from the page's metadata only: the extensive search would also take
-# dates mentioned in the article body, which are events, not the publication.
-_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+# dates mentioned in the article body, which are events, not the publication. Read-only:
+# each call hands trafilatura a fresh copy (it may write into the dict it is given).
+_DATE_PARAMS = MappingProxyType({"original_date": True, "extensive_search": False})
 
 
-def _metadata_date(value: str | None) -> PartialDate | None:
-    if not value:
-        return None
+def metadata_published(value: str | None, source: str) -> tuple[PartialDate | None, list[Problem]]:
+    """The publication date from the page's metadata date ("2024-12-18", perhaps with a
+    time): None when absent or unreadable (pages carry odd strings; the text may still
+    date the article), None with a warning when its year is implausible."""
+    if not value or not value.strip():
+        return None, []
+    text = value.strip()[:10]
     try:
-        return PartialDate.parse(value[:10])
+        return parse_published(text), []
+    except PublishedOutOfRange as exc:
+        return None, [out_of_range_warning(value.strip(), exc.year, source, "page metadata")]
     except ValueError:
-        return None
+        return None, []
 
 
-def html_article(html: str, *, id: str, source: str, url: str | None = None) -> Article:
-    """An article from an HTML page; raises EmptyInput when no article text is found."""
+def html_document(
+    html: str, *, id: str, source: str, url: str | None = None
+) -> tuple[Article, list[Problem]]:
+    """An article from an HTML page and its warnings (an implausible metadata date);
+    raises EmptyInput when no article text is found."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     document = trafilatura.bare_extraction(
@@ -36,7 +54,7 @@ def html_article(html: str, *, id: str, source: str, url: str | None = None) -> 
         include_images=False,
         include_links=False,
         include_formatting=False,
-        date_extraction_params=_DATE_PARAMS,
+        date_extraction_params=dict(_DATE_PARAMS),
     )
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
@@ -45,8 +63,8 @@ def html_article(html: str, *, id: str, source: str, url: str | None = None) -> 
             hint="the page may build its text with JavaScript; save the article text as .txt",
             source=source,
         )
-    published = _metadata_date(document.date)
-    return article_from_text(
+    published, warnings = metadata_published(document.date, source)
+    article = article_from_text(
         text,
         id=id,
         source=source,
@@ -57,14 +75,23 @@ def html_article(html: str, *, id: str, source: str, url: str | None = None) -> 
         published_basis="metadata",
         find_headline=False,
     )
+    return article, warnings
+
+
+def html_article(html: str, *, id: str, source: str, url: str | None = None) -> Article:
+    """An article from an HTML page; raises EmptyInput when no article text is found.
+    An implausible metadata date is left unknown (:func:`html_document` also returns
+    the warning)."""
+    return html_document(html, id=id, source=source, url=url)[0]
 
 
 def read_html(path: str | Path) -> tuple[Article, list[Problem]]:
-    """Read one HTML article; encoding warnings come alongside."""
+    """Read one HTML article; warnings (encoding, implausible date) come alongside."""
     source = str(path)
     path = Path(path)
     html, warnings = decode_text(read_input_bytes(path, source), source)
-    return html_article(html, id=path.stem, source=source), warnings
+    article, date_warnings = html_document(html, id=path.stem, source=source)
+    return article, warnings + date_warnings
 
 
 def read_html_article(path: str | Path) -> Article:

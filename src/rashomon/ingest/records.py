@@ -15,21 +15,27 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from ..errors import EmptyInput, InputError, MalformedInput
 from ..model import Article, Problem
-from .common import article_from_text, decode_text, problem_from, published_or_warning
-from .common import read_input_bytes
+from .common import (
+    article_from_text,
+    decode_text,
+    problem_from,
+    published_or_warning,
+    read_input_bytes,
+)
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-_ALIASES = {
+_ALIASES = MappingProxyType({
     "text": ("text", "body", "content"),
     "title": ("title", "headline"),
     "outlet": ("outlet", "publisher", "site"),
     "published": ("published", "date", "published_at"),
     "url": ("url", "link"),
-}
+})
 
 
 def _field(record: dict[str, Any], name: str) -> str | None:
@@ -59,9 +65,11 @@ def record_article(
         )
     published, warnings = published_or_warning(_field(record, "published"), source, "'published'")
     record_id = record.get("id")
+    # only a string or a whole number names a record; anything else is ignored
+    usable_id = isinstance(record_id, (str, int)) and not isinstance(record_id, bool) and str(record_id).strip()
     article = article_from_text(
         text,
-        id=str(record_id).strip() if record_id not in (None, "") else default_id,
+        id=str(record_id).strip() if usable_id else default_id,
         source=source,
         outlet=_field(record, "outlet"),
         title=_field(record, "title"),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import MappingProxyType
 
 from ..model import Article, Problem
 from .common import article_from_text, decode_text, published_or_warning, read_input_bytes
@@ -28,7 +29,7 @@ _HEADER = re.compile(
     r"[ \t]*:[ \t]*(?P<value>.*?)\s*$",
     re.I,
 )
-_KEYS = {
+_KEYS = MappingProxyType({
     "outlet": "outlet",
     "publisher": "outlet",
     "published": "published",
@@ -37,7 +38,7 @@ _KEYS = {
     "link": "url",
     "title": "title",
     "headline": "title",
-}
+})
 
 
 def split_headers(raw: str) -> tuple[dict[str, str], str]:

@@ -1,8 +1,14 @@
-"""The report as Markdown: one section per story, outlets as table columns."""
+"""The report as Markdown: one section per story.
+
+Article text is untrusted: every piece of it is escaped (Markdown punctuation and raw
+HTML), so a quote holding ``<script>`` or ``**`` shows as written and cannot inject.
+"""
 
 from __future__ import annotations
 
-from ..model import Report, Story
+import re
+
+from ..model import DiffOp, Report, Story
 from .view import (
     clip,
     group_quotes,
@@ -14,15 +20,19 @@ from .view import (
     story_analyses,
 )
 
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
-def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
+
+def md(text: str, limit: int | None = None) -> str:
+    """Untrusted text for Markdown: one line, clipped, every special character escaped."""
+    text = clip(text, limit) if limit else " ".join(text.split())
+    return _SPECIAL.sub(r"\\\1", text)
 
 
 def to_markdown(report: Report) -> str:
     lines = ["# rashomon report", ""]
     for problem in report.problems:
-        lines.append(f"> {problem.line()}")
+        lines.append(f"> {md(problem.line())}")
     if report.problems:
         lines.append("")
     for story in report.stories:
@@ -30,85 +40,109 @@ def to_markdown(report: Report) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def diff_markdown(diff) -> tuple[str, str]:
-    """Both sides of a word diff, changed words in bold (deleted side struck through)."""
+def diff_markdown(diff: tuple[DiffOp, ...]) -> tuple[str, str]:
+    """Both sides of a word diff: removed words struck through, added words bold."""
     a_parts, b_parts = [], []
     for op in diff:
         if op.op == "equal":
-            a_parts.append(op.a)
-            b_parts.append(op.b)
+            a_parts.append(md(op.a))
+            b_parts.append(md(op.b))
             continue
         if op.a:
-            a_parts.append(f"~~{op.a}~~")
+            a_parts.append(f"~~{md(op.a)}~~")
         if op.b:
-            b_parts.append(f"**{op.b}**")
+            b_parts.append(f"**{md(op.b)}**")
     return " ".join(a_parts), " ".join(b_parts)
 
 
 def story_markdown(report: Report, story: Story) -> list[str]:
-    outlets = outlet_names(report)
-    out = [f"## {story.title}", ""]
-    out.append("| article | outlet | published | basis |")
-    out.append("|---|---|---|---|")
+    return [
+        f"## {md(story.title)}",
+        "",
+        *_outlets(report, story),
+        *_who_said_what(report, story),
+        *_versions(report, story),
+        *_timeline(report, story),
+        *_facts(report, story),
+    ]
+
+
+def _outlets(report: Report, story: Story) -> list[str]:
+    out = ["| article | outlet | published | basis |", "|---|---|---|---|"]
     for analysis in story_analyses(report, story):
         a = analysis.article
-        out.append(
-            f"| {a.id} | {_cell(a.outlet or '—')} | {a.published.iso() if a.published else '—'} | {a.published_basis or '—'} |"
-        )
-    out += ["", "### Who said what", ""]
+        published = a.published.iso() if a.published else "—"
+        out.append(f"| {md(a.id)} | {md(a.outlet or '—')} | {published} | {a.published_basis or '—'} |")
+    return out + [""]
+
+
+def _who_said_what(report: Report, story: Story) -> list[str]:
+    outlets = outlet_names(report)
+    out = ["### Who said what", ""]
     for speaker, quotes in quotes_by_speaker(story):
-        out.append(f"- **{speaker}** ({len(quotes)} quotes)")
+        out.append(f"- **{md(speaker)}** ({len(quotes)} quotes)")
         for q in quotes:
-            via = f" — {q.speaker_mention.text}" if q.speaker_mention else ""
-            out.append(f"  - {outlets.get(q.article, q.article)}: “{_cell(clip(q.text, 240))}” ({q.kind}, {q.cue or 'no cue'}{via}) `{q.article}:{q.start}-{q.end}`")
+            via = f" — {md(q.speaker_mention.text)}" if q.speaker_mention else ""
+            out.append(
+                f"  - {md(outlets.get(q.article, q.article))}: “{md(q.text, 240)}” "
+                f"({q.kind}, {md(q.cue or 'no cue')}{via}) `{q.article}:{q.start}-{q.end}`"
+            )
+    return out + [""]
+
+
+def _versions(report: Report, story: Story) -> list[str]:
+    if not story.quote_groups:
+        return []
+    outlets = outlet_names(report)
+    counts = ", ".join(f"{c.kind}: {c.pairs}" for c in relation_counts(story))
+    out = ["### Versions of the same quote", "", f"Pairs by kind: {counts}."]
+    out += [f"- {md(line)}" for line in outlet_changes(report, story)]
     out.append("")
-    if story.quote_groups:
-        out += ["### Versions of the same quote", ""]
-        counts = ", ".join(f"{c.kind}: {c.pairs}" for c in relation_counts(story))
-        out.append(f"Pairs by kind: {counts}.")
-        for line in outlet_changes(report, story):
-            out.append(f"- {line}")
+    for group in story.quote_groups:
+        index = {q.id: q for q in group_quotes(story, group)}
+        out += [f"**{group.id}** — {md(group.speaker or 'speaker unknown')}", ""]
+        out += ["| first version | second version | kinds |", "|---|---|---|"]
+        for relation in group.relations:
+            a, b = index.get(relation.a), index.get(relation.b)
+            if not a or not b:
+                continue
+            left, right = diff_markdown(relation.diff)
+            out.append(
+                f"| {md(outlets.get(a.article, a.article))}: {left} "
+                f"| {md(outlets.get(b.article, b.article))}: {right} "
+                f"| {', '.join(ordered_kinds(relation))} |"
+            )
         out.append("")
-        for group in story.quote_groups:
-            index = {q.id: q for q in group_quotes(story, group)}
-            out.append(f"**{group.id}** — {group.speaker or 'speaker unknown'}")
-            out.append("")
-            out.append("| first version | second version | kinds |")
-            out.append("|---|---|---|")
-            for relation in group.relations:
-                a, b = index.get(relation.a), index.get(relation.b)
-                if not a or not b:
-                    continue
-                left, right = diff_markdown(relation.diff)
-                out.append(
-                    f"| {_cell(outlets.get(a.article, a.article))}: {_cell(left)} "
-                    f"| {_cell(outlets.get(b.article, b.article))}: {_cell(right)} "
-                    f"| {', '.join(ordered_kinds(relation))} |"
-                )
-            out.append("")
-    out += ["### Timeline", ""]
+    return out
+
+
+def _timeline(report: Report, story: Story) -> list[str]:
+    outlets = outlet_names(report)
+    out = ["### Timeline", ""]
     for event in story.timeline:
-        sources = ", ".join(f"{outlets.get(s.article, s.article)} (“{_cell(s.expression)}”)" for s in event.sources)
-        flag = f" **conflict:** {event.conflict.note}" if event.conflict else ""
-        out.append(f"- **{event.date.iso()}** {_cell(clip(event.event, 200))} — {sources}{flag}")
+        sources = ", ".join(f"{md(outlets.get(s.article, s.article))} (“{md(s.expression)}”)" for s in event.sources)
+        flag = f" **conflict:** {md(event.conflict.note)}" if event.conflict else ""
+        out.append(f"- **{event.date.iso()}** {md(event.event, 200)} — {sources}{flag}")
     if story.undated:
         out += ["", "Undated or planned:", ""]
-        for s in story.undated:
-            out.append(f"- {_cell(clip(s.sentence, 200))} — {outlets.get(s.article, s.article)}")
+        out += [f"- {md(s.sentence, 200)} — {md(outlets.get(s.article, s.article))}" for s in story.undated]
+    return out + [""]
+
+
+def _facts(report: Report, story: Story) -> list[str]:
+    outlets = outlet_names(report)
     facts = story.facts
-    out += ["", "### What the outlets agree on", ""]
+    out = ["### What the outlets agree on", ""]
     for fact in facts.shared:
         names = ", ".join(sorted({outlets.get(s.article, s.article) for s in fact.sources}))
-        out.append(f"- {_cell(clip(fact.text, 220))} — {names}")
+        out.append(f"- {md(fact.text, 220)} — {md(names)}")
     out += ["", "### Reported by one outlet only", ""]
-    for fact in facts.unique:
-        out.append(f"- {outlets.get(fact.article, fact.article)}: {_cell(clip(fact.text, 220))}")
+    out += [f"- {md(outlets.get(f.article, f.article))}: {md(f.text, 220)}" for f in facts.unique]
     out += ["", "### Conflicts", ""]
     if not facts.conflicts:
         out.append("None found.")
     for conflict in facts.conflicts:
-        out.append(f"- **{conflict.kind}** — {_cell(conflict.about)}")
+        out.append(f"- **{conflict.kind}** — {md(conflict.about)}")
         for v in conflict.versions:
-            out.append(f"  - {outlets.get(v.article, v.article)}: **{_cell(v.value)}** — “{_cell(clip(v.text, 200))}”")
-    out.append("")
-    return out
+            out.append(f"  - {md(outlets.get(v.article, v.article))}: **{md(v.value)}** — “{md(v.text, 200)}”")
+    return out + [""]

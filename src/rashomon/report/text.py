@@ -38,7 +38,7 @@ def to_text(report: Report, *, width: int | None = None, color: bool = False) ->
 
 def print_report(console: Console, report: Report, *, color: bool = True) -> None:
     for problem in report.problems:
-        console.print(Text(problem.line(), style="yellow"))
+        console.print(Text(problem.line(), style="yellow"))  # Text: never parsed as markup
     for story in report.stories:
         console.print(story_renderable(report, story, color=color))
 
@@ -63,94 +63,122 @@ def diff_texts(relation: QuoteRelation, *, marks: bool = False) -> tuple[Text, T
     return left, right
 
 
+def _plain(text: str) -> Text:
+    """Article content for Rich: a Text is never parsed as console markup, so "[/x]"
+    or "[bold]" in an article is shown as written instead of raising or styling."""
+    return Text(text)
+
+
+def _table(title: str, **options) -> Table:
+    return Table(title=title, title_justify="left", **options)
+
+
 def story_renderable(report: Report, story: Story, *, color: bool = True) -> Group:
     outlets = outlet_names(report)
     parts: list = [Rule(Text(story.title, style="bold"), style="cyan")]
+    parts.append(_outlets_table(report, story))
+    parts.append(_said_table(story, outlets))
+    parts.extend(_versions_parts(report, story, outlets, color=color))
+    parts.extend(_timeline_parts(story, outlets))
+    parts.extend(_facts_parts(story, outlets))
+    return Group(*parts)
 
-    articles = Table(title="Outlets", title_justify="left", expand=False)
+
+def _outlets_table(report: Report, story: Story) -> Table:
+    table = _table("Outlets", expand=False)
     for column in ("article", "outlet", "published", "basis", "quotes"):
-        articles.add_column(column)
+        table.add_column(column)
     for analysis in story_analyses(report, story):
         a = analysis.article
-        articles.add_row(
-            a.id, a.outlet or "—", a.published.iso() if a.published else "—", a.published_basis or "—",
-            str(len(analysis.quotes)),
+        table.add_row(
+            _plain(a.id), _plain(a.outlet or "—"), a.published.iso() if a.published else "—",
+            a.published_basis or "—", str(len(analysis.quotes)),
         )
-    parts.append(articles)
+    return table
 
-    said = Table(title="Who said what", title_justify="left", show_lines=False, expand=True)
-    said.add_column("speaker", style="bold", ratio=1)
-    said.add_column("outlet", ratio=1)
-    said.add_column("quote", ratio=4)
-    said.add_column("via", ratio=1)
+
+def _said_table(story: Story, outlets: dict[str, str]) -> Table:
+    table = _table("Who said what", expand=True)
+    table.add_column("speaker", style="bold", ratio=1)
+    table.add_column("outlet", ratio=1)
+    table.add_column("quote", ratio=4)
+    table.add_column("via", ratio=1)
     for speaker, quotes in quotes_by_speaker(story):
         for i, q in enumerate(quotes):
             via = f"{q.speaker_mention.text} ({q.cue})" if q.speaker_mention else (q.cue or "")
-            said.add_row(speaker if i == 0 else "", outlets.get(q.article, q.article), f"“{clip(q.text, 220)}”", via)
-    parts.append(said)
+            table.add_row(
+                _plain(speaker if i == 0 else ""), _plain(outlets.get(q.article, q.article)),
+                _plain(f"“{clip(q.text, 220)}”"), _plain(via),
+            )
+    return table
 
-    if story.quote_groups:
-        counts = ", ".join(f"{c.kind} {c.pairs}" for c in relation_counts(story))
-        versions = Table(
-            title=f"Versions of the same quote ({counts})", title_justify="left", show_lines=True, expand=True
-        )
-        versions.add_column("group", ratio=1, min_width=12, overflow="fold")
-        versions.add_column("first version", ratio=4)
-        versions.add_column("second version", ratio=4)
-        versions.add_column("kinds", min_width=13, no_wrap=True)
-        for group in story.quote_groups:
-            index = {q.id: q for q in group_quotes(story, group)}
-            for relation in group.relations:
-                a, b = index.get(relation.a), index.get(relation.b)
-                if not a or not b:
-                    continue
-                left, right = diff_texts(relation, marks=not color)
-                left = Text(f"{outlets.get(a.article, a.article)}: ", style="dim") + left
-                right = Text(f"{outlets.get(b.article, b.article)}: ", style="dim") + right
-                versions.add_row(f"{group.id}\n{group.speaker or '?'}", left, right, "\n".join(ordered_kinds(relation)))
-        parts.append(versions)
-        for line in outlet_changes(report, story):
-            parts.append(Text(f"  • {line}"))
 
-    timeline = Table(title="Timeline", title_justify="left", expand=True)
-    timeline.add_column("date", no_wrap=True)
-    timeline.add_column("event", ratio=4)
-    timeline.add_column("sources", ratio=2)
+def _versions_parts(report: Report, story: Story, outlets: dict[str, str], *, color: bool) -> list:
+    if not story.quote_groups:
+        return []
+    counts = ", ".join(f"{c.kind} {c.pairs}" for c in relation_counts(story))
+    table = _table(f"Versions of the same quote ({counts})", show_lines=True, expand=True)
+    table.add_column("group", ratio=1, min_width=12, overflow="fold")
+    table.add_column("first version", ratio=4)
+    table.add_column("second version", ratio=4)
+    table.add_column("kinds", min_width=13, no_wrap=True)
+    for group in story.quote_groups:
+        index = {q.id: q for q in group_quotes(story, group)}
+        for relation in group.relations:
+            a, b = index.get(relation.a), index.get(relation.b)
+            if not a or not b:
+                continue
+            left, right = diff_texts(relation, marks=not color)
+            left = Text(f"{outlets.get(a.article, a.article)}: ", style="dim") + left
+            right = Text(f"{outlets.get(b.article, b.article)}: ", style="dim") + right
+            label = _plain(f"{group.id}\n{group.speaker or '?'}")
+            table.add_row(label, left, right, "\n".join(ordered_kinds(relation)))
+    return [table, *(_plain(f"  • {line}") for line in outlet_changes(report, story))]
+
+
+def _timeline_parts(story: Story, outlets: dict[str, str]) -> list:
+    table = _table("Timeline", expand=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("event", ratio=4)
+    table.add_column("sources", ratio=2)
     for event in story.timeline:
         sources = "; ".join(f"{outlets.get(s.article, s.article)} “{s.expression}”" for s in event.sources)
-        row_event = Text(clip(event.event, 200))
+        row_event = _plain(clip(event.event, 200))
         if event.conflict:
             row_event.append(f"\n⚠ conflict: {event.conflict.note}", style="bold yellow")
-        timeline.add_row(event.date.iso(), row_event, sources)
-    parts.append(timeline)
+        table.add_row(event.date.iso(), row_event, _plain(sources))
+    parts: list = [table]
     if story.undated:
-        undated = Table(title="Undated or planned", title_justify="left", expand=True)
+        undated = _table("Undated or planned", expand=True)
         undated.add_column("outlet")
         undated.add_column("sentence", ratio=4)
         for s in story.undated:
-            undated.add_row(outlets.get(s.article, s.article), clip(s.sentence, 200))
+            undated.add_row(_plain(outlets.get(s.article, s.article)), _plain(clip(s.sentence, 200)))
         parts.append(undated)
+    return parts
 
+
+def _facts_parts(story: Story, outlets: dict[str, str]) -> list:
     facts = story.facts
-    agreed = Table(title="What the outlets agree on", title_justify="left", expand=True)
+    agreed = _table("What the outlets agree on", expand=True)
     agreed.add_column("fact", ratio=4)
     agreed.add_column("outlets", ratio=1)
     for fact in facts.shared:
-        agreed.add_row(clip(fact.text, 200), ", ".join(sorted({outlets.get(s.article, s.article) for s in fact.sources})))
-    parts.append(agreed)
-    unique = Table(title="Reported by one outlet only", title_justify="left", expand=True)
+        names = ", ".join(sorted({outlets.get(s.article, s.article) for s in fact.sources}))
+        agreed.add_row(_plain(clip(fact.text, 200)), _plain(names))
+    unique = _table("Reported by one outlet only", expand=True)
     unique.add_column("outlet", ratio=1)
     unique.add_column("fact", ratio=4)
     for fact in facts.unique:
-        unique.add_row(outlets.get(fact.article, fact.article), clip(fact.text, 200))
-    parts.append(unique)
-    if facts.conflicts:
-        lines = []
-        for conflict in facts.conflicts:
-            lines.append(Text(f"{conflict.kind}: {conflict.about}", style="bold"))
-            for v in conflict.versions:
-                lines.append(Text(f"  {outlets.get(v.article, v.article)}: ") + Text(v.value, style="bold yellow") + Text(f" — {clip(v.text, 150)}"))
-        parts.append(Panel(Group(*lines), title="⚠ Conflicts", title_align="left", border_style="yellow"))
-    else:
-        parts.append(Text("No conflicts found.", style="dim"))
-    return Group(*parts)
+        unique.add_row(_plain(outlets.get(fact.article, fact.article)), _plain(clip(fact.text, 200)))
+    if not facts.conflicts:
+        return [agreed, unique, Text("No conflicts found.", style="dim")]
+    lines = []
+    for conflict in facts.conflicts:
+        lines.append(Text(f"{conflict.kind}: {conflict.about}", style="bold"))
+        for v in conflict.versions:
+            lines.append(
+                Text(f"  {outlets.get(v.article, v.article)}: ") + Text(v.value, style="bold yellow")
+                + Text(f" — {clip(v.text, 150)}")
+            )
+    return [agreed, unique, Panel(Group(*lines), title="⚠ Conflicts", title_align="left", border_style="yellow")]

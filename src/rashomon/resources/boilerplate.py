@@ -10,6 +10,9 @@ only fires on short lines (``MAX_WORDS``), so a real paragraph that happens to c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 
 def _phrases(block: str) -> frozenset[str]:
     """One phrase per non-blank line of ``block``."""
@@ -17,7 +20,7 @@ def _phrases(block: str) -> frozenset[str]:
 
 
 # Longest line (in words) each kind of rule may remove.
-MAX_WORDS = {
+MAX_WORDS = MappingProxyType({
     "advertisement": 10,
     "navigation": 8,
     "share-widget": 8,
@@ -30,10 +33,10 @@ MAX_WORDS = {
     "social-embed": 20,
     "copyright": 20,
     "media-widget": 8,
-}
+})
 
 # Whole-line phrases (after line_key) -> reason.
-LINE_PHRASES: dict[str, frozenset[str]] = {
+LINE_PHRASES: Mapping[str, frozenset[str]] = MappingProxyType({
     "advertisement": _phrases(
         """
         advertisement
@@ -196,7 +199,7 @@ LINE_PHRASES: dict[str, frozenset[str]] = {
         audio
         """
     ),
-}
+})
 
 # Headings after which a run of headline-like lines is a list of links.
 RELATED_HEADINGS = LINE_PHRASES["related-links"]
@@ -208,7 +211,7 @@ _NAME = r"(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){1,3}"
 _CREDIT_SIDE = r"(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}"
 
 # Pattern rules: reason -> patterns searched in the stripped line (case-insensitive).
-LINE_PATTERNS: dict[str, tuple[str, ...]] = {
+LINE_PATTERNS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "newsletter": (
         r"\bsign[ -]?up\b.{0,40}\b(here|now|today|newsletter|emails?|inbox|free)\b",
         r"\bsign[ -]?up (here|now|today)\b",
@@ -280,7 +283,7 @@ LINE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(read|see) more (here|at|on)\b",
         r"^click here\b.{0,60}$",
     ),
-}
+})
 
 # Share-widget text glued onto the end of the last paragraph ("...case.Share This
 # Article"). Only multi-word phrases: a single word such as "Email" may end a sentence.

@@ -3,37 +3,42 @@
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 # Typographic variants of quote marks and apostrophes, folded before words are compared.
-QUOTE_FOLD = str.maketrans(
-    {
-        "\u2018": "'",  # left single quotation mark
-        "\u2019": "'",  # right single quotation mark / curly apostrophe
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",  # prime
-        "\u00b4": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u00a0": " ",
-    }
+QUOTE_FOLD = MappingProxyType(
+    str.maketrans(
+        {
+            "\u2018": "'",  # left single quotation mark
+            "\u2019": "'",  # right single quotation mark / curly apostrophe
+            "\u201a": "'",
+            "\u201b": "'",
+            "\u2032": "'",  # prime
+            "\u00b4": "'",
+            "`": "'",
+            "\u201c": '"',
+            "\u201d": '"',
+            "\u201e": '"',
+            "\u201f": '"',
+            "\u00ab": '"',
+            "\u00bb": '"',
+            "\u00a0": " ",
+        }
+    )
 )
 # Dashes and hyphens, folded after censor masks (which keep their dashes) are read.
-DASH_FOLD = str.maketrans(
-    {
-        "\u2010": "-",  # hyphen
-        "\u2011": "-",  # non-breaking hyphen
-        "\u2012": "-",  # figure dash
-        "\u2013": "-",  # en dash
-        "\u2014": "-",  # em dash
-        "\u2015": "-",  # horizontal bar
-        "\u2212": "-",  # minus sign
-    }
+DASH_FOLD = MappingProxyType(
+    str.maketrans(
+        {
+            "\u2010": "-",  # hyphen
+            "\u2011": "-",  # non-breaking hyphen
+            "\u2012": "-",  # figure dash
+            "\u2013": "-",  # en dash
+            "\u2014": "-",  # em dash
+            "\u2015": "-",  # horizontal bar
+            "\u2212": "-",  # minus sign
+        }
+    )
 )
 
 # Dashes used as punctuation between words ("happened—and", "happened--and"): a
@@ -62,6 +67,10 @@ MASK_PATTERNS = (
 NOT_MASK_HEADS = frozenset("ai")
 # Taken off a chunk's ends before it is tested against MASK_PATTERNS.
 MASK_EDGE = "\"'.,;:!?\u2026"
+
+# Characters a cut explains away next to it: an outlet quoting from mid-sentence drops
+# or adds the punctuation, quote marks and spaces at the edge it cut.
+CUT_EDGE = " \t\n\"'.,;:!?\u2026-\u2013\u2014()[]\u2018\u2019\u201c\u201d"
 
 # Characters stripped from both ends of a chunk before its word is read.
 EDGE_PUNCTUATION = "\"'()[]{}<>.,;:!?\u2026-*/\\|_~"

@@ -2,6 +2,57 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
+from . import dates as _dates
+from . import quotes as _quotes
+
+# --- tuning -----------------------------------------------------------------------------
+
+# Feature weights before the rarity factor (compare.py).
+WORD_WEIGHT = 1.0
+NAME_WEIGHT = 2.5
+NUMBER_WEIGHT = 2.5
+# A date weighs by its precision: sharing "July 12" says more than sharing "2021".
+DATE_WEIGHTS = (1.5, 3.0, 3.5)  # year, month, day
+# Least score (weighted cosine of the two feature sets) for two statements to be taken
+# as one fact, and least number of shared features (one common name is not enough).
+MATCH_THRESHOLD = 0.38
+MIN_SHARED_FEATURES = 3
+# ... of which this many must be words, numbers or dates: names alone tie together any
+# two sentences about the same people.
+MIN_SHARED_CONTENT = 2
+# Two statements whose dates are all incompatible need more: different dates say
+# different events unless the rest is near-identical (content closeness STRONG_MATCH).
+DATE_MISMATCH_THRESHOLD = 0.5
+# A unique statement shorter than this many content words is not worth reporting.
+MIN_UNIQUE_WORDS = 5
+
+# Statement units (compare_units.py).
+# A sentence whose characters are at least this share quotation is left to the quote
+# stages: what it asserts is someone's words, not the outlet's account.
+QUOTE_SHARE_SKIP = 0.5
+# A clause must keep at least this many content words on each side of a split.
+MIN_CLAUSE_WORDS = 3
+# How many words after ", and" / ", but" may come before the subject of a new clause.
+SUBJECT_REACH = 3
+# How far (in tokens) a negation cue reaches back and forward over its neighbours.
+NEGATION_REACH_BACK = 2
+NEGATION_REACH_FORWARD = 3
+
+# Conflicts (compare_conflicts.py).
+# A name or polarity clash needs a close match: the rest of the statements must agree
+# (content-word closeness, names left out).
+STRONG_MATCH = 0.45
+# How many shared words describe what a conflict is about.
+ABOUT_WORDS = 4
+# How far (characters) an event verb reaches for its date.
+EVENT_REACH = 50
+# Words besides the event verb two statements must share for an event-date conflict.
+MIN_EVENT_SHARED = 2
+
+# --- vocabulary -------------------------------------------------------------------------
+
 # Function words and reporting verbs: they say nothing about which fact a sentence
 # carries, so they are left out of the content words. Lower-case.
 STOPWORDS = frozenset(
@@ -46,45 +97,38 @@ NEGATIVE_WORDS = frozenset(
 # Contractions ending in n't (didn't, wasn't) are negations too.
 NEGATION_SUFFIXES = ("n't", "n’t")
 
-# Words that name a role when written before a person's name ("Judge Ana Ruiz"). Lower-
-# case, without a final period. They are content words, not name tokens.
-TITLES = frozenset(
-    """
-    judge justice dr doctor prof professor sen senator rep representative gov governor
-    president vice mayor chief officer detective sheriff deputy sergeant sgt lt captain
-    capt general gen colonel col minister secretary attorney prosecutor coach director
-    chairman chairwoman chair ceo commissioner inspector rev reverend father sister
-    king queen prince princess lord lady sir dame pope bishop mr mrs ms miss
-    """.split()
+# Words that name a role when written before a person's name ("Judge Ana Ruiz"): the
+# quote stage's titles, plus a few more. Lower-case, without a final period. They are
+# content words, not name tokens.
+TITLES = _quotes.TITLES | frozenset(
+    "bishop chair col colonel doctor father sister".split()
 )
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}
+# Month names and their abbreviations, from the dates stage's vocabulary.
+MONTHS = MappingProxyType({**_dates.MONTHS, **_dates.MONTH_ABBREVIATIONS})
+WEEKDAYS = frozenset(_dates.WEEKDAYS)
 
-WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+# Number words of the dates stage that do not count alone: the articles, and "couple"
+# (which needs its "a ... of" to count); phrases are read word by word here.
+_NOT_COUNTS = frozenset({"a", "an", "couple"})
+NUMBER_WORDS = MappingProxyType(
+    {w: n for w, n in _dates.NUMBER_WORDS.items() if " " not in w and w not in _NOT_COUNTS}
 )
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}
+# Prepositions after which a bare "May" (more often the verb) is read as the month by
+# the compare stage's own date rules.
+MONTH_PREPOSITIONS = ("in", "In", "of", "since", "until", "by")
 
-MULTIPLIERS = {
+MULTIPLIERS = MappingProxyType({
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "bn": 1e9,
-}
+})
+# Multiplier abbreviations that only count when written against the figure ("$2m").
+ATTACHED_MULTIPLIERS = frozenset({"k", "m", "bn"})
 
-CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
-CURRENCY_WORDS = {"dollars": "dollars", "dollar": "dollars", "euros": "euros",
-                  "euro": "euros", "pounds": "pounds"}
+CURRENCIES = MappingProxyType({"$": "dollars", "€": "euros", "£": "pounds"})
+CURRENCY_WORDS = MappingProxyType({"dollars": "dollars", "dollar": "dollars", "euros": "euros",
+                                   "euro": "euros", "pounds": "pounds"})
 
 # Words between a number and the thing it counts that do not name the unit
 # ("18 more months", "three full years").
@@ -128,4 +172,9 @@ EVENT_VERBS = (
     "collapse collapsed",
     "marry married wed",
     "launch launched",
+)
+
+# word -> the event it names (the first word of its EVENT_VERBS group)
+EVENT_OF = MappingProxyType(
+    {word: group.split()[0] for group in EVENT_VERBS for word in group.split()}
 )

@@ -7,34 +7,37 @@ module checks capitalisation where it matters (a bare "may" is a modal verb).
 
 from __future__ import annotations
 
-MONTHS: dict[str, int] = {
+from collections.abc import Mapping
+from types import MappingProxyType
+
+MONTHS: Mapping[str, int] = MappingProxyType({
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}
-MONTH_ABBREVIATIONS: dict[str, int] = {
+})
+MONTH_ABBREVIATIONS: Mapping[str, int] = MappingProxyType({
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+})
 # Full month names that are also common words or first names: alone, they need a
 # date context (a preposition or a modifier) to count as a month.
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august"})
 
-WEEKDAYS: dict[str, int] = {
+WEEKDAYS: Mapping[str, int] = MappingProxyType({
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
     "friday": 4, "saturday": 5, "sunday": 6,
-}
-WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+})
+WEEKDAY_ABBREVIATIONS: Mapping[str, int] = MappingProxyType({
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
     "fri": 4, "sat": 5, "sun": 6,
-}
+})
 
 # TIMEX3 season codes, and the month each season starts in (to order and resolve).
-SEASONS: dict[str, str] = {
+SEASONS: Mapping[str, str] = MappingProxyType({
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
-}
-SEASON_START_MONTH: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+})
+SEASON_START_MONTH: Mapping[str, int] = MappingProxyType({"SP": 3, "SU": 6, "FA": 9, "WI": 12})
 
-NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: Mapping[str, int] = MappingProxyType({
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -42,40 +45,62 @@ NUMBER_WORDS: dict[str, int] = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2,
     "a dozen": 12, "dozen": 12,
-}
+})
 # Quantities with no number: TIMEX3 writes them X ("PXY" for "a few years").
 VAGUE_QUANTITIES = frozenset({"a few", "few", "several", "many"})
 
-ORDINAL_WORDS: dict[str, int] = {
+ORDINAL_WORDS: Mapping[str, int] = MappingProxyType({
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-}
+})
 
 # unit word -> (TIMEX3 duration letter, multiplier, time unit?)
-UNITS: dict[str, tuple[str, int, bool]] = {
+UNITS: Mapping[str, tuple[str, int, bool]] = MappingProxyType({
     "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
     "day": ("D", 1, False), "night": ("D", 1, False), "week": ("W", 1, False),
     "fortnight": ("W", 2, False), "month": ("M", 1, False), "quarter": ("Q", 1, False),
     "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False),
-}
+})
 
 # Day words relative to the publication date: word -> offset in days.
-DAY_WORDS: dict[str, int] = {
+DAY_WORDS: Mapping[str, int] = MappingProxyType({
     "the day before yesterday": -2, "the day after tomorrow": 2,
     "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
     "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1,
-}
+})
 
 # Modifiers of a relative unit: word -> offset in units from the publication date.
-RELATIVE_WORDS: dict[str, int] = {
+RELATIVE_WORDS: Mapping[str, int] = MappingProxyType({
     "last": -1, "past": -1, "previous": -1, "this": 0, "current": 0,
     "next": 1, "coming": 1,
-}
+})
+# Which way a modified weekday lies from publication ("last Tuesday", "next Friday");
+# a weekday without one of these words goes by the tense of its clause.
+WEEKDAY_DIRECTIONS: Mapping[str, str] = MappingProxyType({
+    "last": "last", "past": "last", "next": "next", "coming": "next", "this": "this",
+})
+# Decade words: the decade's digit in the 20th century ("the nineties" -> 199).
+DECADE_WORDS: Mapping[str, int] = MappingProxyType({
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+})
+# "a year and a half": the next smaller unit and how many of it make one unit, so
+# that the count stays whole (P18M).
+HALF_UNITS: Mapping[str, tuple[str, int]] = MappingProxyType({
+    "year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
+    "hour": ("minute", 60),
+})
+# Expressions that only make sense close to publication ("on Friday", "this week"):
+# a text holding one was written within days of its latest dated event. Lower-case
+# regex fragments; the weekday and day words above complete them.
+DAY_ANCHOR_MODIFIERS = ("last", "this", "next", "past", "coming")
+DAY_ANCHOR_WEEKS = r"(?:(?:earlier|later)\s+)?(?:this|last|next)\s+week"
+
 # Anaphoric modifiers: offset in units from the date the text last established.
-ANAPHORIC_WORDS: dict[str, int] = {
+ANAPHORIC_WORDS: Mapping[str, int] = MappingProxyType({
     "following": 1, "next": 1, "after": 1, "later": 1, "afterwards": 1, "afterward": 1,
     "previous": -1, "preceding": -1, "before": -1, "earlier": -1, "prior": -1,
     "same": 0, "that": 0,
-}
+})
 
 PRESENT_REF_WORDS = (
     "right now", "just now", "now", "currently", "nowadays", "at present",
@@ -86,10 +111,10 @@ PAST_REF_WORDS = ("recently", "lately", "the past", "recent years", "recent mont
 FUTURE_REF_WORDS = ("the near future", "the distant future", "the future")
 
 # Adverbs of frequency: word -> TIMEX3 set value.
-SET_WORDS: dict[str, str] = {
+SET_WORDS: Mapping[str, str] = MappingProxyType({
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
     "monthly": "P1M", "quarterly": "P1Q", "yearly": "P1Y", "annually": "P1Y",
-}
+})
 
 # Words after a 4-digit number that make it a count, not a year ("2021 votes").
 COUNT_NOUNS = frozenset(
@@ -123,7 +148,9 @@ PAST_CUES = (
     r"\b[a-z]{2,}ed\b",
 )
 # Parts of the day: TIMEX3 suffix codes ("Monday night" -> 2024-12-16TNI).
-PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+PARTS_OF_DAY: Mapping[str, str] = MappingProxyType(
+    {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+)
 
 # Discourse markers that open a clause but are not part of the event.
 LEADING_MARKERS = (
@@ -168,3 +195,28 @@ STOPWORDS = frozenset(
     year years month months week weeks day days
     """.split()
 )
+
+# -- timeline tuning ----------------------------------------------------------------
+
+# Order of date precision, finest first: a cluster takes its finest source's date.
+GRANULARITY_RANK: Mapping[str, int] = MappingProxyType({"day": 0, "month": 1, "year": 2})
+# Shared content words needed to call two dated clauses one event: one when the dates
+# are the same day, two when one date only contains the other ("in July"/"July 12")...
+SAME_DAY_OVERLAP = 1
+CONTAINED_OVERLAP = 2
+# ...or this share of the shorter event's words.
+COVERED_SHARE = 0.5
+# Incompatible dates across outlets are a conflict only for clearly the same event.
+CONFLICT_OVERLAP = 3
+CONFLICT_SHARE = 0.5
+# Reference values that are not events (the present, an unplaced past).
+NOT_EVENT_VALUES = frozenset({"PRESENT_REF", "PAST_REF"})
+# Endings a crude stem drops (opened/opening, repairs/repaired), tried in order.
+STEM_SUFFIXES = ("ings", "ing", "edly", "ed", "es", "al", "s", "e")
+
+# -- plausible years ----------------------------------------------------------------
+
+# A publication date outside these years is a typo or a placeholder ("0001-01-01"):
+# it is left unknown rather than trusted.
+EARLIEST_PUBLICATION_YEAR = 1800
+LATEST_PUBLICATION_YEAR = 2200
