@@ -1,20 +1,19 @@
-"""Collation of one quote across outlets: kinds, word diff, grouping.
+"""Collation of one quote across outlets: relation kinds, masks, word diff.
 
-All sentences here are our own; people and outlets are fictional.
+All sentences here are our own (a ferry line, a school board, a football club, a
+bakery chain); people and outlets are fictional. Grouping: test_collate_groups.py.
 """
 
 from __future__ import annotations
 
-import random
 import re
 from itertools import pairwise
 
 import pytest
-from conftest import seed_paths
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rashomon.collate import group_quotes, relate_quotes, relation_kinds, word_diff
+from rashomon.collate import relate_quotes, relation_kinds, word_diff
 from rashomon.collate_align import mask_of, tokenize
 from rashomon.model import DiffOp, Quote
 
@@ -25,13 +24,13 @@ KIND_CASES = [
     ("The harbor will reopen in spring.", "The harbor will reopen in spring.", ("identical",)),
     # typographic: curly vs straight apostrophes, inner quotes, case, dashes, spaces
     (
-        "We\u2019re not done yet, and I won\u2019t quit.",
-        "We're not done yet, and I won't quit.",
+        "The ovens stay lit, and we won\u2019t cut a single baker\u2019s shift.",
+        "The ovens stay lit, and we won't cut a single baker's shift.",
         ("typographic",),
     ),
     (
-        "There\u2019s a fresh start, but the \u2018fresh start\u2019 is ours to make.",
-        "There's a fresh start, but the fresh start is ours to make.",
+        "The board calls the levy a \u2018pause\u2019 on spending, which parents doubt.",
+        "The board calls the levy a pause on spending, which parents doubt.",
         ("typographic",),
     ),
     ("Honestly, it was a mess.", "honestly it was a mess", ("typographic",)),
@@ -39,17 +38,25 @@ KIND_CASES = [
     ("It ran  late.", "It ran late.", ("typographic",)),
     # censored: different masks, a mask against the word, bracketed masks
     (
-        "There was a load of s--- in that report.",
-        "There was a load of s\u2014 in that report.",
+        "The referee let a heap of s--- slide in the derby.",
+        "The referee let a heap of s\u2014 slide in the derby.",
         ("censored",),
     ),
-    ("That is s*** and you know it.", "That is s**t and you know it.", ("censored",)),
-    ("What a f---ing waste of time.", "What a [expletive] waste of time.", ("censored",)),
-    ("He called it the s-word twice.", "He called it the s*** twice.", ("censored",)),
-    ("What a f---ing waste of time.", "What a fucking waste of time.", ("censored",)),
+    ("That transfer fee is s*** value.", "That transfer fee is s**t value.", ("censored",)),
+    ("A f---ing mess of a timetable.", "A [expletive] mess of a timetable.", ("censored",)),
+    ("The coach used the s-word on air.", "The coach used the s*** on air.", ("censored",)),
+    ("A f---ing mess of a timetable.", "A fucking mess of a timetable.", ("censored",)),
     # truncated: b is a contiguous proper part of a
-    ("I love this town. I will never leave it.", "I love this town.", ("truncated",)),
-    ("I love this town. I will never leave it.", "I will never leave it.", ("truncated",)),
+    (
+        "The ferry is our only road. Without it the island empties.",
+        "The ferry is our only road.",
+        ("truncated",),
+    ),
+    (
+        "The ferry is our only road. Without it the island empties.",
+        "Without it the island empties.",
+        ("truncated",),
+    ),
     # extended: b holds a plus more
     ("We will rebuild the pier", "We will rebuild the pier next summer", ("extended",)),
     # cut at different places: both
@@ -59,10 +66,10 @@ KIND_CASES = [
         ("truncated", "extended"),
     ),
     # altered: a word dropped, added or changed inside the shared stretch
-    ("you're just forgotten", "you're forgotten", ("altered",)),
-    ("you're forgotten", "you're simply forgotten", ("altered",)),
-    ("We will win this fight", "We shall win this fight", ("altered",)),
-    ("Well, we tried hard", "So we tried hard", ("altered",)),
+    ("the rye loaves sold out early", "the rye loaves sold early", ("altered",)),
+    ("the rye loaves sold early", "the rye loaves sold out early", ("altered",)),
+    ("We will sign the keeper", "We shall sign the keeper", ("altered",)),
+    ("Well, the vote was close", "So the vote was close", ("altered",)),
 ]
 
 
@@ -72,34 +79,30 @@ def test_relation_kinds(a: str, b: str, kinds: tuple[str, ...]) -> None:
 
 
 COMBINED_CASES = [
-    # censored differently and one outlet cutting after a sentence, with ". " vs ": "
+    # masked differently, one outlet writing ": " for ". " and running on past the other
     (
-        (
-            "Our neighbors put up with s--- for years, and they want three things. "
-            "They want you to leave."
-        ),
-        (
-            "Our neighbors put up with s\u2014 for years, and they want three things: "
-            "They want you to leave. The second thing is, they want an apology."
-        ),
+        "The club paid a s--- fee for a striker who never played, and fans asked one "
+        "question. Who approved it?",
+        "The club paid a s\u2014 fee for a striker who never played, and fans asked one "
+        "question: Who approved it? The board has not said.",
         ("typographic", "censored", "extended"),
     ),
-    # a partial quote that drops a word inside another outlet's full quote
+    # a partial quote, a word short, inside another outlet's longer quote
     (
-        "because you walk the streets and you\u2019re forgotten.",
-        "It is like being a ghost, because you walk the streets and you're just forgotten.",
+        "the ferry office couldn\u2019t say when the boat was due.",
+        "We rang twice, and the ferry office couldn't say when the relief boat was due.",
         ("typographic", "extended", "altered"),
     ),
     # an extension of two words at the end
     (
-        "things are finally turning my way",
-        "things are finally turning my way at home",
+        "sales at the harbour branch are picking up",
+        "sales at the harbour branch are picking up this winter",
         ("extended",),
     ),
     # censored and truncated at once
     (
-        "We have more s--- to share. Much more.",
-        "We have more s*** to share.",
+        "The board made a s--- call on the levy. A costly one.",
+        "The board made a s*** call on the levy.",
         ("censored", "truncated"),
     ),
 ]
@@ -123,18 +126,20 @@ def test_misattributed_goes_with_the_text_kinds() -> None:
 
 
 def test_altered_is_never_hidden_under_typography_or_censorship() -> None:
-    kinds = relation_kinds("we had s--- to fix, honestly", "We had s\u2014 to fix, frankly")
+    kinds = relation_kinds(
+        "the pitch was s--- all season, honestly", "The pitch was s\u2014 all season, frankly"
+    )
     assert "altered" in kinds and "censored" in kinds
 
 
 def test_case_and_punctuation_at_a_cut_are_not_typographic() -> None:
     # an outlet quoting from mid-sentence capitalises the first word it keeps
     assert relation_kinds(
-        "and there's a lot nobody knows yet", "There's a lot nobody knows yet"
+        "and the winter timetable starts in November", "The winter timetable starts in November"
     ) == ("truncated",)
-    assert relation_kinds("it is coming back my way, slowly", "it is coming back my way") == (
-        "truncated",
-    )
+    assert relation_kinds(
+        "the loan deal is still on the table, for now", "the loan deal is still on the table"
+    ) == ("truncated",)
 
 
 # --- masks and tokens ---------------------------------------------------------------
@@ -176,62 +181,58 @@ def test_tokens_keep_offsets_and_fold_typography() -> None:
 
 
 def test_word_diff_marks_censorship_and_the_cut() -> None:
-    ops = word_diff("They owe us s--- and more.", "They owe us s\u2014 and more. A lot more.")
+    ops = word_diff("Our buses run s--- on weekends.", "Our buses run s\u2014 on weekends. Every one.")
     assert ops == (
-        DiffOp("equal", "They owe us", "They owe us"),
+        DiffOp("equal", "Our buses run", "Our buses run"),
         DiffOp("replace", "s---", "s\u2014"),
-        DiffOp("equal", "and more.", "and more."),
-        DiffOp("insert", "", "A lot more."),
+        DiffOp("equal", "on weekends.", "on weekends."),
+        DiffOp("insert", "", "Every one."),
     )
 
 
 def test_word_diff_shows_a_dropped_word() -> None:
-    assert word_diff("you're just forgotten", "you're forgotten") == (
-        DiffOp("equal", "you're", "you're"),
-        DiffOp("delete", "just", ""),
-        DiffOp("equal", "forgotten", "forgotten"),
+    assert word_diff("the loaves sold out early", "the loaves sold early") == (
+        DiffOp("equal", "the loaves sold", "the loaves sold"),
+        DiffOp("delete", "out", ""),
+        DiffOp("equal", "early", "early"),
     )
 
 
 def test_word_diff_equal_op_carries_both_spellings() -> None:
-    ops = word_diff("the \u2018fresh start\u2019 is here", "the fresh start is here")
-    assert ops == (
-        DiffOp("equal", "the \u2018fresh start\u2019 is here", "the fresh start is here"),
-    )
+    ops = word_diff("the \u2018pause\u2019 is over", "the pause is over")
+    assert ops == (DiffOp("equal", "the \u2018pause\u2019 is over", "the pause is over"),)
 
 
 # --- properties ---------------------------------------------------------------------
 
 WORDS = st.sampled_from(
     [
-        "we",
-        "We",
-        "they",
-        "want",
-        "three",
-        "things.",
-        "things:",
-        "you",
-        "to",
-        "leave",
-        "you're",
-        "you\u2019re",
-        "just",
-        "forgotten",
+        "the",
+        "The",
+        "ferry",
+        "sailed",
+        "late.",
+        "late:",
+        "island",
+        "board",
+        "we're",
+        "we\u2019re",
+        "only",
+        "cancelled",
         "s---",
         "s\u2014",
         "s***",
         "shit",
         "[expletive]",
-        "\u2018more",
-        "more\u2019",
-        "more",
-        "come,",
+        "\u2018pause",
+        "pause\u2019",
+        "pause",
+        "again,",
         "\u2014",
         "late\u2014very",
         "and",
-        "the",
-        "The",
+        "of",
+        "Of",
         "pier",
         "harbor.",
         "x-ray",
@@ -240,23 +241,23 @@ WORDS = st.sampled_from(
 )
 PLAIN_WORDS = st.sampled_from(
     [
-        "we",
-        "We",
-        "want",
-        "three",
-        "things.",
-        "you're",
-        "you\u2019re",
-        "just",
+        "the",
+        "The",
+        "ferry",
+        "island",
+        "late.",
+        "we're",
+        "we\u2019re",
+        "only",
         "s---",
         "s***",
         "shit",
         "[expletive]",
-        "\u2018more\u2019",
-        "more",
-        "come,",
+        "\u2018pause\u2019",
+        "pause",
+        "again,",
         "and",
-        "the",
+        "of",
         "pier",
     ]
 )
@@ -318,255 +319,3 @@ def test_word_diff_rejoins_word_for_word(a: str, b: str) -> None:
     assert all(o.op != "equal" or o.a and o.b for o in ops)
     assert all(o.op != "insert" or not o.a for o in ops)
     assert all(o.op != "delete" or not o.b for o in ops)
-
-
-# --- grouping -----------------------------------------------------------------------
-
-
-def q(id: str, article: str, text: str, speaker: str | None = None, kind: str = "direct") -> Quote:
-    return Quote(id, article, text, 0, len(text), kind, speaker=speaker)  # type: ignore[arg-type]
-
-
-MARA, TOBIAS, DANA = "Mara Quint", "Tobias Wren", "Dana Ortiz"
-MINI_STORY = [
-    # harbor-daily
-    q(
-        "h1",
-        "harbor-daily",
-        "We have more s--- coming out about the pier contract, and it will all "
-        "be public. People here want three things. They want the truth.",
-        MARA,
-    ),
-    q(
-        "h2",
-        "harbor-daily",
-        "like shouting into the wind because you stand on the dock and you\u2019re forgotten.",
-        MARA,
-        "partial",
-    ),
-    q(
-        "h3",
-        "harbor-daily",
-        "The ferry schedule is finally coming back to normal this month,",
-        TOBIAS,
-    ),
-    q("h4", "harbor-daily", "I owe the volunteers everything,", MARA),
-    # coast-wire
-    q(
-        "c1",
-        "coast-wire",
-        "We have more s\u2014 coming out about the pier contract, and it will all "
-        "be public. People here want three things: They want the truth. The second thing is, "
-        "they want the money back. And the third thing is, it feels like shouting into the "
-        "wind, because you stand on the dock and you're just forgotten.",
-        MARA,
-    ),
-    q("c2", "coast-wire", "The ferry schedule is finally coming back to normal"),
-    q("c3", "coast-wire", "ferry schedule", TOBIAS, "partial"),
-    # bay-times: one quote split in two by its attribution
-    q("b1", "bay-times", "We have more s*** coming out about the pier contract,", MARA),
-    q("b2", "bay-times", "and it will all be public.", MARA),
-    q("b3", "bay-times", "The ferry schedule is finally coming back to normal this month,", DANA),
-    q("b4", "bay-times", "I have nothing to add about the pier, and I think that is fair.", MARA),
-]
-
-
-def relations_by_pair(groups) -> dict[tuple[str, str], tuple[str, ...]]:
-    return {(r.a, r.b): r.kinds for g in groups for r in g.relations}
-
-
-def test_group_quotes_on_a_mini_story() -> None:
-    groups = group_quotes(MINI_STORY)
-    assert [g.id for g in groups] == ["g1", "g2"]
-    pier, ferry = groups
-    assert pier.quotes == ("h1", "h2", "c1", "b1", "b2")
-    assert pier.speaker == MARA
-    # the 2-word partial joins through the quote of its own (resolved) speaker only
-    assert ferry.quotes == ("h3", "c2", "c3", "b3")
-    assert ferry.speaker == TOBIAS
-    kinds = relations_by_pair(groups)
-    assert kinds == {
-        ("h1", "c1"): ("typographic", "censored", "extended"),
-        ("h1", "b1"): ("censored", "truncated"),
-        ("h1", "b2"): ("truncated",),
-        ("h2", "c1"): ("typographic", "extended", "altered"),
-        ("c1", "b1"): ("censored", "truncated"),
-        ("c1", "b2"): ("truncated",),
-        ("h3", "c2"): ("truncated",),
-        ("h3", "c3"): ("truncated",),
-        ("h3", "b3"): ("identical", "misattributed"),
-        ("c2", "b3"): ("extended",),
-    }
-
-
-def test_group_relations_match_relate_quotes() -> None:
-    by_id = {x.id: x for x in MINI_STORY}
-    for group in group_quotes(MINI_STORY):
-        for relation in group.relations:
-            assert relation == relate_quotes(by_id[relation.a], by_id[relation.b])
-
-
-def test_quotes_of_one_article_alone_are_not_grouped() -> None:
-    text = "The council will vote on the budget next week."
-    assert group_quotes([q("a", "one", text), q("b", "one", text)]) == ()
-
-
-def test_a_common_phrase_does_not_make_one_quote() -> None:
-    quotes = [
-        q("a", "one", "I think that we should all go home now", MARA),
-        q("b", "two", "Nobody asked me, but I think that the vote was rigged from the start", MARA),
-    ]
-    assert group_quotes(quotes) == ()
-
-
-def test_a_fragment_joins_the_best_match_only() -> None:
-    # "more to come" sits in two quotes of outlet one; the headline fragment of outlet
-    # two must not bridge them into one group
-    quotes = [
-        q("o1", "one", "I really think there is more to come", MARA),
-        q(
-            "o2",
-            "one",
-            "There is more to come, but the work is mine now and the rest is noise",
-            MARA,
-        ),
-        q("t1", "two", "there is more to come", MARA, "headline"),
-        q("t2", "two", "I really think there is more to come", MARA),
-        q(
-            "t3",
-            "two",
-            "There is more to come, but the work is mine now and the rest is noise.",
-            MARA,
-        ),
-    ]
-    groups = group_quotes(quotes)
-    assert [g.quotes for g in groups] == [("o1", "t1", "t2"), ("o2", "t3")]
-
-
-def test_two_word_quote_needs_one_resolved_speaker() -> None:
-    full = q("a", "one", "We want a fair deal and nothing less", MARA)
-    assert len(group_quotes([full, q("b", "two", "fair deal", MARA, "partial")])) == 1
-    assert group_quotes([full, q("b", "two", "fair deal", None, "partial")]) == ()
-    assert group_quotes([full, q("b", "two", "fair deal", TOBIAS, "partial")]) == ()
-
-
-def test_different_speakers_need_nearly_the_same_words() -> None:
-    a = q("a", "one", "The storm wall held and the town is safe tonight", MARA)
-    same = q("b", "two", "The storm wall held and the town is safe tonight.", TOBIAS)
-    fragment = q("c", "two", "and the town is safe", TOBIAS)
-    groups = group_quotes([a, same, fragment])
-    assert [g.quotes for g in groups] == [("a", "b")]
-    assert groups[0].relations[0].kinds == ("typographic", "misattributed")
-
-
-def _synthetic_story(n: int, seed: int = 7) -> list[Quote]:
-    rng = random.Random(seed)
-    vocab = [f"w{i}" for i in range(3000)] + [
-        "the",
-        "a",
-        "to",
-        "of",
-        "and",
-        "we",
-        "you",
-        "they",
-        "it",
-    ] * 40
-    quotes = []
-    for u in range(n // 5):
-        words = [rng.choice(vocab) for _ in range(rng.randint(8, 40))]
-        for art in range(5):
-            w = list(words)
-            r = rng.random()
-            if r < 0.2:
-                w = w[: max(3, len(w) // 2)]
-            elif r < 0.3:
-                w = w + ["more", "words"]
-            elif r < 0.4:
-                del w[3]
-            text = " ".join(w)
-            quotes.append(q(f"q{len(quotes)}", f"art{art}", text, f"Speaker {u % 50}"))
-    rng.shuffle(quotes)
-    return quotes
-
-
-def test_grouping_scales_to_thousands_of_quotes() -> None:
-    quotes = _synthetic_story(5000)
-    groups = group_quotes(quotes)
-    # speed is measured by `make bench`, never asserted here
-    assert len(groups) == 1000 and all(len(g.quotes) == 5 for g in groups)
-
-
-# --- the seeds (skipped when absent) ------------------------------------------------
-
-_QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
-
-
-def _seed_quotes() -> list[Quote]:
-    """Quoted spans per paragraph; ids are "<article>:<paragraph>:<n>"."""
-    quotes = []
-    for path in seed_paths():
-        text = path.read_text(encoding="utf-8")
-        for p, line in enumerate(re.finditer(r"[^\n]+", text)):
-            for m in _QUOTED.finditer(line.group()):
-                start, end = line.start() + m.start(1), line.start() + m.end(1)
-                id = f"{path.stem}:{p}:{len(quotes)}"
-                quotes.append(
-                    Quote(
-                        id, path.stem, text[start:end], start, end, "direct", speaker="Alec Baldwin"
-                    )
-                )
-    return quotes
-
-
-def _has_mask(text: str) -> bool:
-    return any(mask_of(chunk) for chunk in text.split())
-
-
-@pytest.mark.skipif(len(seed_paths()) < 2, reason="seed articles not present")
-def test_seeds() -> None:
-    quotes = _seed_quotes()
-    by_id = {x.id: x for x in quotes}
-    groups = group_quotes(quotes)
-    relations = [r for g in groups for r in g.relations]
-    for group in groups:
-        assert len({by_id[x].article for x in group.quotes}) >= 2
-    for r in relations:
-        assert by_id[r.a].article != by_id[r.b].article
-
-    # the expletive quote: masked differently by the two outlets, grouped as censored
-    masked = [x for x in quotes if _has_mask(x.text)]
-    assert len({x.article for x in masked}) == 2
-    censored = [r for r in relations if "censored" in r.kinds]
-    assert {(r.a, r.b) for r in censored} == {(masked[0].id, masked[1].id)}
-
-    # what follows it in the same paragraph: one outlet runs on after the other stops
-    def follower(x: Quote) -> Quote:
-        paragraph = x.id.rsplit(":", 1)[0]
-        same = [y for y in quotes if y.id.rsplit(":", 1)[0] == paragraph]
-        return same[same.index(x) + 1]
-
-    pair = (follower(masked[0]).id, follower(masked[1]).id)
-    follow = next(r for r in relations if (r.a, r.b) == pair)
-    assert "extended" in follow.kinds or "truncated" in follow.kinds
-
-    # a partial quote inside the long one with a word dropped: altered, and cut
-    partial = [
-        r
-        for r in relations
-        if "altered" in r.kinds
-        and any(
-            o.op in ("insert", "delete") and len((o.a or o.b).split()) == 1 for o in r.diff[1:-1]
-        )
-    ]
-    assert partial and {"extended", "truncated"} & set(partial[0].kinds)
-    assert partial[0].b == pair[1]  # it belongs with the long quote the follower is in
-
-    # a quote one outlet extends by two words at its end
-    two_more = [
-        r
-        for r in relations
-        if r.diff[-1].op in ("insert", "delete")
-        and len((r.diff[-1].a or r.diff[-1].b).split()) == 2
-    ]
-    assert two_more and all({"extended", "truncated"} & set(r.kinds) for r in two_more)

@@ -136,6 +136,97 @@ def test_parse_published_rejects(value: str) -> None:
         common.parse_published(value)
 
 
+OUT_OF_RANGE_PUBLISHED = [
+    # (value, year): well-formed, but no news article was published then
+    ("0001-01-01", 1),
+    ("0000-06-01", 0),
+    ("1799-12-31", 1799),
+    ("2201", 2201),
+    ("9999-12-31T23:59:59Z", 9999),
+    ("March 3, 1066", 1066),
+    ("4 July 3024", 3024),
+    ("December 2999", 2999),
+]
+
+
+@pytest.mark.parametrize(("value", "year"), OUT_OF_RANGE_PUBLISHED)
+def test_parse_published_rejects_implausible_years(value: str, year: int) -> None:
+    with pytest.raises(common.PublishedOutOfRange) as caught:
+        common.parse_published(value)
+    assert caught.value.year == year
+    assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("1800-01-01", PartialDate.of(1800, 1, 1)),
+    ("2200-12", PartialDate.of(2200, 12)),
+])
+def test_parse_published_keeps_the_edges_of_the_range(value: str, expected: PartialDate) -> None:
+    assert common.parse_published(value) == expected
+
+
+@pytest.mark.parametrize(("value", "year"), OUT_OF_RANGE_PUBLISHED)
+def test_implausible_published_header_is_a_warning(tmp_path: Path, value: str, year: int) -> None:
+    path = _write(tmp_path, "a.txt", f"Published: {value}\nHeadline Here\n{BODY}")
+    articles, problems = ingest.read_inputs([path])
+    assert len(articles) == 1 and articles[0].published is None
+    assert articles[0].published_basis is None
+    assert [(p.code, p.fatal) for p in problems] == [(MalformedInput.code, False)]
+    assert value in problems[0].message and str(year) in problems[0].message
+    assert "1800" in problems[0].message and problems[0].hint
+
+
+@pytest.mark.parametrize("value", ["0999-05-02", "2500-01-01"])
+def test_implausible_published_field_in_a_record_is_a_warning(tmp_path: Path, value: str) -> None:
+    record = {"id": "r1", "title": "Library Adds Sunday Hours", "text": BODY, "published": value}
+    articles, problems = ingest.read_inputs([_write(tmp_path, "a.json", json.dumps(record))])
+    assert len(articles) == 1 and articles[0].published is None
+    assert [(p.code, p.fatal) for p in problems] == [("R105", False)]
+    assert value in problems[0].message
+
+
+def test_implausible_published_string_given_directly_is_refused() -> None:
+    with pytest.raises(MalformedInput, match="0001"):
+        ingest.article_from_text(BODY, id="x", source="m", published="0001-01-01")
+
+
+METADATA_DATES = [
+    # (trafilatura's date string, published, warns)
+    ("2025-02-07", PartialDate.of(2025, 2, 7), False),
+    ("2025-02-07T08:30:00+00:00", PartialDate.of(2025, 2, 7), False),
+    ("2025-02", PartialDate.of(2025, 2), False),
+    (None, None, False),
+    ("", None, False),
+    ("not a date", None, False),  # unreadable metadata is silently unknown
+    ("0001-01-01", None, True),
+    ("1700-03-09", None, True),
+    ("9999-12-31", None, True),
+]
+
+
+@pytest.mark.parametrize(("value", "expected", "warns"), METADATA_DATES)
+def test_html_metadata_date(value: str | None, expected: PartialDate | None, warns: bool) -> None:
+    from rashomon.ingest import html
+
+    published, problems = html.metadata_published(value, "page.html")
+    assert published == expected
+    if warns:
+        assert [(p.code, p.fatal, p.source) for p in problems] == [("R105", False, "page.html")]
+        assert value in problems[0].message and problems[0].hint
+    else:
+        assert problems == []
+
+
+def test_html_date_parameters_are_read_only() -> None:
+    from rashomon.ingest import html
+
+    with pytest.raises(TypeError):
+        html._DATE_PARAMS["extensive_search"] = True  # type: ignore[index]
+    # the fixture still reads (each call gets its own copy of the parameters)
+    for _ in range(2):
+        assert ingest.read_html_article(FIXTURES / "ferry_page.html").published == PartialDate.of(2025, 2, 7)
+
+
 def test_article_from_text_direct() -> None:
     article = ingest.article_from_text(
         "Library Adds Sunday Hours\nAdvertisement\n" + BODY,

@@ -3,8 +3,6 @@ Articles are our own, with fictional people; the seed check reads the seeds at r
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from conftest import SEEDS, make_article, seed_paths
 
@@ -31,22 +29,33 @@ def clause_of(source, analyses) -> str:
 
 
 EVENT_CLAUSES = [
-    # (text, [(date, event clause)]) -- the clause the date governs, trimmed
-    ("In January 2023, prosecutors charged Ivo Lind with fraud, but the charges were dropped "
-     "in April of the same year.",
-     [("2023-01", "prosecutors charged Ivo Lind with fraud"), ("2023-04", "the charges were dropped")]),
-    ("However, in October, the council announced plans to sue after the deal collapsed.",
-     [("2024-10", "the council announced plans to sue")]),
-    ("Although the suit was settled in May 2022, Pia Kern still wants an apology.",
-     [("2022-05", "the suit was settled")]),
-    ("Nobody in town forgot the 2019 blackout that shut the hospital.",
-     [("2019", "the 2019 blackout that shut the hospital")]),
-    ("The March 2020 storm, which hit the coast at night, left two sailors missing after their boat sank.",
-     [("2020-03", "The March 2020 storm, which hit the coast at night, left two sailors missing")]),
-    ("“We are not done,” Eli Park said while speaking to reporters on Monday, December 16.",
-     [("2024-12-16", "Eli Park said while speaking to reporters")]),
-    ("The mayor, who took office in 2020, resigned on Tuesday.",
-     [("2020", "The mayor, who took office"), ("2024-12-17", "The mayor, who took office in 2020, resigned")]),
+    # (text, [(date, expression, event clause)]) -- the clause the date governs, trimmed
+    # an anaphoric month takes the year of the date before it; ", and" ends a clause
+    ("Dredging of the harbour began in February 2022, and the last barge left in August of "
+     "the same year.",
+     [("2022-02", "February 2022", "Dredging of the harbour began"),
+      ("2022-08", "August of the same year", "the last barge left")]),
+    # a leading discourse marker and the fronted date are not the event; a bare month
+    # takes its year from publication
+    ("However, in October, the school board postponed the vote on the new gym.",
+     [("2024-10", "October", "the school board postponed the vote on the new gym")]),
+    # a fronted subordinate clause ends at its comma
+    ("Because the marathon route flooded in May 2022, organisers moved the race inland.",
+     [("2022-05", "May 2022", "the marathon route flooded")]),
+    # a year modifying a noun mid-clause: the noun phrase is the event
+    ("Engineers still study the 2019 blackout at the eastern substation.",
+     [("2019", "2019", "the 2019 blackout at the eastern substation")]),
+    # a relative clause closed by a comma stays inside; "before" opens another clause
+    ("A gale in March 2020, which flattened the harbour fence, sank three moored dinghies "
+     "before dawn broke.",
+     [("2020-03", "March 2020",
+       "A gale in March 2020, which flattened the harbour fence, sank three moored dinghies")]),
+    # a subjectless "-ing" clause hangs on the clause before it; the weekday fixes the year
+    ("The marathon winner fainted after crossing the line on Sunday, November 3.",
+     [("2024-11-03", "Sunday, November 3", "The marathon winner fainted after crossing the line")]),
+    ("The bakery owner, who bought the shop in 2020, retired on Tuesday.",
+     [("2020", "2020", "The bakery owner, who bought the shop"),
+      ("2024-12-17", "Tuesday", "The bakery owner, who bought the shop in 2020, retired")]),
 ]
 
 
@@ -54,22 +63,30 @@ EVENT_CLAUSES = [
 def test_event_is_the_clause_the_date_governs(text, expected):
     analyses = [analysis(text)]
     events, _ = build_timeline(analyses)
-    assert [(e.date.iso(), e.event) for e in events] == expected
+    assert [(e.date.iso(), e.sources[0].expression, e.event) for e in events] == expected
     for event in events:
-        for source in event.sources:
-            assert clause_of(source, analyses) == event.event or len(event.sources) > 1
-            assert text[source.start:source.end] == source.expression
-            assert source.sentence in text
+        # one article, one mention per event: its source is exactly the event's clause
+        assert len(event.sources) == 1
+        source = event.sources[0]
+        assert source.article == "a1"
+        assert clause_of(source, analyses) == event.event
+        assert text[source.start:source.end] == source.expression
+        assert source.sentence in text
 
 
 def test_same_event_from_two_outlets_is_one_entry_at_the_finest_date():
-    a = analysis("In July, Judge Rhea Marsh dismissed the fraud case against Colm Dray.", id="a")
-    b = analysis("On July 12, the court dismissed the case against Colm Dray and closed the file.", id="b")
+    a = analysis("In July, the harbour authority reopened the north pier to fishing boats.", id="a")
+    b = analysis("On July 12, the north pier reopened to fishing boats after repairs.", id="b")
     events, _ = build_timeline([a, b])
     assert len(events) == 1
-    assert events[0].date == PartialDate.of(2024, 7, 12)
-    assert {s.article for s in events[0].sources} == {"a", "b"}
-    assert events[0].conflict is None
+    event = events[0]
+    assert event.date == PartialDate.of(2024, 7, 12)
+    # told in the words of the source as precise as the event's date
+    assert event.event == "the north pier reopened to fishing boats"
+    assert [(s.article, s.expression) for s in event.sources] == [("a", "July"), ("b", "July 12")]
+    reopened = "the harbour authority reopened the north pier to fishing boats"
+    assert clause_of(event.sources[0], [a, b]) == reopened
+    assert event.conflict is None
 
 
 def test_events_of_one_month_with_nothing_in_common_stay_apart():
@@ -99,11 +116,11 @@ def test_one_outlet_telling_two_dates_is_not_a_conflict():
 
 NOT_EVENTS = [
     "Published December 18, 2024",
-    "Tara Quill served 18 months in jail.",
+    "The bakery apprenticeship takes 18 months.",
     "The club meets every week.",
     "She is currently abroad, and she recently moved.",
-    "These last three years, nobody called.",
-    "Nobody knows what the future holds.",
+    "These last two decades, the lighthouse stood dark.",
+    "Forecasters argue about the future of the harbour.",
 ]
 
 
@@ -114,18 +131,18 @@ def test_durations_sets_references_and_datelines_are_not_events(text):
 
 def test_undated_plans_and_unplaced_dates_go_apart():
     text = (
-        "Kim Aro will testify in the next few weeks.\n"
-        "A hearing is set to take place in March 2025.\n"
-        "The jury met in October."
+        "The bakery will hire two bakers in the next few weeks.\n"
+        "A tasting is set to take place in March 2025.\n"
+        "The school board met in October."
     )
     analyses = [analysis(text)]
     events, undated = build_timeline(analyses)
     # a plan with a date is on the timeline, a plan with none apart
     assert [e.date.iso() for e in events] == ["2024-10", "2025-03"]
     assert [u.expression for u in undated] == ["the next few weeks"]
-    assert clause_of(undated[0], analyses) == "Kim Aro will testify"
+    assert clause_of(undated[0], analyses) == "The bakery will hire two bakers"
     # without a publication date a relative date has no value: it waits apart
-    events, undated = build_timeline([analysis("The jury met in October.", published=None)])
+    events, undated = build_timeline([analysis("The school board met in October.", published=None)])
     assert events == () and [u.expression for u in undated] == ["October"]
 
 
@@ -136,8 +153,8 @@ def test_events_are_in_date_order_across_articles():
 
 
 def test_content_words_leave_out_names_and_function_words():
-    assert content_words("Judge Rhea Marsh dismissed the charges against Colm Dray") == {"dismis", "charg"}
-    assert content_words("dismissal of the charge") == {"dismis", "charg"}
+    assert content_words("Inspector Hana Roe repaired the gates at Mill Lane") == {"repair", "gate"}
+    assert content_words("repairing of the gate") == {"repair", "gate"}
 
 
 # -- the seed articles (read at run time, never copied) -----------------------------
@@ -156,27 +173,28 @@ def _seed_analyses() -> list[ArticleAnalysis]:
     return out
 
 
+def _mention_of(source, analyses):
+    """The date mention an event source stands for."""
+    dates = next(a.dates for a in analyses if a.article.id == source.article)
+    return next(m for m in dates if (m.start, m.end) == (source.start, source.end))
+
+
 def test_seed_timeline():
     analyses = _seed_analyses()
     events, undated = build_timeline(analyses)
     by_date = {e.date.iso(): e for e in events}
-
-    def words(iso: str) -> set[str]:
-        return set(re.findall(r"[a-z]+", by_date[iso].event.lower()))
-
     assert {"2021-10", "2023-01", "2023-04", "2024-07-12", "2024-10", "2024-12-16"} <= set(by_date)
-    assert "incident" in words("2021-10")
-    assert "charged" in words("2023-01")
-    assert {"charges", "dropped"} <= words("2023-04")
-    assert "appeal" in words("2024-10")
-    assert "podcast" in words("2024-12-16")
-    dismissal = by_date["2024-07-12"]
-    assert "dismissing" in dismissal.event or "dismissed" in dismissal.event
-    assert {s.article for s in dismissal.sources} == {"000", "001"}
-    assert {"July", "July 12"} <= {s.expression for s in dismissal.sources}
+    for iso in ("2021-10", "2023-01", "2023-04", "2024-10", "2024-12-16"):
+        assert len(by_date[iso].event.split()) >= 3  # a clause, not a bare date
+    # both outlets tell the July event, one to the month and one to the day: one entry
+    both = by_date["2024-07-12"]
+    assert {s.article for s in both.sources} == {"000", "001"}
+    precisions = {_mention_of(s, analyses).granularity for s in both.sources}
+    assert precisions == {"month", "day"}
     assert all(e.conflict is None for e in events)
     assert [e.date for e in events] == sorted(e.date for e in events)
-    assert any(u.expression == "the next couple months" for u in undated)
+    # an announced plan with no date waits apart
+    assert any(_mention_of(u, analyses).value == "FUTURE_REF" for u in undated)
     for event in events:
         for source in event.sources:
             text = next(a.article.text for a in analyses if a.article.id == source.article)

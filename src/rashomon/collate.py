@@ -133,7 +133,7 @@ def _typographic(alignment: Alignment, step: Step) -> bool:
     """True when a run of equal words is written differently on the two sides.
 
     Next to a cut, the case of the first letter and the edge punctuation do not count:
-    they come with the cut ("...that there's" quoted as "There's...").
+    they come with the cut ("...and the ferry" quoted as "The ferry...").
     """
     a_lo, a_hi = alignment.a_span
     b_lo, b_hi = alignment.b_span

@@ -187,7 +187,7 @@ def _content_words(text: str) -> int:
 
 def mid_sentence_capitals(sentences: Sequence[Sentence]) -> frozenset[str]:
     """Capitalised words seen away from a sentence start: names, so a sentence-initial
-    "Baldwin" is a name while a sentence-initial "Prosecutors" is not."""
+    "Vale" is a name while a sentence-initial "Inspectors" is not."""
     seen: set[str] = set()
     for sentence in sentences:
         tokens = list(TOKEN.finditer(sentence.text))
@@ -264,8 +264,8 @@ def _is_name(tok: Token, first: bool, known_names: frozenset[str]) -> bool:
 
 def _name_runs(text: str, tokens: list[Token], known_names: frozenset[str]) -> list[NameRun]:
     """Runs of adjacent name tokens, each with the role slots it fills: a title inside
-    or before it ("Judge"), the role word before it ("cinematographer"), the word after
-    it ("dismissed")."""
+    or before it ("Mayor"), the role word before it ("skipper"), the word after
+    it ("opened")."""
     runs: list[NameRun] = []
     i = 0
     while i < len(tokens):

@@ -1,6 +1,6 @@
 """Words, numbers and dates read off an article's text for the compare stage.
 
-Tokens keep their offsets; numbers carry the unit they count ("18 months", "age 52",
+Tokens keep their offsets; numbers carry the unit they count ("10 months", "age 52",
 "$2 million"); dates come from the dates stage's records, or from month names and years
 found by our own rules when there are none.
 """

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import cluster, collate, compare, dates, quotes, speakers, timeline
-from .errors import NothingToAnalyse, StageFailed
+from .errors import ModelNotAvailable, NothingToAnalyse, StageFailed
 from .ingest import read_inputs, unique_ids
 from .model import Article, ArticleAnalysis, Facts, Problem, Report, Story
 from .nlp import NLP
@@ -75,6 +75,8 @@ def analyze_articles(
     for done, article in enumerate(articles, start=1):
         try:
             analyses.append(analyze_article(article, nlp))
+        except ModelNotAvailable:
+            raise  # the set-up is wrong, not this article: every article would fail alike
         except Exception as exc:  # noqa: BLE001 - one article's failure must not end the run
             found_problems.append(_failure(article.source, "article analysis", exc, fatal=True))
         report_progress("articles", done, len(articles))

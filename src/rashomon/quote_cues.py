@@ -13,16 +13,19 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .quote_marks import SpanSet
 from .quote_names import strip_titles
 from .resources.quotes import (
     AGE_DESCRIPTION,
     CUE_ADVERBS,
     CUE_WORDS,
     DETERMINERS,
+    NAME,
     NOT_NAMES,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     ROLE_NOUNS,
+    SUBJECT_PRONOUNS,
     THOUGHT_CUES,
 )
 
@@ -31,16 +34,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _MODIFIERS = ("det", "amod", "compound", "nummod", "poss", "nmod")
 _CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "prep")
-_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 _SUBJECT = ("nsubj", "nsubjpass")
 _VERBAL_DEPS = ("ROOT", "advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis", "pcomp")
 _WORD = re.compile(r"[\w’'.-]+")
 _PLAIN_WORD = re.compile(r"[\w’'-]+")
 # ', a top aide to the mayor,' between a name and its cue
 _APPOSED = re.compile(
-    r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?:a|an|the|his|her|their)\s+"
-    r"[^,“”\"]{1,80},\s*$"
+    rf"({NAME}),\s+(?:a|an|the|his|her|their)\s+" r"[^,“”\"]{1,80},\s*$"
 )
+# How far before a cue the rule-based path looks for its speaker (characters).
+_MENTION_REACH = 120
 
 
 @dataclass(frozen=True)
@@ -58,14 +61,14 @@ def has_cue_word(text: str) -> bool:
 
 
 def sentence_attributions(
-    doc: Doc, offset: int, text: str, quoted: list[tuple[int, int]], *, headline: bool
+    doc: Doc, offset: int, text: str, quoted: SpanSet, *, headline: bool
 ) -> tuple[Attribution, ...]:
     """The attributions of one parsed sentence; ``offset`` is where it starts in
-    ``text``; ``quoted`` the (start, end) of quoted stretches (marks included)."""
+    ``text``; ``quoted`` the quoted stretches (marks included)."""
     out = []
     for token in doc:
         start = offset + token.idx
-        if _inside(start, quoted):
+        if quoted.holds(start):
             continue
         lower = token.lower_
         if lower == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -82,7 +85,7 @@ def sentence_attributions(
         if not (headline or _verbal(token) or _before_quote(text, start + len(token))):
             continue
         mention = _subject(token, offset, text)
-        if mention is not None and _inside(mention[0], quoted):
+        if mention is not None and quoted.holds(mention[0]):
             mention = None
         if mention is not None and mention[0] > start:
             # 'said Smith' - unless a name stands right before ('Jo, an aide, said on ...')
@@ -96,18 +99,40 @@ def sentence_attributions(
 
 
 def sentence_subjects(doc: Doc, offset: int, text: str,
-                      quoted: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+                      quoted: SpanSet) -> tuple[tuple[int, int], ...]:
     """The (start, end) mentions of the grammatical subjects of one parsed sentence,
     outside quotes: who the sentence is about ('the chef sounded a note')."""
     out = []
     for token in doc:
         if token.dep_ not in _SUBJECT or not token.text[:1].isalnum():
             continue
-        if _inside(offset + token.idx, quoted):
+        if quoted.holds(offset + token.idx):
             continue
         mention = _mention_span(token, offset, text)
-        if mention is not None and not _inside(mention[0], quoted):
+        if mention is not None and not quoted.holds(mention[0]):
             out.append(mention)
+    return tuple(out)
+
+
+def rule_attributions(text: str, start: int, end: int,
+                      quoted: SpanSet) -> tuple[Attribution, ...]:
+    """The attributions of an unparsed stretch ``text[start:end]`` (one too long to
+    parse): every cue word outside quotes, with the mention right before it, else right
+    after it. Each cue looks at a bounded neighbourhood, so the cost is linear."""
+    out = []
+    for word in _PLAIN_WORD.finditer(text, start, end):
+        lower = word.group().lower()
+        if lower not in CUE_WORDS or quoted.holds(word.start()):
+            continue
+        near = max(start, word.start() - _MENTION_REACH)
+        while start < near < word.start() and not text[near - 1].isspace():
+            near += 1  # never start inside a word
+        mention = mention_before(text, word.start(), near) or mention_after(
+            text, word.end(), min(end, word.end() + _MENTION_REACH)
+        )
+        if mention is not None and quoted.holds(mention[0]):
+            mention = None
+        out.append(Attribution(word.start(), word.end(), mention, lower in THOUGHT_CUES))
     return tuple(out)
 
 
@@ -125,10 +150,6 @@ def _before_quote(text: str, end: int) -> bool:
     """A cue word right before an opening mark ('writing “...'), whatever its tag."""
     rest = text[end : end + 4].lstrip(" ,:")
     return rest[:1] in "“\"‘'"
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= offset < b for a, b in spans)
 
 
 def _subject(cue: Token, offset: int, text: str) -> tuple[int, int] | None:
@@ -151,7 +172,7 @@ def _subject(cue: Token, offset: int, text: str) -> tuple[int, int] | None:
 
 def _mention_span(token: Token, offset: int, text: str) -> tuple[int, int] | None:
     """The speaker mention headed by ``token``: a name (titles stripped), a pronoun or
-    a description ('the Oscar nominee'); an apposed name wins ('his lawyer, Jo Reed')."""
+    a description ('the award nominee'); an apposed name wins ('his lawyer, Jo Reed')."""
     if token.pos_ == "PRON":
         return (offset + token.idx, offset + token.idx + len(token))
     appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
@@ -238,7 +259,7 @@ def mention_after(text: str, cue_end: int, limit: int) -> tuple[int, int] | None
     if not words or text[cue_end : words[0].start()].strip():
         return None
     first = words[0].group()
-    if first.lower() in _SUBJECT_PRONOUNS:
+    if first.lower() in SUBJECT_PRONOUNS:
         return (words[0].start(), words[0].end())
     if first.lower() in PRONOUN_GENDER or first.lower() in PLURAL_PRONOUNS:
         return None  # 'asking her': an object, not the speaker

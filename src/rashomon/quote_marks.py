@@ -5,7 +5,7 @@ quote. Double marks are matched first; single marks quote only outside double-qu
 stretches (inside them they nest and stay part of the outer quote). A mark's role
 (open, close, either, apostrophe) comes from its glyph and the characters around it:
 straight marks are read by context, and curly closing marks between letters
-(there’s, Baldwin’s) or before a two-digit year (’90s) are apostrophes.
+(there’s, Okafor’s) or before a two-digit year (’90s) are apostrophes.
 
 A quote left open at a paragraph's end continues when the next paragraph opens with a
 quote mark (the multi-paragraph convention): its text runs to the paragraph's end and
@@ -15,7 +15,11 @@ the piece is flagged ``continues``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
+from types import MappingProxyType
 
 from .resources.quotes import (
     CLOSE_CONTEXT,
@@ -24,12 +28,15 @@ from .resources.quotes import (
     DOUBLE_MARKS,
     DOUBLE_OPEN,
     ELISION,
+    LOOK_AROUND,
+    NAME,
     OPEN_CONTEXT,
     SINGLE_CLOSE,
     SINGLE_EITHER,
     SINGLE_MARKS,
     SINGLE_OPEN,
     SPEECH_CUES,
+    THIRD_PERSON_SUBJECTS,
 )
 
 
@@ -51,7 +58,8 @@ class QuotedSpan:
 
     @property
     def outer_end(self) -> int:
-        """Offset just past the closing mark (or the text's end when none)."""
+        """Offset just past the closing mark; when the quote runs on (no closing mark),
+        the end of its text, which is its paragraph's end less trailing white space."""
         return self.end if self.close is None else self.close + 1
 
 
@@ -65,10 +73,17 @@ def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> tuple[QuotedSp
         singles = _matched(text, p_start, p_end, index, single=True, runs_on=runs_on,
                            skip=doubles)
         # British style: a double quote nested inside a single quote belongs to it.
-        doubles = [d for d in doubles if not any(s.open < d.open and d.end <= s.end
-                                                 for s in singles)]
+        opens = [q.open for q in singles]
+        doubles = [d for d in doubles if not _nested(d, singles, opens)]
         out.extend(sorted(doubles + singles, key=lambda q: q.open))
     return tuple(q for q in out if q.end > q.start)
+
+
+def _nested(span: QuotedSpan, outer: list[QuotedSpan], opens: list[int]) -> bool:
+    """``span`` lies inside one of ``outer`` (sorted, not overlapping one another, with
+    their ``opens``): only the last of them opening before ``span`` can hold it."""
+    i = bisect_left(opens, span.open) - 1
+    return i >= 0 and span.end <= outer[i].end
 
 
 def _opens_paragraph(text: str, paragraph: tuple[int, int]) -> bool:
@@ -120,11 +135,13 @@ def _matched(
     marks = SINGLE_MARKS if single else DOUBLE_MARKS
     out: list[QuotedSpan] = []
     opened: int | None = None
+    skipped = 0  # a cursor into ``skip`` (in text order): the next stretch to jump over
     i = p_start
     while i < p_end:
-        inside = next((s for s in skip if s.open <= i < s.outer_end), None)
-        if inside is not None:
-            i = inside.outer_end
+        while skipped < len(skip) and skip[skipped].outer_end <= i:
+            skipped += 1
+        if skipped < len(skip) and skip[skipped].open <= i:
+            i = skip[skipped].outer_end
             continue
         if text[i] in marks:
             role = _role(text, i, single=single)
@@ -147,7 +164,7 @@ def _matched(
 # Inside a stretch left open, ', Smith said' shows the closing mark was lost: the
 # stretch is not the first part of a multi-paragraph quote.
 _ATTRIBUTED = re.compile(
-    r"[,?!]\s+(?:he|she|they|(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:"
+    rf"[,?!]\s+(?:{'|'.join(THIRD_PERSON_SUBJECTS)}|(?:the\s+)?{NAME})\s+(?:"
     + "|".join(sorted(SPEECH_CUES, key=len, reverse=True))
     + r")\b"
 )
@@ -172,7 +189,7 @@ def _span(text: str, open_: int, close: int | None, end: int, paragraph: int,
 # --- comparing quoted words -----------------------------------------------------------
 
 _QUOTE_WORD = re.compile(r"[^\W_]+")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_APOSTROPHES = MappingProxyType(str.maketrans({"’": "'", "‘": "'", "`": "'"}))
 
 
 def quote_words(text: str) -> tuple[str, ...]:
@@ -186,3 +203,52 @@ def words_inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """``short`` occurs as a run of consecutive words of ``long``."""
     n = len(short)
     return 0 < n <= len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+# --- offsets inside spans --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SpanSet:
+    """(start, end) stretches sorted once, so that "is this offset inside one?" is a
+    binary search rather than a scan of every stretch. Stretches may overlap."""
+
+    starts: tuple[int, ...]
+    reach: tuple[int, ...]  # the furthest end among the stretches up to each start
+
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int]]) -> SpanSet:
+        ordered = sorted(spans)
+        return cls(tuple(a for a, _b in ordered), tuple(accumulate((b for _a, b in ordered), max)))
+
+    def holds(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.reach[i] > offset
+
+
+# --- looking back from a span, only as far as needed -------------------------------------
+
+_TEXT_WORD = re.compile(r"[\w’'-]+")
+
+
+def last_words(text: str, start: int, end: int, n: int = 1) -> list[str]:
+    """The last ``n`` words of ``text[start:end]`` (fewer when it has fewer), reading a
+    window that widens only until it holds them: the cost does not grow with the
+    paragraph."""
+    reach = LOOK_AROUND
+    while start < end:
+        low = max(start, end - reach)
+        words = _TEXT_WORD.findall(text, low, end)
+        if low == start or len(words) > n:  # past the window's first word (maybe cut)
+            return words[-n:]
+        reach *= 4
+    return []
+
+
+def last_char(text: str, start: int, end: int, space: str | None = None) -> str:
+    """The last character of ``text[start:end]`` that is not ``space`` (white space
+    when None; '' when none is left): ``text[start:end].rstrip(space)[-1:]`` without
+    copying the stretch."""
+    i = end - 1
+    while i >= start and (text[i].isspace() if space is None else text[i] in space):
+        i -= 1
+    return text[i] if i >= start else ""

@@ -8,33 +8,35 @@ regular expressions over the text, so unparsed sentences still count.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
+from .quote_marks import SpanSet
 from .resources.quotes import (
     CUE_WORDS,
-    PLURAL_PRONOUNS,
-    PRONOUN_GENDER,
     FEMALE_ENDINGS,
     FEMALE_NAMES,
+    FIRST_NAMES,
     MALE_EXCEPTIONS_TO_ENDINGS,
     MALE_NAMES,
+    NAME_RUN,
     NOT_NAMES,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
     ROLE_NOUNS,
     TITLE_SMALL_WORDS,
     TITLES,
 )
 
-# Letters beyond ASCII count (Lucía, Zoë); a name word may carry an apostrophe part
-# (O'Neill, D’Souza) and hyphenated parts (Thale-Barrow, Sato-Callaghan).
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
-_PART = rf"[{_UP}](?:[{_LOW}]+(?:[{_UP}][{_LOW}]+)?|(?=['’][{_UP}]))(?:['’][{_UP}][{_LOW}]+)?"
-_NAME_WORD = rf"(?:{_PART}(?:-{_PART})*|[{_UP}]\.)"
-_NAME_RUN = re.compile(rf"(?<![\w’'-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD})*(?![\w-])")
+_NAME_RUN = re.compile(NAME_RUN)
 _WORD = re.compile(r"\S+")
 _LINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _BREAKS = NOT_NAMES | CUE_WORDS | frozenset(PRONOUN_GENDER) | PLURAL_PRONOUNS
+_NOT_NAMES_OR_TITLES = NOT_NAMES | TITLES
+_TITLES_OR_ROLES = TITLES | frozenset(ROLE_NOUNS)
 
 
 @dataclass(frozen=True)
@@ -49,18 +51,60 @@ class People:
     """The persons of one text: full names, their genders, their mentions in order."""
 
     names: tuple[str, ...]
-    genders: dict[str, str | None]
-    mentions: tuple[PersonMention, ...]
+    genders: Mapping[str, str | None]
+    mentions: tuple[PersonMention, ...]  # in text order
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """How often each full name is mentioned."""
+        return Counter(m.name for m in self.mentions)
+
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        return tuple(m.start for m in self.mentions)
 
     def count(self, name: str) -> int:
-        return sum(1 for m in self.mentions if m.name == name)
+        return self.counts[name]
 
     def most_mentioned(self) -> str | None:
-        counts = Counter(m.name for m in self.mentions)
+        return self._most_mentioned
+
+    @cached_property
+    def _most_mentioned(self) -> str | None:
+        counts = self.counts
         if not counts:
             return None
         first = {m.name: m.start for m in reversed(self.mentions)}
         return max(counts, key=lambda n: (counts[n], -first[n]))
+
+    def gender_fits(self, name: str, gender: str) -> bool:
+        """Not contradicted: the known gender of the name, else its first name's."""
+        found = self.genders.get(name)
+        if found is None and len(name.split()) > 1:
+            found = gender_of_first_name(name.split()[0])
+        return found in (None, gender)
+
+    def mentions_before(self, offset: int, start: int = 0) -> tuple[PersonMention, ...]:
+        """The mentions starting in ``start:offset``, in text order."""
+        lo = bisect_left(self.starts, start)
+        return self.mentions[lo : max(lo, bisect_left(self.starts, offset))]
+
+    def last_fitting(self, offset: int, gender: str) -> str | None:
+        """The last person mentioned before ``offset`` whose gender fits."""
+        starts = self._fitting[gender]
+        i = bisect_left(starts, offset) - 1
+        return self.mentions[self._fitting_index[gender][i]].name if i >= 0 else None
+
+    @cached_property
+    def _fitting_index(self) -> Mapping[str, tuple[int, ...]]:
+        """Per gender, the indices of the mentions whose person it fits."""
+        return {g: tuple(i for i, m in enumerate(self.mentions) if self.gender_fits(m.name, g))
+                for g in set(PRONOUN_GENDER.values())}
+
+    @cached_property
+    def _fitting(self) -> Mapping[str, tuple[int, ...]]:
+        return {g: tuple(self.mentions[i].start for i in found)
+                for g, found in self._fitting_index.items()}
 
 
 def gender_of_first_name(first: str) -> str | None:
@@ -83,7 +127,7 @@ def strip_titles(words: list[str]) -> list[str]:
         if w.lower().strip(".") in TITLES:
             last_title = i
     words = words[last_title + 1 :]
-    while len(words) > 1 and words[0].lower().strip(".") in NOT_NAMES | TITLES:
+    while len(words) > 1 and words[0].lower().strip(".") in _NOT_NAMES_OR_TITLES:
         words = words[1:]
     if len(words) == 1 and words[0].lower().strip(".") in NOT_NAMES:
         return []
@@ -100,8 +144,9 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
     out = []
     headlines = title_case_lines(text)
     body_words = _body_name_words(text, headlines) if headlines else frozenset()
+    in_headlines = SpanSet.of(headlines)
     for match in _NAME_RUN.finditer(text):
-        in_headline = _inside(match.start(), headlines)
+        in_headline = in_headlines.holds(match.start())
         group: list[re.Match[str]] = []
         for word in _WORD.finditer(text, match.start(), match.end()):
             if word.group().lower() in _BREAKS or (
@@ -133,8 +178,9 @@ def _body_name_words(text: str, headlines: tuple[tuple[int, int], ...]) -> froze
     ('Reed' but not 'Jailed' when the body writes 'jailed')."""
     lower = {w for w in _LINE_WORD.findall(text) if w[:1].islower()}
     out = set()
+    in_headlines = SpanSet.of(headlines)
     for match in _NAME_RUN.finditer(text):
-        if _inside(match.start(), headlines):
+        if in_headlines.holds(match.start()):
             continue
         out.update(w for w in map(_possessive_free, match.group().split())
                    if w.lower() not in lower)
@@ -147,8 +193,7 @@ def _possessive_free(word: str) -> str:
 
 def _kept_run(text: str, words: list[re.Match[str]]) -> list[tuple[int, int, str]]:
     kept = strip_titles([w.group() for w in words])
-    first_names = MALE_NAMES | FEMALE_NAMES
-    if len(kept) >= 3 and kept[0].lower() not in first_names and kept[1].lower() in first_names:
+    if len(kept) >= 3 and kept[0].lower() not in FIRST_NAMES and kept[1].lower() in FIRST_NAMES:
         kept = kept[1:]  # 'Rower Ada Quill': a capitalised role word before a first name
     if not kept:
         return []
@@ -167,10 +212,10 @@ def looks_like_person(name: str, text: str, start: int, known: frozenset[str]) -
         return False
     if any(w.lower() in NOT_NAMES for w in words):
         return False
-    if words[0].lower() in MALE_NAMES | FEMALE_NAMES or words[-1] in known:
+    if words[0].lower() in FIRST_NAMES or words[-1] in known:
         return True  # a known first name, or a surname spaCy or a cue already named
     before = re.search(r"([A-Za-z.]+)\s*$", text[max(0, start - 30) : start])
-    return bool(before) and before.group(1).lower().strip(".") in TITLES | set(ROLE_NOUNS)
+    return bool(before) and before.group(1).lower().strip(".") in _TITLES_OR_ROLES
 
 
 def find_people(text: str, known: frozenset[str] = frozenset(),
@@ -179,41 +224,42 @@ def find_people(text: str, known: frozenset[str] = frozenset(),
     name, its surname alone, its first name alone. ``exclude`` spans (quotes) hold no
     mentions."""
     runs = name_runs(text)
-    full: list[str] = []
+    found: dict[str, None] = {}  # insertion-ordered set
     for start, _end, name in runs:
-        if looks_like_person(name, text, start, known) and name not in full:
-            full.append(name)
+        if name not in found and looks_like_person(name, text, start, known):
+            found[name] = None
     for name in sorted(known):
-        if len(name.split()) >= 2 and name not in full:
-            full.append(name)
-    full = [n for n in full if not any(n != o and n in o for o in full if _word_in(n, o))]
+        if len(name.split()) >= 2:
+            found.setdefault(name, None)
+    full = tuple(n for n in found
+                 if not any(n != o and n in o for o in found if _word_in(n, o)))
     genders = {n: gender_of_first_name(n.split()[0]) for n in full}
+    excluded = SpanSet.of(exclude)
     mentions = []
+    counts: Counter[str] = Counter()  # the mentions so far, by name
     for start, end, name in runs:
-        if _inside(start, exclude):
+        if excluded.holds(start):
             continue
-        resolved = resolve_name(name, full, mentions_so_far=mentions)
+        resolved = resolve_name(name, full, counts)
         if resolved is not None:
             mentions.append(PersonMention(start, end, resolved))
-    return People(tuple(full), genders, tuple(mentions))
+            counts[resolved] += 1
+    return People(full, genders, tuple(mentions))
 
 
 def _word_in(short: str, long: str) -> bool:
     return re.search(rf"(?:^| ){re.escape(short)}(?: |$)", long) is not None
 
 
-def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(a <= offset < b for a, b in spans)
-
-
 def resolve_name(
     name: str,
     full_names: list[str] | tuple[str, ...],
-    mentions_so_far: list[PersonMention] | tuple[PersonMention, ...] = (),
+    counts: Mapping[str, int] | None = None,
 ) -> str | None:
     """The full name a name mention refers to: itself when it is one of them; else the
     full name ending with it (a surname) or starting with it (a first name); several ->
-    the most mentioned so far, then the first listed."""
+    the most mentioned so far (``counts``: mentions by full name), then the first
+    listed."""
     name = clean_name(name)
     if not name:
         return None
@@ -229,12 +275,14 @@ def resolve_name(
                       if f.split()[0] == words[0] and f.split()[-1] == words[-1]]
     if not candidates:
         return None
-    counts = Counter(m.name for m in mentions_so_far)
-    return max(candidates, key=lambda f: (counts[f], -full_names.index(f)))
+    if len(candidates) == 1:
+        return candidates[0]
+    counts = counts or {}
+    return max(candidates, key=lambda f: (counts.get(f, 0), -full_names.index(f)))
 
 
 def clean_name(name: str) -> str:
-    """'Baldwin’s' -> 'Baldwin'; collapse white space; drop titles."""
+    """'Okafor’s' -> 'Okafor'; collapse white space; drop titles."""
     name = re.sub(r"['’]s?$", "", name.strip())
     words = name.split()
     return " ".join(strip_titles(words)) if len(words) > 1 else " ".join(words)

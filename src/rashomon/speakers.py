@@ -5,9 +5,11 @@ and the table of who is quoted how often under which mentions."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from .model import Article, ArticleAnalysis, Quote, Sentence, Span, Speaker
 from .quote_marks import quote_words, words_inside
@@ -15,23 +17,21 @@ from .quote_names import (
     People,
     clean_name,
     find_people,
-    gender_of_first_name,
     name_runs,
     resolve_name,
 )
 from .resources.quotes import (
     AGE_DESCRIPTION,
     DETERMINERS,
+    NAME,
     NOT_NAMES,
     ORG_WORDS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
+    PRONOUN_WINDOW,
     PROTAGONIST_ROLES,
     ROLE_NOUNS,
 )
-
-# How many sentences before a pronoun's own one are searched for its antecedent.
-_PRONOUN_WINDOW = 3
 
 
 # --- salience: who the sentences are about ---------------------------------------------
@@ -43,11 +43,20 @@ class Salience:
     the mention when it gives one)."""
 
     sentences: tuple[Sentence, ...]
-    subjects: dict[int, tuple[tuple[int, str | None, str | None], ...]]
+    subjects: Mapping[int, tuple[tuple[int, str | None, str | None], ...]]
 
     @classmethod
     def empty(cls, sentences: tuple[Sentence, ...] = ()) -> Salience:
         return cls(sentences, {})
+
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        return tuple(s.start for s in self.sentences)
+
+    def sentence_index(self, offset: int) -> int | None:
+        """The index of the last sentence starting at or before ``offset``."""
+        i = bisect_right(self.starts, offset) - 1
+        return self.sentences[i].index if i >= 0 else None
 
 
 def person_subjects(text: str, sentences: tuple[Sentence, ...],
@@ -57,17 +66,20 @@ def person_subjects(text: str, sentences: tuple[Sentence, ...],
     person the sentences before it are about ('the chef sounded ... He told ...').
     ``cue_subjects`` are the starts of cue subjects: a capitalised one is a person even
     when no full name is known ('Vandermeer insisted')."""
+    # One table filled in text order: each subject sees the subjects before it (those of
+    # the earlier sentences and the ones found so far in its own).
     subjects: dict[int, tuple[tuple[int, str | None, str | None], ...]] = {}
+    salience = Salience(sentences, subjects)
     for index in sorted(spans):
         found: list[tuple[int, str | None, str | None]] = []
         for start, end in sorted(set(spans[index])):
-            salience = Salience(sentences, {**subjects, index: tuple(found)})
+            subjects[index] = tuple(found)
             subject = _person_subject(text, Span(text[start:end], start, end), people,
                                       salience, start in cue_subjects)
             if subject is not None:
                 found.append((start, *subject))
         subjects[index] = tuple(found)
-    return Salience(sentences, subjects)
+    return Salience(sentences, dict(subjects))
 
 
 def _person_subject(text: str, mention: Span, people: People, salience: Salience,
@@ -82,7 +94,7 @@ def _person_subject(text: str, mention: Span, people: People, salience: Salience
     words = mention.text.split()
     head = _head(words)
     if words[0][:1].isupper() and words[0].lower() not in DETERMINERS and head not in ROLE_NOUNS:
-        name = resolve_name(mention.text, people.names, people.mentions)
+        name = resolve_name(mention.text, people.names, people.counts)
         if name is None and (is_cue_subject or _looks_like_full_name(mention.text)):
             name = clean_name(mention.text) or None
         return (name, people.genders.get(name)) if name else None
@@ -103,7 +115,12 @@ def _looks_like_full_name(mention: str) -> bool:
 
 
 def _head(words: list[str]) -> str:
-    return re.sub(r"['’]s$", "", words[-1].lower()).strip(",.;:")
+    return _possessive_free(words[-1].lower()).strip(",.;:")
+
+
+def _possessive_free(word: str) -> str:
+    """'witness’s' -> 'witness' (a suffix, never a set of characters: 'witness' stays)."""
+    return re.sub(r"['’]s$", "", word)
 
 
 # --- one mention -> one person ---------------------------------------------------------
@@ -121,10 +138,10 @@ def resolved_speaker(text: str, mention: Span, people: People,
         return None, 0.5
     words = mention.text.split()
     first = words[0].lower()
-    role_word = len(words) == 1 and first.rstrip("’'s") in ROLE_NOUNS
+    role_word = len(words) == 1 and _possessive_free(first) in ROLE_NOUNS
     if words[0][:1].isupper() and first not in DETERMINERS and not role_word:
         name = clean_name(mention.text)
-        return (resolve_name(name, people.names, people.mentions) or name), 1.0
+        return (resolve_name(name, people.names, people.counts) or name), 1.0
     head = _head(words)
     holder = role_holder(text, head, mention.start, people)
     if holder is not None:
@@ -140,45 +157,28 @@ def nearest_person(offset: int, gender: str, people: People, salience: Salience)
     else the latest person mentioned elsewhere in that sentence (an object, an
     apposition). Names inside quotes never count. Nothing near -> the article's most
     mentioned person when the gender fits, else the last person before that fits."""
-    own = _sentence_index(salience.sentences, offset)
+    own = salience.sentence_index(offset)
     if own is not None:
-        for index in range(own, max(-1, own - _PRONOUN_WINDOW - 1), -1):
+        for index in range(own, max(-1, own - PRONOUN_WINDOW - 1), -1):
             subjects = [s for s in salience.subjects.get(index, ()) if s[0] < offset]
             for _start, name, found in sorted(subjects, key=lambda s: s[0], reverse=True):
                 if _fits(name, found, gender, people):
                     return name
             sentence = salience.sentences[index]
-            inside = [m for m in people.mentions
-                      if sentence.start <= m.start < min(sentence.end, offset)]
+            inside = people.mentions_before(min(sentence.end, offset), sentence.start)
             for m in reversed(inside):
-                if _gender_fits(m.name, gender, people):
+                if people.gender_fits(m.name, gender):
                     return m.name
     protagonist = people.most_mentioned()
-    if protagonist is not None and _gender_fits(protagonist, gender, people):
+    if protagonist is not None and people.gender_fits(protagonist, gender):
         return protagonist
-    for m in reversed([m for m in people.mentions if m.start < offset]):
-        if _gender_fits(m.name, gender, people):
-            return m.name
-    return None
-
-
-def _sentence_index(sentences: tuple[Sentence, ...], offset: int) -> int | None:
-    before = [s.index for s in sentences if s.start <= offset]
-    return before[-1] if before else None
+    return people.last_fitting(offset, gender)
 
 
 def _fits(name: str | None, found: str | None, gender: str, people: People) -> bool:
     if found is not None:
         return found == gender
-    return name is None or _gender_fits(name, gender, people)
-
-
-def _gender_fits(name: str, gender: str, people: People) -> bool:
-    """Not contradicted: the known gender of the name, else its first name's."""
-    found = people.genders.get(name)
-    if found is None and len(name.split()) > 1:
-        found = gender_of_first_name(name.split()[0])
-    return found in (None, gender)
+    return name is None or people.gender_fits(name, gender)
 
 
 def role_holder(text: str, role: str, before: int, people: People) -> str | None:
@@ -188,7 +188,7 @@ def role_holder(text: str, role: str, before: int, people: People) -> str | None
         return None
     found: list[tuple[int, str]] = []
     word = re.escape(role)
-    titled = rf"\b(?i:{word})\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})"
+    titled = rf"\b(?i:{word})\s+({NAME})"
     for match in re.finditer(titled, text):
         name = _person_at(match.start(1), people)
         if name:
@@ -196,7 +196,7 @@ def role_holder(text: str, role: str, before: int, people: People) -> str | None
     for match in re.finditer(rf",\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{word}\b", text, re.I):
         runs = [r for r in name_runs(text[max(0, match.start() - 60) : match.start()])]
         if runs and runs[-1][1] == min(60, match.start()):
-            name = resolve_name(runs[-1][2], people.names, people.mentions)
+            name = resolve_name(runs[-1][2], people.names, people.counts)
             if name:
                 found.append((match.start(), name))
     if not found:
@@ -207,7 +207,8 @@ def role_holder(text: str, role: str, before: int, people: People) -> str | None
 
 def _person_at(start: int, people: People) -> str | None:
     """The person whose mention covers ``start`` (the name after a title word)."""
-    return next((m.name for m in people.mentions if m.start <= start < m.end), None)
+    before = people.mentions_before(start + 1)
+    return before[-1].name if before and start < before[-1].end else None
 
 
 # --- headline quotes -----------------------------------------------------------------------

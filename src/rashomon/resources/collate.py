@@ -41,7 +41,7 @@ DASH_FOLD = MappingProxyType(
     )
 )
 
-# Dashes used as punctuation between words ("happened—and", "happened--and"): a
+# Dashes used as punctuation between words ("late—and", "late--and"): a
 # whitespace-delimited chunk is split there unless the chunk is a censor mask.
 INNER_DASH = re.compile(r"(?:[\u2013\u2014\u2015]|-{2,})")
 

@@ -131,7 +131,7 @@ CURRENCY_WORDS = MappingProxyType({"dollars": "dollars", "dollar": "dollars", "e
                                    "euro": "euros", "pounds": "pounds"})
 
 # Words between a number and the thing it counts that do not name the unit
-# ("18 more months", "three full years").
+# ("ten more months", "three full years").
 UNIT_SKIP = frozenset(
     "more additional full long consecutive straight other further extra new old".split()
 )

@@ -5,6 +5,7 @@ pronouns and first-name genders. Logic lives in ``quotes.py``, ``quote_marks.py`
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 # --- quote marks -------------------------------------------------------------------
 # Double marks are the primary quotation marks of English news; single marks quote
@@ -22,6 +23,14 @@ OPEN_CONTEXT = " \t\n([{—–-/" + DOUBLE_MARKS + SINGLE_MARKS
 CLOSE_CONTEXT = " \t\n)]}.,;:!?…—–-/" + DOUBLE_MARKS + SINGLE_MARKS
 # An opening single mark that is an elision, not a quote: '90s, ’em, 'til, 'n'.
 ELISION = re.compile(r"(?:\d\d(?:s\b|\b)|em\b|til\b|tis\b|twas\b|n\b|cause\b|bout\b)", re.I)
+
+# --- parsing -----------------------------------------------------------------------
+# A "sentence" longer than this (a run-on page, a table flattened into one line) is not
+# sent to spaCy: its cues are found by the rule-based path (the words around the cue).
+MAX_PARSE_CHARS = 5000
+# How far the title and kind tests look around a quoted span (characters): enough for
+# a cue and a few words, bounded so that long paragraphs cost linear time.
+LOOK_AROUND = 200
 
 # --- cue words ---------------------------------------------------------------------
 # Surface forms (the lemmatizer is not loaded). Speech cues attribute any quote.
@@ -64,16 +73,35 @@ THOUGHT_CUES = frozenset(
     """.split()
 )
 CUE_WORDS = SPEECH_CUES | THOUGHT_CUES
-# Words that may stand between a subject and its cue: "Baldwin later said".
+# Words that may stand between a subject and its cue: "Okafor later said".
 CUE_ADVERBS = frozenset(
     "also later then again once previously recently further simply only just "
     "had has have would will was is once even reportedly allegedly".split()
 )
 
 # --- mentions ----------------------------------------------------------------------
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Every pronoun the stages know, in one place: singular ones carry a gender.
+PRONOUN_GENDER = MappingProxyType({"he": "m", "him": "m", "she": "f", "her": "f"})
 PLURAL_PRONOUNS = frozenset("they we i you it".split())
+# Third-person subject pronouns: ', she said' inside a stretch left open shows that its
+# closing mark was lost.
+THIRD_PERSON_SUBJECTS = ("he", "she", "they")
+# Pronouns that stand as the subject right after a cue ('said he', 'said we').
+SUBJECT_PRONOUNS = frozenset(THIRD_PERSON_SUBJECTS + ("we", "i"))
+# How many sentences before a pronoun's own one are searched for its antecedent.
+PRONOUN_WINDOW = 3
 DETERMINERS = frozenset("the a an this that his her their its our".split())
+
+# A capitalised name word, letters beyond ASCII included (Lucía, Zoë), with an
+# apostrophe part (O'Neill, D’Souza), hyphenated parts (Thale-Barrow) or an initial (J.).
+# The one definition of a name for every stage: NAME_RUN is a run of any length (split
+# later at cue words and pronouns), NAME a name of one to four words.
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_PART = rf"[{_UP}](?:[{_LOW}]+(?:[{_UP}][{_LOW}]+)?|(?=['’][{_UP}]))(?:['’][{_UP}][{_LOW}]+)?"
+NAME_WORD = rf"(?:{_PART}(?:-{_PART})*|[{_UP}]\.)"
+NAME_RUN = rf"(?<![\w’'-]){NAME_WORD}(?:[ \t]+{NAME_WORD})*(?![\w-])"
+NAME = rf"(?<![\w’'-]){NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}(?![\w-])"
 
 # Words that come before a name without being part of it ("Judge Mary Smith").
 TITLES = frozenset(
@@ -118,7 +146,7 @@ ORG_WORDS = frozenset(
 )
 
 # Description heads that name a person's role; the gender when the noun gives one.
-ROLE_NOUNS = {
+ROLE_NOUNS = MappingProxyType({
     "judge": None, "justice": None, "prosecutor": None, "attorney": None, "lawyer": None,
     "actor": None, "actress": "f", "star": None, "superstar": None, "nominee": None,
     "winner": None, "singer": None, "rapper": None, "director": None, "producer": None,
@@ -146,9 +174,9 @@ ROLE_NOUNS = {
     "priest": None, "bishop": None, "rabbi": None, "imam": None, "councillor": None,
     "commissioner": None, "mp": None, "aide": None, "adviser": None, "advisor": None,
     "man": "m", "woman": "f", "boy": "m", "girl": "f",
-}
+})
 # Roles that refer to the story's protagonist when no name in the text carries them
-# ("the Oscar nominee", "the star", "the 66-year-old"); anonymous roles never do.
+# ("the award nominee", "the star", "the 48-year-old"); anonymous roles never do.
 PROTAGONIST_ROLES = frozenset(
     """
     actor actress star superstar nominee winner singer rapper director producer
@@ -179,7 +207,7 @@ NAMING_CUES = frozenset(
 )
 # Articles that open a nickname or title: “the Old Growler”, “a Sure Thing”.
 NICKNAME_ARTICLES = frozenset(("the", "a", "an"))
-# Small words allowed inside a Title-Case title ('Fail Better', 'Lord of the Rings').
+# Small words allowed inside a Title-Case title ('Second Wind', 'Lord of the Rings').
 TITLE_SMALL_WORDS = frozenset("a an the of to in on and or for at by with from vs".split())
 
 # --- first names -------------------------------------------------------------------
@@ -247,6 +275,7 @@ FEMALE_NAMES = frozenset(
     svetlana tamika tatiana valentina yasmin yuki zainab zara
     """.split()
 )
+FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 # Unknown first names ending so are mostly female (Hilaria, Ludmila); not these.
 FEMALE_ENDINGS = ("a", "ie", "ette", "elle", "ine")
 MALE_EXCEPTIONS_TO_ENDINGS = frozenset(

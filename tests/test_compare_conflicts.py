@@ -1,0 +1,331 @@
+"""Compare stage: conflicts of each kind (date, number, name, claim) between outlets.
+
+The fictional story and the helpers are those of test_compare.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_compare import analysis, compared
+
+# --- conflicts ----------------------------------------------------------------------------
+
+
+DATE_CASES = [
+    # (sentence a, dates a, sentence b, dates b, expected values or None)
+    pytest.param(
+        "The town council approved the Larkspur harbour contract with Vale on March 3, 2023.",
+        (("March 3, 2023", "2023-03-03"),),
+        "The town council approved the Larkspur harbour contract with Vale on March 9, 2023.",
+        (("March 9, 2023", "2023-03-09"),),
+        ("March 3, 2023", "March 9, 2023"),
+        id="day-vs-day",
+    ),
+    pytest.param(
+        "Gull Line launched its night crossing from the Larkspur terminal in May 2022 with one boat.",
+        (("May 2022", "2022-05"),),
+        "Gull Line launched the night crossing from the Larkspur terminal in June 2022.",
+        (("June 2022", "2022-06"),),
+        ("May 2022", "June 2022"),
+        id="month-vs-month",
+    ),
+    pytest.param(
+        "In July, Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour.",
+        (("July", "2024-07"),),
+        "On July 12, Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour.",
+        (("July 12", "2024-07-12"),),
+        None,
+        id="in-july-vs-july-12-compatible",
+    ),
+    pytest.param(
+        "In July, Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour.",
+        (),
+        "On July 12, Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour.",
+        (),
+        None,
+        id="compatible-by-fallback-rules",
+    ),
+    pytest.param(
+        "On July 12, Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour.",
+        (),
+        "On July 15, Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour.",
+        (),
+        ("July 12", "July 15"),
+        id="conflict-by-fallback-rules",
+    ),
+    pytest.param(
+        "Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour on July 12.",
+        (("July 12", "2024-07-12"),),
+        "Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour.",
+        (),
+        None,
+        id="date-in-one-only",
+    ),
+    pytest.param(
+        "Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour last Tuesday.",
+        (("last Tuesday", "2024-07-09"),),
+        "Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour on July 15.",
+        (("July 15", "2024-07-15"),),
+        ("last Tuesday", "July 15"),
+        id="dates-stage-records-preferred",
+    ),
+    pytest.param(
+        "In July, Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour.",
+        (("July", "2024-07"),),
+        "On July 12, Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour.",
+        (("July 12", "2023-07-12"),),
+        None,
+        id="years-guessed-by-the-dates-stage-are-not-compared",
+    ),
+    pytest.param(
+        "Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour on July 12, 2023.",
+        (("July 12, 2023", "2023-07-12"),),
+        "Mayor Ana Ruiz opened the new ferry terminal at Larkspur harbour on July 12, 2024.",
+        (("July 12, 2024", "2024-07-12"),),
+        ("July 12, 2023", "July 12, 2024"),
+        id="written-years-are-compared",
+    ),
+    pytest.param(
+        "The town council approved the Larkspur harbour contract with Vale in 2021.",
+        (("2021", "2021"),),
+        "The town council approved the Larkspur harbour contract with Vale in March 2021.",
+        (("March 2021", "2021-03"),),
+        None,
+        id="year-contains-month",
+    ),
+]
+
+
+@pytest.mark.parametrize("text_a, dates_a, text_b, dates_b, expected", DATE_CASES)
+def test_date_conflicts(text_a, dates_a, text_b, dates_b, expected) -> None:
+    facts = compared(analysis(text_a, "ledger", dates=dates_a), analysis(text_b, "courier", dates=dates_b))
+    assert len(facts.shared) == 1  # the same fact either way
+    dated = [c for c in facts.conflicts if c.kind == "date"]
+    if expected is None:
+        assert facts.conflicts == ()
+    else:
+        assert len(dated) == 1
+        assert tuple(v.value for v in dated[0].versions) == expected
+        assert [v.article for v in dated[0].versions] == ["ledger", "courier"]
+        assert dated[0].about.startswith("date")
+
+
+def test_event_dated_differently_in_differently_worded_sentences() -> None:
+    a = analysis(
+        "The Larkspur marina, long the pride of the eastern waterfront and its fishing fleet, "
+        "has been shut since Friday, June 6, when harbour police taped off the pier.",
+        "ledger",
+        dates=(("Friday, June 6", "2025-06-06"),),
+    )
+    b = analysis(
+        "Harbour police closed the Larkspur marina on Saturday, June 7, citing unsafe pilings.",
+        "courier",
+        dates=(("Saturday, June 7", "2025-06-07"),),
+    )
+    facts = compared(a, b)
+    assert [c.kind for c in facts.conflicts] == ["date"]
+    assert [v.value for v in facts.conflicts[0].versions] == ["Friday, June 6", "Saturday, June 7"]
+    assert facts.conflicts[0].about.startswith("date of close")
+
+
+def test_same_event_verb_on_different_things_is_no_conflict() -> None:
+    a = analysis("Harbour police closed the Larkspur marina on June 7 after an inspection.", "ledger")
+    b = analysis("The town library closed its reading room on June 2 for repainting.", "courier")
+    assert compared(a, b).conflicts == ()
+
+
+NUMBER_CASES = [
+    pytest.param(
+        "The Larkspur crossing was suspended for 10 months while engineers rebuilt the pier.",
+        "The Larkspur crossing was suspended for 7 months while engineers rebuilt the pier.",
+        ("10 months", "7 months"),
+        "month",
+        id="months",
+    ),
+    pytest.param(
+        "The Larkspur crossing was suspended for ten months while engineers rebuilt the pier.",
+        "The Larkspur crossing stayed suspended for two years while engineers rebuilt the pier.",
+        None,
+        None,
+        id="different-units-no-conflict",
+    ),
+    pytest.param(
+        "The operator, Tom Vale, 52, opened a second ticket office in Brookhaven.",
+        "The operator, Tom Vale, 53, opened a second ticket office in Brookhaven.",
+        ("52", "53"),
+        "age",
+        id="age-apposition",
+    ),
+    pytest.param(
+        "The 52-year-old operator Tom Vale opened a second ticket office in Brookhaven.",
+        "Operator Tom Vale, age 53, opened a second ticket office in Brookhaven.",
+        ("52-year-old", "age 53"),
+        "age",
+        id="age-forms",
+    ),
+    pytest.param(
+        "Gull Line paid the town $2 million in berth fees over three years, the council said.",
+        "Gull Line paid the town $3 million in berth fees over three years, the council said.",
+        ("$2 million", "$3 million"),
+        "dollars",
+        id="money",
+    ),
+    pytest.param(
+        "Gull Line paid the town $2 million in berth fees over three years, the council said.",
+        "Gull Line paid the town berth fees worth $2,000,000 over three years, the council said.",
+        None,
+        None,
+        id="same-money-written-differently",
+    ),
+    pytest.param(
+        "Inspectors boarded the Gull Line ferry and two tugs at the Larkspur terminal on Friday morning.",
+        "Inspectors boarded the Gull Line ferry at the Larkspur terminal on Friday morning.",
+        None,
+        None,
+        id="number-in-one-only",
+    ),
+]
+
+
+@pytest.mark.parametrize("text_a, text_b, expected, unit", NUMBER_CASES)
+def test_number_conflicts(text_a, text_b, expected, unit) -> None:
+    facts = compared(analysis(text_a, "ledger"), analysis(text_b, "courier"))
+    assert len(facts.shared) == 1
+    if expected is None:
+        assert facts.conflicts == ()
+        return
+    assert [c.kind for c in facts.conflicts] == ["number"]
+    conflict = facts.conflicts[0]
+    assert tuple(v.value for v in conflict.versions) == expected
+    assert unit in conflict.about
+
+
+def test_name_conflict_in_the_same_role() -> None:
+    a = analysis("Mayor Ana Ruiz opened the ferry terminal built by Tom Vale on Tuesday.", "ledger")
+    b = analysis("Mayor Carl Brandt opened the ferry terminal built by Tom Vale on Tuesday.", "courier")
+    facts = compared(a, b)
+    assert len(facts.shared) == 1
+    assert [c.kind for c in facts.conflicts] == ["name"]
+    assert [v.value for v in facts.conflicts[0].versions] == ["Ana Ruiz", "Carl Brandt"]
+    assert "mayor" in facts.conflicts[0].about
+
+
+@pytest.mark.parametrize(
+    "text_a, text_b",
+    [
+        pytest.param(
+            "Mayor Ana Ruiz opened the ferry terminal built by Tom Vale on Tuesday.",
+            "Mayor Ruiz opened the ferry terminal built by Tom Vale on Tuesday.",
+            id="short-form-of-the-same-name",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz opened the ferry terminal built by Tom Vale on Tuesday.",
+            "Mayor Ana Ruiz opened the ferry terminal built by Vale, a Brookhaven operator, on Tuesday.",
+            id="extra-name-with-no-rival",
+        ),
+    ],
+)
+def test_no_name_conflict(text_a, text_b) -> None:
+    facts = compared(analysis(text_a, "ledger"), analysis(text_b, "courier"))
+    assert len(facts.shared) == 1
+    assert facts.conflicts == ()
+
+
+@pytest.mark.parametrize(
+    "text_a, text_b, values",
+    [
+        pytest.param(
+            "Tom Vale signed the harbour contract with the town council in his own name.",
+            "Tom Vale never signed the harbour contract with the town council in his own name.",
+            ("signed", "never signed"),
+            id="never",
+        ),
+        pytest.param(
+            "Tom Vale accepted payments from the marina operators during the tender.",
+            "Tom Vale denied accepting payments from the marina operators during the tender.",
+            ("accepted", "denied accepting"),
+            id="denied",
+        ),
+        pytest.param(
+            "The harbour inspectors didn't flag the cracked pilings to the town council.",
+            "The harbour inspectors flagged the cracked pilings to the town council.",
+            ("didn't flag", "flagged"),
+            id="contraction",
+        ),
+    ],
+)
+def test_claim_conflicts(text_a, text_b, values) -> None:
+    facts = compared(analysis(text_a, "ledger"), analysis(text_b, "courier"))
+    assert [c.kind for c in facts.conflicts] == ["claim"]
+    assert tuple(v.value for v in facts.conflicts[0].versions) == values
+    # affirming and denying is no agreement: neither shared nor unique
+    assert facts.shared == () and facts.unique == ()
+
+
+@pytest.mark.parametrize(
+    "text_a, text_b",
+    [
+        pytest.param(
+            "Tom Vale never signed the harbour contract with the town council.",
+            "Tom Vale did not sign the harbour contract with the town council.",
+            id="both-deny",
+        ),
+        pytest.param(
+            "The school board did not grant the parents' request to move the levy vote.",
+            "The school board rejected the parents' request to move the levy vote.",
+            id="negative-verb",
+        ),
+        pytest.param(
+            "Auditors flagged marina invoices that did not match any berth booking last spring.",
+            "Auditors flagged marina invoices that matched no berth booking last spring.",
+            id="negation-after-the-word",
+        ),
+        pytest.param(
+            "Tom Vale denied the fare complaints at his first meeting with the Brookhaven council.",
+            "Tom Vale faced the fare complaints at his first meeting with the Brookhaven council.",
+            id="denying-a-thing",
+        ),
+    ],
+)
+def test_no_claim_conflict(text_a, text_b) -> None:
+    facts = compared(analysis(text_a, "ledger"), analysis(text_b, "courier"))
+    assert len(facts.shared) == 1
+    assert facts.conflicts == ()
+
+
+def test_conflict_versions_merge_across_three_outlets() -> None:
+    facts = compared(
+        analysis("The Larkspur crossing was suspended for 10 months while engineers rebuilt the pier.", "ledger"),
+        analysis("The Larkspur crossing was suspended for 7 months while engineers rebuilt the pier.", "courier"),
+        analysis("The Larkspur crossing was suspended for 10 months while engineers rebuilt the pier.", "gazette"),
+    )
+    assert len(facts.conflicts) == 1
+    versions = facts.conflicts[0].versions
+    assert [(v.article, v.value) for v in versions] == [
+        ("ledger", "10 months"), ("courier", "7 months"), ("gazette", "10 months")
+    ]
+
+
+def test_numeric_story_reports_only_same_unit_clashes() -> None:
+    a = analysis(
+        "Heavy rain flooded 12 roads in the Millbrook valley on Sunday, the county said. "
+        "About 300 homes lost power for three hours, according to Delta Grid.\n"
+        "Mayor Iris Quell opened two shelters at the Millbrook school for 80 residents.\n"
+        "Farmers said 40 cows were moved to higher ground by volunteers.\n"
+        "Last year a smaller flood cost the town $1.2 million in repairs.",
+        "ledger",
+    )
+    b = analysis(
+        "The Millbrook river burst its banks on Sunday, flooding 14 roads across the valley.\n"
+        "Power was cut to roughly 300 homes for four hours, Delta Grid said.\n"
+        "Mayor Iris Quell said the two shelters at the school had taken in 95 people by nightfall.\n"
+        "Rescue crews pulled three people from a car stranded on the valley road.\n"
+        "The weather service expects 20 millimetres more rain on Tuesday.",
+        "courier",
+    )
+    facts = compared(a, b)
+    assert len(facts.shared) == 3
+    assert sorted((c.kind, tuple(v.value for v in c.versions)) for c in facts.conflicts) == [
+        ("number", ("12 roads", "14 roads")), ("number", ("three hours", "four hours")),
+    ]
+    assert len(facts.unique) == 4
