@@ -27,6 +27,8 @@ from .resources.compare import (
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[A-Za-z]+)*|[A-Za-z0-9][A-Za-z0-9'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Fallback date rules, used only when the dates stage left no records: month names
+# (the dates stage's vocabulary, via resources.compare.MONTHS), a day, a written year.
 _MONTH_NAMES = "|".join(
     sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)
 )
@@ -275,6 +277,8 @@ def _when_of(mention: DateMention) -> When:
 
 
 def fallback_dates(text: str) -> list[When]:
+    """Month-name dates and bare years by our own rules, for an article the dates stage
+    gave no records for; a year is set only when written."""
     out: list[When] = []
     for m in _MONTH_DATE.finditer(text):
         month = MONTHS[m.group("month").lower()]

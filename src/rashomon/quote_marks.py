@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import accumulate
+from functools import cached_property
+from itertools import accumulate, islice
 from types import MappingProxyType
 
+from .model import Article, Sentence
 from .resources.quotes import (
     CLOSE_CONTEXT,
+    CUE_WORDS,
     DOUBLE_CLOSE,
     DOUBLE_EITHER,
     DOUBLE_MARKS,
@@ -30,6 +33,8 @@ from .resources.quotes import (
     ELISION,
     LOOK_AROUND,
     NAME,
+    NAMING_CUES,
+    NICKNAME_ARTICLES,
     OPEN_CONTEXT,
     SINGLE_CLOSE,
     SINGLE_EITHER,
@@ -37,7 +42,19 @@ from .resources.quotes import (
     SINGLE_OPEN,
     SPEECH_CUES,
     THIRD_PERSON_SUBJECTS,
+    THOUGHT_CUES,
+    TITLE_INDICATORS,
+    TITLE_SMALL_WORDS,
 )
+from .sentences import sentence_at
+
+_WORD = re.compile(r"[\w’'-]+")
+_SENTENCE_PUNCT = re.compile(r"[.!?;:,]")
+_CUES = "|".join(sorted(CUE_WORDS, key=len, reverse=True))
+_CUE_BEFORE = re.compile(rf"\b(?i:{_CUES})(?:\s+[\w’'.-]+){{0,3}}\s*[,:]?\s*$")
+_CUE_AFTER = re.compile(rf",?\s*(?:[\w’'.-]+\s+){{0,3}}(?i:{_CUES})\b")
+# The longest run of quoted words the title filter looks up directly (longer: a scan).
+_MAX_NGRAM = 8
 
 
 @dataclass(frozen=True)
@@ -186,6 +203,207 @@ def _span(text: str, open_: int, close: int | None, end: int, paragraph: int,
     return QuotedSpan(open_, close, start, end, paragraph, single)
 
 
+# --- which quoted stretches are speech (titles, nicknames, scare quotes) ------------------
+
+@dataclass(frozen=True)
+class TitleContext:
+    """What the title filter needs beyond the span: where the headline is, and the
+    words of the article's longer quotes (a short span inside one is a quote too)."""
+
+    title_span: tuple[int, int] | None
+    quote_words: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of(cls, article: Article, marked: tuple[QuotedSpan, ...],
+           kinds: list[str | None]) -> TitleContext:
+        """The body's quoted stretches that are speech by the plain title test
+        (``kinds``: :func:`title_kind` of each)."""
+        text = article.text
+        body = tuple(quote_words(text[s.start : s.end]) for s, kind in zip(marked, kinds)
+                     if kind is None and not _in_span(s.open, article.title_span))
+        return cls(article.title_span, body)
+
+    @cached_property
+    def longest_holding(self) -> Mapping[tuple[str, ...], int]:
+        """For each run of up to ``_MAX_NGRAM`` quoted words, the length of the longest
+        quote holding it: one look-up instead of a scan of every quote."""
+        out: dict[tuple[str, ...], int] = {}
+        for words in self.quote_words:
+            for n in range(1, min(_MAX_NGRAM, len(words)) + 1):
+                for i in range(len(words) - n + 1):
+                    run = words[i : i + n]
+                    if out.get(run, 0) < len(words):
+                        out[run] = len(words)
+        return out
+
+
+class CueWords:
+    """The cue words of each sentence, found once per sentence (the scare-quote test
+    asks about every short span of a sentence)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[int, tuple[tuple[int, int], ...]] = {}
+
+    def of(self, sentence: Sentence) -> tuple[tuple[int, int], ...]:
+        if sentence.index not in self._found:
+            self._found[sentence.index] = tuple(
+                m.span() for m in _WORD.finditer(self.text, sentence.start, sentence.end)
+                if m.group().lower() in CUE_WORDS
+            )
+        return self._found[sentence.index]
+
+
+def not_speech(text: str, span: QuotedSpan, kind: str | None, sentences: tuple[Sentence, ...],
+               context: TitleContext, cue_words: CueWords) -> bool:
+    """A title, a nickname or a scare quote (``kind``: the span's :func:`title_kind`)."""
+    return _still_title(text, span, kind, context) or is_scare_quote(
+        text, span, sentences, cue_words)
+
+
+def is_title(text: str, span: QuotedSpan, paragraphs: list[tuple[int, int]],
+             context: TitleContext | None = None) -> bool:
+    """A work's title or a nickname (see :func:`title_kind`). A short Title-Case span
+    whose words a longer quote of the article holds is speech ('The Hard One' when the
+    body quotes '... is the hard one.'), and so is one closing a headline clause with a
+    speech cue ('Mayor Says Repair Is ‘The Hard One’')."""
+    return _still_title(text, span, title_kind(text, span, paragraphs), context)
+
+
+def _still_title(text: str, span: QuotedSpan, kind: str | None,
+                 context: TitleContext | None) -> bool:
+    """A title by the plain test that the article's other quotes do not make speech."""
+    if kind != "title-case" or context is None:
+        return kind is not None
+    return not (_quoted_elsewhere(text, span, context)
+                or _ends_headline_speech(text, span, context.title_span))
+
+
+def title_kind(text: str, span: QuotedSpan, paragraphs: list[tuple[int, int]]) -> str | None:
+    """Why a quoted span is a title, or None when it is not: 'indicator' (followed or
+    preceded by podcast, film, song...), 'nickname' ('the'/'a' and one to four
+    Title-Case words with no speech cue: “the Old Growler”) or 'title-case' (a short
+    Title-Case span with no sentence punctuation and no cue next to it). Only the
+    words next to the span are read, so a long paragraph costs linear time."""
+    inner = text[span.start : span.end]
+    p_start, p_end = paragraphs[span.paragraph]
+    after = [w.group() for w in islice(_WORD.finditer(text, span.outer_end, p_end), 2)]
+    before = last_words(text, p_start, span.open)
+    if last_char(text, p_start, span.open, " \t") in (".", ",", ":", ";", "!", "?"):
+        before = []  # an indicator word must stand right before the mark
+    nxt = after[0].lower() if after else ""
+    if nxt in ("’s", "'s", "s") and len(after) > 1:
+        nxt = after[1].lower()
+    words = _WORD.findall(inner)
+    head_end = last_char(text, p_start, span.open)
+    if head_end and head_end not in ".!?" and inner[-1:] in ".,":
+        inner = inner[:-1]  # American style: “Fox and Friends.” ends the author's sentence
+    if not words or _SENTENCE_PUNCT.search(inner):
+        return None
+    if not words[0][:1].isupper():
+        return "nickname" if _is_nickname(text, span, words, p_start, p_end) else None
+    if nxt in TITLE_INDICATORS or (before and before[-1].lower() in TITLE_INDICATORS):
+        # the “Second Wind” podcast, the film 'Riverbend'
+        return "indicator" if len(words) <= 8 else None
+    if len(words) > 4 or not _title_case(words):
+        return None
+    return None if _cue_near(text, span, p_start, p_end) else "title-case"
+
+
+def _title_case(words: list[str]) -> bool:
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS
+               for w in words)
+
+
+def _is_nickname(text: str, span: QuotedSpan, words: list[str], p_start: int,
+                 p_end: int) -> bool:
+    """“the Old Growler”, ‘a Sure Thing’: an article and one to four Title-Case words,
+    no speech cue attached (a naming verb - 'call it' - is not one)."""
+    rest = words[1:]
+    if words[0].lower() not in NICKNAME_ARTICLES or not 1 <= len(rest) <= 4:
+        return False
+    if not rest[0][:1].isupper() or not _title_case(rest):
+        return False
+    return not _cue_near(text, span, p_start, p_end)
+
+
+def _quoted_elsewhere(text: str, span: QuotedSpan, context: TitleContext) -> bool:
+    """The span's words run inside a longer quote of the same article."""
+    words = quote_words(text[span.start : span.end])
+    if not words:
+        return False
+    if len(words) <= _MAX_NGRAM:
+        return context.longest_holding.get(words, 0) > len(words)
+    return any(len(q) > len(words) and words_inside(words, q) for q in context.quote_words)
+
+
+def _ends_headline_speech(text: str, span: QuotedSpan,
+                          title_span: tuple[int, int] | None) -> bool:
+    """A headline quote that closes its clause after a speech cue of that clause:
+    'Mayor Says Fixing It Is ‘The Hard One’' (not 'Says ‘Riverbend’ Flood Hit Hard')."""
+    if title_span is None or not title_span[0] <= span.open < title_span[1]:
+        return False
+    clause_start = max(title_span[0], *(text.rfind(c, title_span[0], span.open) + 1
+                                        for c in ":!?|"))
+    rest = text[span.outer_end : title_span[1]]
+    clause_end = min([rest.find(c) for c in ":!?|" if c in rest] + [len(rest)])
+    if _WORD.search(rest[:clause_end]):
+        return False
+    cues = [w.lower() for w in _WORD.findall(text[clause_start : span.open])]
+    return any(w in CUE_WORDS and w not in THOUGHT_CUES and w not in NAMING_CUES for w in cues)
+
+
+def _cue_near(text: str, span: QuotedSpan, p_start: int, p_end: int) -> bool:
+    """A speech cue at most three words before the opening mark (only a comma or colon
+    between), a colon right before it, or a cue right after the closing mark: optional
+    comma, at most three words (a name), the cue. Naming verbs ('call it') do not
+    count: what they quote is a name. Only ``LOOK_AROUND`` characters before the mark
+    are read."""
+    if last_char(text, p_start, span.open) == ":":
+        return True
+    before = _CUE_BEFORE.search(text, max(p_start, span.open - LOOK_AROUND), span.open)
+    if before and not _naming(before.group(), last=True):
+        return True
+    after = _CUE_AFTER.match(text, span.outer_end, p_end)
+    return bool(after) and not _naming(after.group(), last=False)
+
+
+def _naming(cue_text: str, *, last: bool) -> bool:
+    """The cue word nearest the quote mark in a cue match is a naming verb."""
+    cues = [w.lower() for w in _WORD.findall(cue_text) if w.lower() in CUE_WORDS]
+    return bool(cues) and cues[-1 if last else 0] in NAMING_CUES
+
+
+def is_scare_quote(text: str, span: QuotedSpan, sentences: tuple[Sentence, ...],
+                   cue_words: CueWords | None = None) -> bool:
+    """One or two words inside the author's sentence (no sentence punctuation of their
+    own) with no cue word anywhere in that sentence."""
+    inner = text[span.start : span.end]
+    words = _WORD.findall(inner)
+    if len(words) > 2 or _SENTENCE_PUNCT.search(inner[-1:]):
+        return False
+    sentence = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
+    if sentence is None:
+        return True
+    return not _cue_outside(text, span, sentence, cue_words or CueWords(text))
+
+
+def _cue_outside(text: str, span: QuotedSpan, sentence: Sentence, cue_words: CueWords) -> bool:
+    """A cue word in ``sentence`` before or after ``span``: a whole word outside it, or
+    the part outside it of a word the span's edge cuts."""
+    cues = cue_words.of(sentence)
+    if cues and (cues[0][1] <= span.open or cues[-1][0] >= span.outer_end):
+        return True
+    cut = last_words(text, sentence.start, span.open) + [
+        w.group() for w in islice(_WORD.finditer(text, span.outer_end, sentence.end), 1)
+    ]
+    return any(w.lower() in CUE_WORDS for w in cut)
+
+
+def _in_span(offset: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= offset < span[1]
+
+
 # --- comparing quoted words -----------------------------------------------------------
 
 _QUOTE_WORD = re.compile(r"[^\W_]+")
@@ -227,9 +445,6 @@ class SpanSet:
 
 # --- looking back from a span, only as far as needed -------------------------------------
 
-_TEXT_WORD = re.compile(r"[\w’'-]+")
-
-
 def last_words(text: str, start: int, end: int, n: int = 1) -> list[str]:
     """The last ``n`` words of ``text[start:end]`` (fewer when it has fewer), reading a
     window that widens only until it holds them: the cost does not grow with the
@@ -237,7 +452,7 @@ def last_words(text: str, start: int, end: int, n: int = 1) -> list[str]:
     reach = LOOK_AROUND
     while start < end:
         low = max(start, end - reach)
-        words = _TEXT_WORD.findall(text, low, end)
+        words = _WORD.findall(text, low, end)
         if low == start or len(words) > n:  # past the window's first word (maybe cut)
             return words[-n:]
         reach *= 4

@@ -19,7 +19,11 @@ Steps, each a small function:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import islice
 
 from .model import Article, Quote, Sentence, Span
 from .nlp import NLP
@@ -27,33 +31,29 @@ from .quote_cues import (
     Attribution,
     has_cue_word,
     mention_before,
+    rule_attributions,
     sentence_attributions,
     sentence_subjects,
 )
-from .quote_marks import QuotedSpan, quote_words, quoted_spans, words_inside
-from .quote_names import People, clean_name, find_people
-from .resources.quotes import (
-    CUE_WORDS,
-    DETERMINERS,
-    NAMING_CUES,
-    NICKNAME_ARTICLES,
-    ROLE_NOUNS,
-    THOUGHT_CUES,
-    TITLE_INDICATORS,
-    TITLE_SMALL_WORDS,
+from .quote_marks import (
+    CueWords,
+    QuotedSpan,
+    SpanSet,
+    TitleContext,
+    last_char,
+    last_words,
+    not_speech,
+    quoted_spans,
+    title_kind,
 )
-from .speakers import Salience, headline_speakers, person_subjects, resolved_speaker
+from .quote_names import People, clean_name, find_people
+from .resources.quotes import CUE_WORDS, DETERMINERS, MAX_PARSE_CHARS, NAME, ROLE_NOUNS
 from .sentences import paragraph_spans, sentence_at
+from .speakers import Salience, headline_speakers, person_subjects, resolved_speaker
 
 _WORD = re.compile(r"[\w’'-]+")
-_SENTENCE_PUNCT = re.compile(r"[.!?;:,]")
 # “...” ― Jo Reed (testimonial style): a dash and a name closing the paragraph or clause
-_DASH_NAME = re.compile(
-    r"[ \t]*([―—–]|--?)[ \t]*((?:[A-Z][\w’'.-]*[ \t]?){1,5})(?=[,.;(]|[ \t]*$)", re.M
-)
-_CUES = "|".join(sorted(CUE_WORDS, key=len, reverse=True))
-_CUE_BEFORE = re.compile(rf"\b(?i:{_CUES})(?:\s+[\w’'.-]+){{0,3}}\s*[,:]?\s*$")
-_CUE_AFTER = re.compile(rf",?\s*(?:[\w’'.-]+\s+){{0,3}}(?i:{_CUES})\b")
+_DASH_NAME = re.compile(rf"[ \t]*([―—–]|--?)[ \t]*({NAME})[ \t]*(?=[,.;(]|[ \t]*$)", re.M)
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,9 @@ class Found:
     inherited: bool = False
 
 
+_NOTHING = Found(None, 0.0)
+
+
 def extract_quotes(
     article: Article, sentences: tuple[Sentence, ...], nlp: NLP
 ) -> tuple[Quote, ...]:
@@ -74,25 +77,32 @@ def extract_quotes(
         return ()
     paragraphs = paragraph_spans(text)
     marked = quoted_spans(text, paragraphs)
-    context = TitleContext.of(article, marked, paragraphs)
-    spans = [s for s in marked if not _drop(text, s, sentences, paragraphs, context)]
+    kinds = [title_kind(text, s, paragraphs) for s in marked]
+    context = TitleContext.of(article, marked, kinds)
+    cue_words = CueWords(text)
+    spans = [s for s, kind in zip(marked, kinds)
+             if not not_speech(text, s, kind, sentences, context, cue_words)]
     if not spans:
         return ()
-    quoted = [(s.open, s.outer_end) for s in marked]  # titles hold no cue, no speaker
-    chosen = sentences_to_parse(text, sentences, spans, paragraphs)
+    stretches = tuple((s.open, s.outer_end) for s in marked)
+    quoted = SpanSet.of(stretches)  # titles hold no cue, no speaker
+    to_parse, too_long = sentences_to_parse(text, sentences, spans, paragraphs)
     attributions: dict[int, tuple[Attribution, ...]] = {}
     subjects: dict[int, tuple[tuple[int, int], ...]] = {}
     known: set[str] = set()
-    docs = nlp.parse([s.text for s in chosen])
-    for sentence, doc in zip(chosen, docs):
+    docs = nlp.parse([s.text for s in to_parse])
+    for sentence, doc in zip(to_parse, docs):
         headline = _in_title(article, sentence.start)
         attributions[sentence.index] = sentence_attributions(
             doc, sentence.start, text, quoted, headline=headline
         )
         subjects[sentence.index] = sentence_subjects(doc, sentence.start, text, quoted)
         known.update(clean_name(e.text) for e in doc.ents if e.label_ == "PERSON")
+    for sentence in too_long:
+        attributions[sentence.index] = rule_attributions(text, sentence.start, sentence.end,
+                                                         quoted)
     known.update(_subject_names(text, attributions))
-    people = find_people(text, frozenset(k for k in known if k), exclude=tuple(quoted))
+    people = find_people(text, frozenset(k for k in known if k), exclude=stretches)
     salience = _salience(text, sentences, subjects, attributions, people, article)
     found = attributions_of(text, spans, sentences, paragraphs, attributions)
     quotes: list[Quote] = []
@@ -132,148 +142,17 @@ def _subject_names(text: str, attributions: dict[int, tuple[Attribution, ...]]) 
     return out
 
 
-# --- which quoted stretches are speech ----------------------------------------------
-
-@dataclass(frozen=True)
-class TitleContext:
-    """What the title filter needs beyond the span: where the headline is, and the
-    words of the article's longer quotes (a short span inside one is a quote too)."""
-
-    title_span: tuple[int, int] | None
-    quote_words: tuple[tuple[str, ...], ...]
-
-    @classmethod
-    def of(cls, article: Article, marked: tuple[QuotedSpan, ...],
-           paragraphs: list[tuple[int, int]]) -> TitleContext:
-        """The body's quoted stretches that are speech by the plain title test."""
-        text = article.text
-        body = tuple(quote_words(text[s.start : s.end]) for s in marked
-                     if not _in_title(article, s.open) and not is_title(text, s, paragraphs))
-        return cls(article.title_span, body)
-
-
-def _drop(text: str, span: QuotedSpan, sentences: tuple[Sentence, ...],
-          paragraphs: list[tuple[int, int]], context: TitleContext | None = None) -> bool:
-    return is_title(text, span, paragraphs, context) or is_scare_quote(text, span, sentences)
-
-
-def is_title(text: str, span: QuotedSpan, paragraphs: list[tuple[int, int]],
-             context: TitleContext | None = None) -> bool:
-    """A work's title or a nickname: followed/preceded by podcast, film, song...; a
-    short Title-Case span with no sentence punctuation and no cue next to it; or
-    'the'/'a' and one to four Title-Case words (“the Old Growler”) with no speech cue.
-    A short span whose words a longer quote of the article holds is speech
-    ('The Hard One' when the body quotes '... is the hard one.'), and so is one closing
-    a headline clause with a speech cue ('Mayor Says Repair Is ‘The Hard One’')."""
-    inner = text[span.start : span.end]
-    p_start, p_end = paragraphs[span.paragraph]
-    after = _WORD.findall(text[span.outer_end : p_end])
-    before = _WORD.findall(text[p_start : span.open])
-    if text[p_start : span.open].rstrip(" \t")[-1:] in (".", ",", ":", ";", "!", "?"):
-        before = []  # an indicator word must stand right before the mark
-    nxt = after[0].lower() if after else ""
-    if nxt in ("’s", "'s", "s") and len(after) > 1:
-        nxt = after[1].lower()
-    words = _WORD.findall(inner)
-    head = text[p_start : span.open].rstrip()
-    if head and head[-1] not in ".!?" and inner[-1:] in ".,":
-        inner = inner[:-1]  # American style: “Fox and Friends.” ends the author's sentence
-    if not words or _SENTENCE_PUNCT.search(inner):
-        return False
-    if not words[0][:1].isupper():
-        return _is_nickname(text, span, words, p_start, p_end)
-    if nxt in TITLE_INDICATORS or (before and before[-1].lower() in TITLE_INDICATORS):
-        return len(words) <= 8  # the “Fail Better” podcast, the film 'Riverbend'
-    if len(words) > 4 or not _title_case(words):
-        return False
-    if context is not None and _quoted_elsewhere(text, span, context):
-        return False
-    if context is not None and _ends_headline_speech(text, span, context.title_span):
-        return False
-    return not _cue_near(text, span, p_start, p_end)
-
-
-def _title_case(words: list[str]) -> bool:
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS
-               for w in words)
-
-
-def _is_nickname(text: str, span: QuotedSpan, words: list[str], p_start: int,
-                 p_end: int) -> bool:
-    """“the Old Growler”, ‘a Sure Thing’: an article and one to four Title-Case words,
-    no speech cue attached (a naming verb - 'call it' - is not one)."""
-    rest = words[1:]
-    if words[0].lower() not in NICKNAME_ARTICLES or not 1 <= len(rest) <= 4:
-        return False
-    if not rest[0][:1].isupper() or not _title_case(rest):
-        return False
-    return not _cue_near(text, span, p_start, p_end)
-
-
-def _quoted_elsewhere(text: str, span: QuotedSpan, context: TitleContext) -> bool:
-    """The span's words run inside a longer quote of the same article."""
-    words = quote_words(text[span.start : span.end])
-    return any(len(q) > len(words) and words_inside(words, q) for q in context.quote_words)
-
-
-def _ends_headline_speech(text: str, span: QuotedSpan,
-                          title_span: tuple[int, int] | None) -> bool:
-    """A headline quote that closes its clause after a speech cue of that clause:
-    'Mayor Says Fixing It Is ‘The Hard One’' (not 'Says ‘Riverbend’ Flood Hit Hard')."""
-    if title_span is None or not title_span[0] <= span.open < title_span[1]:
-        return False
-    clause_start = max(title_span[0], *(text.rfind(c, title_span[0], span.open) + 1
-                                        for c in ":!?|"))
-    rest = text[span.outer_end : title_span[1]]
-    clause_end = min([rest.find(c) for c in ":!?|" if c in rest] + [len(rest)])
-    if _WORD.search(rest[:clause_end]):
-        return False
-    cues = [w.lower() for w in _WORD.findall(text[clause_start : span.open])]
-    return any(w in CUE_WORDS and w not in THOUGHT_CUES and w not in NAMING_CUES for w in cues)
-
-
-def _cue_near(text: str, span: QuotedSpan, p_start: int, p_end: int) -> bool:
-    """A speech cue at most three words before the opening mark (only a comma or colon
-    between), a colon right before it, or a cue right after the closing mark: optional
-    comma, at most three words (a name), the cue. Naming verbs ('call it') do not
-    count: what they quote is a name."""
-    head = text[p_start : span.open]
-    if head.rstrip().endswith(":"):
-        return True
-    before = _CUE_BEFORE.search(head)
-    if before and not _naming(before.group(), last=True):
-        return True
-    after = _CUE_AFTER.match(text, span.outer_end, p_end)
-    return bool(after) and not _naming(after.group(), last=False)
-
-
-def _naming(cue_text: str, *, last: bool) -> bool:
-    """The cue word nearest the quote mark in a cue match is a naming verb."""
-    cues = [w.lower() for w in _WORD.findall(cue_text) if w.lower() in CUE_WORDS]
-    return bool(cues) and cues[-1 if last else 0] in NAMING_CUES
-
-
-def is_scare_quote(text: str, span: QuotedSpan, sentences: tuple[Sentence, ...]) -> bool:
-    """One or two words inside the author's sentence (no sentence punctuation of their
-    own) with no cue word anywhere in that sentence."""
-    inner = text[span.start : span.end]
-    words = _WORD.findall(inner)
-    if len(words) > 2 or _SENTENCE_PUNCT.search(inner[-1:]):
-        return False
-    sentence = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
-    if sentence is None:
-        return True
-    outside = text[sentence.start : span.open] + " " + text[span.outer_end : sentence.end]
-    return not has_cue_word(outside)
-
-
 # --- parsing only what is needed ------------------------------------------------------
 
-def sentences_to_parse(text: str, sentences: tuple[Sentence, ...], spans: list[QuotedSpan],
-                       paragraphs: list[tuple[int, int]]) -> list[Sentence]:
-    """Sentences holding a quote mark, plus the sentence before and after each quote
-    and the last one of the paragraph before a paragraph that opens with a quote, when
-    they hold a cue word."""
+def sentences_to_parse(
+    text: str, sentences: tuple[Sentence, ...], spans: list[QuotedSpan],
+    paragraphs: list[tuple[int, int]],
+) -> tuple[list[Sentence], list[Sentence]]:
+    """(to parse, too long to parse): the sentences holding a quote mark, plus the
+    sentence before and after each quote and the last one of the paragraph before a
+    paragraph that opens with a quote, when they hold a cue word. A sentence longer
+    than ``MAX_PARSE_CHARS`` (spaCy refuses a text past a million characters, and is
+    slow long before) goes to the second list, for the rule-based cues."""
     wanted: set[int] = set()
     maybe: set[int] = set()
     for span in spans:
@@ -287,10 +166,59 @@ def sentences_to_parse(text: str, sentences: tuple[Sentence, ...], spans: list[Q
         maybe.add(last.index + 1)
     chosen = [s for s in sentences if s.index in wanted
               or (s.index in maybe and has_cue_word(s.text))]
-    return chosen
+    return ([s for s in chosen if len(s.text) <= MAX_PARSE_CHARS],
+            [s for s in chosen if len(s.text) > MAX_PARSE_CHARS])
 
 
 # --- attribution ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Layout:
+    """The article as attribution reads it: the kept spans in text order, the sentences
+    and paragraphs, each sentence's attributions, and sorted offsets for binary search
+    (so that each span costs about the same however long the article)."""
+
+    text: str
+    spans: tuple[QuotedSpan, ...]
+    sentences: tuple[Sentence, ...]
+    paragraphs: tuple[tuple[int, int], ...]
+    by_sentence: Mapping[int, tuple[Attribution, ...]]
+    cue_starts: Mapping[int, tuple[int, ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        starts = {i: tuple(a.cue_start for a in found) for i, found in self.by_sentence.items()}
+        object.__setattr__(self, "cue_starts", starts)
+
+    @cached_property
+    def kept(self) -> SpanSet:
+        return SpanSet.of((s.open, s.outer_end) for s in self.spans)
+
+    @cached_property
+    def sentence_starts(self) -> tuple[int, ...]:
+        return tuple(s.start for s in self.sentences)
+
+    @cached_property
+    def sentence_ends(self) -> tuple[int, ...]:
+        return tuple(s.end for s in self.sentences)
+
+    def between(self, start: int, end: int) -> range:
+        """Indices of the sentences overlapping ``start:end``."""
+        return range(bisect_right(self.sentence_ends, start),
+                     bisect_left(self.sentence_starts, end))
+
+    def cues(self, sentence: int, start: int = 0, end: int | None = None
+             ) -> tuple[Attribution, ...]:
+        """The attributions of ``sentence`` whose cue starts in ``start:end``."""
+        found = self.by_sentence.get(sentence, ())
+        if not found:
+            return ()
+        starts = self.cue_starts[sentence]
+        hi = len(starts) if end is None else bisect_left(starts, end)
+        return found[bisect_left(starts, start) : hi]
+
+    def first_sentence(self, span: QuotedSpan) -> Sentence | None:
+        return sentence_at(self.sentences, span.open) or sentence_at(self.sentences, span.start)
+
 
 def attributions_of(
     text: str,
@@ -300,37 +228,33 @@ def attributions_of(
     by_sentence: dict[int, tuple[Attribution, ...]],
 ) -> list[Found]:
     """One :class:`Found` per span: its own attribution, else one inherited."""
-    own = [own_attribution(text, i, spans, sentences, paragraphs, by_sentence)
-           for i in range(len(spans))]
-    final: list[Found] = []
-    for i, span in enumerate(spans):
-        if own[i].attribution is not None:
-            final.append(own[i])
-            continue
-        final.append(_inherited(text, i, spans, own, final, sentences, paragraphs, by_sentence))
-    return final
+    layout = Layout(text, tuple(spans), sentences, tuple(paragraphs), by_sentence)
+    own = [own_attribution(layout, i) for i in range(len(spans))]
+    state = Inheriting(layout, own, [], _next_along_quote(layout, own),
+                       _next_in_paragraph(layout, own))
+    for i in range(len(spans)):
+        state.final.append(own[i] if own[i].attribution is not None else _inherited(state, i))
+    return state.final
 
 
-def own_attribution(text: str, i: int, spans: list[QuotedSpan], sentences: tuple[Sentence, ...],
-                    paragraphs: list[tuple[int, int]],
-                    by_sentence: dict[int, tuple[Attribution, ...]]) -> Found:
+def own_attribution(layout: Layout, i: int) -> Found:
+    text, spans, sentences = layout.text, layout.spans, layout.sentences
     span = spans[i]
-    p_start, p_end = paragraphs[span.paragraph]
+    p_start, p_end = layout.paragraphs[span.paragraph]
     same_next = i + 1 < len(spans) and spans[i + 1].paragraph == span.paragraph
     nxt = spans[i + 1].open if same_next else p_end
     prv = spans[i - 1].outer_end if i > 0 and spans[i - 1].paragraph == span.paragraph else p_start
-    first = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
+    first = layout.first_sentence(span)
     last = sentence_at(sentences, max(span.outer_end - 1, span.start))
     if first is None or last is None:
-        return Found(None, 0.0)
+        return _NOTHING
     # 1. right after the closing mark: “...,” she said / said Smith
     if span.close is not None:
         after_sentence = sentence_at(sentences, _next_non_space(text, span.outer_end, p_end))
         window_end = min(nxt, after_sentence.end if after_sentence else p_end)
         limit = _word_limit(text, span.outer_end, window_end, 5)
-        cues = [a for s in _between(sentences, span.outer_end, window_end)
-                for a in by_sentence.get(s, ()) if span.outer_end <= a.cue_start < limit
-                and not a.thought]
+        cues = [a for s in layout.between(span.outer_end, window_end)
+                for a in layout.cues(s, span.outer_end, limit) if not a.thought]
         if cues:
             return Found(min(cues, key=lambda a: a.cue_start), 0.9)
     # 1b. a dash and a name after the closing mark: “...” ― Jo Reed
@@ -340,7 +264,7 @@ def own_attribution(text: str, i: int, spans: list[QuotedSpan], sentences: tuple
         return Found(Attribution(dash.start(1), dash.start(1), (dash.start(2), end)), 0.85)
     # 2. before the opening mark, in its sentence: he said: “...” / said the press “...”
     window_start = max(prv, first.start)
-    cues = [a for a in by_sentence.get(first.index, ()) if window_start <= a.cue_start < span.open]
+    cues = list(layout.cues(first.index, window_start, span.open))
     speech = [a for a in cues if not a.thought]
     if speech or (cues and _is_partial_position(text, span, first)):
         return Found(max(speech or cues, key=lambda a: a.cue_start), 0.85)
@@ -352,66 +276,145 @@ def own_attribution(text: str, i: int, spans: list[QuotedSpan], sentences: tuple
             colon = window_start + len(head) - 1
             return Found(Attribution(colon, colon, mention), 0.6)
     # 3. any cue in the quote's sentences, outside quotes (partial quotes)
-    cues = [a for s in range(first.index, last.index + 1) for a in by_sentence.get(s, ())
-            if not (span.open <= a.cue_start < span.outer_end) and a.mention is not None]
+    cues = [a for s in range(first.index, last.index + 1) for a in _nearest_cues(layout, s, span)]
     if cues:
         return Found(min(cues, key=lambda a: abs(a.cue_start - span.open)), 0.7)
-    return Found(None, 0.0)
+    return _NOTHING
 
 
-def _inherited(text: str, i: int, spans: list[QuotedSpan], own: list[Found], final: list[Found],
-               sentences: tuple[Sentence, ...], paragraphs: list[tuple[int, int]],
-               by_sentence: dict[int, tuple[Attribution, ...]]) -> Found:
-    span = spans[i]
+def _nearest_cues(layout: Layout, sentence: int, span: QuotedSpan) -> list[Attribution]:
+    """The cues of ``sentence`` with a mention nearest before and after ``span`` (the
+    only ones that can be nearest the span), in text order."""
+    before = next((a for a in reversed(layout.cues(sentence, 0, span.open))
+                   if a.mention is not None), None)
+    after = next((a for a in layout.cues(sentence, span.outer_end)
+                  if a.mention is not None), None)
+    return [a for a in (before, after) if a is not None]
+
+
+# --- inheriting from the neighbours ---------------------------------------------------
+
+@dataclass(frozen=True)
+class Inheriting:
+    """What the inheritance rules read: the layout, each span's own finding, the final
+    findings settled so far (``final`` grows in text order), and, per span, the next own
+    finding along its multi-paragraph quote and in its paragraph."""
+
+    layout: Layout
+    own: list[Found]
+    final: list[Found]
+    along_quote: list[Found | None]
+    in_paragraph: list[Found | None]
+
+
+def _next_along_quote(layout: Layout, own: list[Found]) -> list[Found | None]:
+    """For each span, the first own finding of the later pieces of its multi-paragraph
+    quote (one pass from the end)."""
+    spans = layout.spans
+    out: list[Found | None] = [None] * len(spans)
+    for j in range(len(spans) - 2, -1, -1):
+        if spans[j].continues and spans[j + 1].paragraph == spans[j].paragraph + 1:
+            out[j] = own[j + 1] if own[j + 1].attribution is not None else out[j + 1]
+    return out
+
+
+def _next_in_paragraph(layout: Layout, own: list[Found]) -> list[Found | None]:
+    """For each span, the first own finding of a later span of its paragraph."""
+    spans = layout.spans
+    out: list[Found | None] = [None] * len(spans)
+    for j in range(len(spans) - 2, -1, -1):
+        if spans[j + 1].paragraph == spans[j].paragraph:
+            out[j] = own[j + 1] if own[j + 1].attribution is not None else out[j + 1]
+    return out
+
+
+def _inherited(state: Inheriting, i: int) -> Found:
+    """The first inheritance rule that gives an attribution, else nothing."""
+    for rule in _INHERITANCE_RULES:
+        found = rule(state, i)
+        if found is not None:
+            return found
+    return _NOTHING
+
+
+def _earlier_piece(state: Inheriting, i: int) -> Found | None:
+    """A later piece of a multi-paragraph quote shares the earlier piece's attribution."""
+    spans, span = state.layout.spans, state.layout.spans[i]
     prev = spans[i - 1] if i > 0 else None
-    p_start, _p_end = paragraphs[span.paragraph]
-    # a multi-paragraph quote: pieces share one attribution
-    if prev is not None and prev.continues and prev.paragraph == span.paragraph - 1 \
-            and span.open == p_start and final[i - 1].attribution is not None:
-        return Found(final[i - 1].attribution, final[i - 1].basis, True)
-    j = i
-    while (spans[j].continues and j + 1 < len(spans)
-           and spans[j + 1].paragraph == spans[j].paragraph + 1):
-        j += 1
-        if own[j].attribution is not None:
-            return Found(own[j].attribution, own[j].basis, True)
-    # the rest of an interrupted quote: “First,” she said. “Second.”
-    if prev is not None and prev.paragraph == span.paragraph and final[i - 1].attribution:
-        return Found(final[i - 1].attribution, min(final[i - 1].basis, 0.8), True)
-    for k in range(i + 1, len(spans)):
-        if spans[k].paragraph != span.paragraph:
-            break
-        if own[k].attribution is not None:
-            return Found(own[k].attribution, 0.7, True)
-    first = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
-    if first is None:
-        return Found(None, 0.0)
-    # the sentence before, in the same paragraph: “Smith thanked them. “...””
-    if first.index > 0 and sentences[first.index - 1].paragraph == first.paragraph:
-        cues = [a for a in by_sentence.get(first.index - 1, ()) if a.mention and not a.thought
-                and not _inside_any(a.cue_start, spans)]
-        if cues:
-            return Found(cues[-1], 0.55, True)
-    # a paragraph that opens with the quote after one ending in a colon or in a quote
-    if span.open == p_start and span.paragraph > 0:
-        before = [s for s in sentences if s.paragraph == span.paragraph - 1]
-        if before:
-            last = before[-1]
-            cues = [a for a in by_sentence.get(last.index, ()) if a.mention and not a.thought]
-            if last.text.rstrip().endswith(":") and cues:
-                return Found(cues[-1], 0.7, True)
-            prev_in_para = [k for k in range(i) if spans[k].paragraph == span.paragraph - 1]
-            if prev_in_para and final[prev_in_para[-1]].attribution is not None:
-                return Found(final[prev_in_para[-1]].attribution, 0.45, True)
-    return Found(None, 0.0)
+    if (prev is not None and prev.continues and prev.paragraph == span.paragraph - 1
+            and span.open == state.layout.paragraphs[span.paragraph][0]
+            and state.final[i - 1].attribution is not None):
+        return Found(state.final[i - 1].attribution, state.final[i - 1].basis, True)
+    return None
 
 
-def _inside_any(offset: int, spans: list[QuotedSpan]) -> bool:
-    return any(s.open <= offset < s.outer_end for s in spans)
+def _later_piece(state: Inheriting, i: int) -> Found | None:
+    """An earlier piece takes the attribution of a later piece of the same quote."""
+    found = state.along_quote[i]
+    return Found(found.attribution, found.basis, True) if found is not None else None
 
 
-def _between(sentences: tuple[Sentence, ...], start: int, end: int) -> list[int]:
-    return [s.index for s in sentences if s.end > start and s.start < end]
+def _interrupted_before(state: Inheriting, i: int) -> Found | None:
+    """The rest of an interrupted quote: “First,” she said. “Second.”"""
+    spans = state.layout.spans
+    if i > 0 and spans[i - 1].paragraph == spans[i].paragraph and state.final[i - 1].attribution:
+        return Found(state.final[i - 1].attribution, min(state.final[i - 1].basis, 0.8), True)
+    return None
+
+
+def _interrupted_after(state: Inheriting, i: int) -> Found | None:
+    """A quote before a later quote of its paragraph that has its own cue."""
+    found = state.in_paragraph[i]
+    return Found(found.attribution, 0.7, True) if found is not None else None
+
+
+def _sentence_before(state: Inheriting, i: int) -> Found | None:
+    """The cue of the sentence before, in the same paragraph: 'Smith thanked them.
+    “...”'."""
+    layout = state.layout
+    first = layout.first_sentence(layout.spans[i])
+    if first is None or first.index == 0:
+        return None
+    if layout.sentences[first.index - 1].paragraph != first.paragraph:
+        return None
+    found = (a for a in reversed(layout.cues(first.index - 1))
+             if a.mention and not a.thought and not layout.kept.holds(a.cue_start))
+    cue = next(found, None)
+    return Found(cue, 0.55, True) if cue is not None else None
+
+
+def _paragraph_before(state: Inheriting, i: int) -> Found | None:
+    """A paragraph that opens with the quote, after one ending in a colon (its cue) or
+    holding a quote (that quote's attribution)."""
+    layout = state.layout
+    span = layout.spans[i]
+    first = layout.first_sentence(span)
+    if first is None or span.open != layout.paragraphs[span.paragraph][0] or span.paragraph == 0:
+        return None
+    if first.index == 0 or layout.sentences[first.index - 1].paragraph != span.paragraph - 1:
+        return None  # the paragraph before has no sentence
+    last = layout.sentences[first.index - 1]
+    cue = next((a for a in reversed(layout.cues(last.index)) if a.mention and not a.thought),
+               None)
+    if last.text.rstrip().endswith(":") and cue is not None:
+        return Found(cue, 0.7, True)
+    # the span opens its paragraph, so the span before it is the last one of an
+    # earlier paragraph
+    if i > 0 and layout.spans[i - 1].paragraph == span.paragraph - 1 \
+            and state.final[i - 1].attribution is not None:
+        return Found(state.final[i - 1].attribution, 0.45, True)
+    return None
+
+
+# Tried in order: the first that finds something wins.
+_INHERITANCE_RULES: tuple[Callable[[Inheriting, int], Found | None], ...] = (
+    _earlier_piece,
+    _later_piece,
+    _interrupted_before,
+    _interrupted_after,
+    _sentence_before,
+    _paragraph_before,
+)
 
 
 def _next_non_space(text: str, i: int, end: int) -> int:
@@ -422,7 +425,7 @@ def _next_non_space(text: str, i: int, end: int) -> int:
 
 def _word_limit(text: str, start: int, end: int, n: int) -> int:
     """The offset just after the ``n``-th word from ``start`` (or ``end``)."""
-    words = list(_WORD.finditer(text, start, end))
+    words = list(islice(_WORD.finditer(text, start, end), n))
     return words[n - 1].end() if len(words) >= n else end
 
 
@@ -437,11 +440,11 @@ def kind_at(text: str, span: QuotedSpan, sentence: Sentence | None) -> str:
     and starts upper-case; 'partial' when it sits inside the author's sentence."""
     if sentence is None or span.open <= sentence.start:
         return "direct"
-    before = text[sentence.start : span.open].rstrip()
-    if not before or before[-1] in "“\"‘(":
+    end = last_char(text, sentence.start, span.open)
+    if not end or end in "“\"‘(":
         return "direct"
     first = text[span.start : span.start + 1]
-    lead = before[-1] in ":,—–-" or (_WORD.findall(before) or [""])[-1].lower() in CUE_WORDS
+    lead = end in ":,—–-" or (last_words(text, sentence.start, span.open) or [""])[-1].lower() in CUE_WORDS
     return "direct" if lead and (first.isupper() or first.isdigit()) else "partial"
 
 
