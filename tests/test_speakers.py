@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_article
+from conftest import make_article, seed_paths
 
 from rashomon.model import ArticleAnalysis, Quote, Span
+from rashomon.quote_names import find_people
 from rashomon.quotes import extract_quotes
 from rashomon.sentences import split_sentences
-from rashomon.speakers import resolve_story_speakers, speaker_table
+from rashomon.speakers import Salience, resolve_story_speakers, resolved_speaker, speaker_table
 
 
 def analysis(nlp, text, id):
@@ -99,6 +100,28 @@ def test_description_goes_to_protagonist_not_nearest(nlp):
     assert [q.speaker for q in a.quotes] == ["Ada Quill"]
 
 
+ROLE_WORD_CASES = [
+    pytest.param("Witness Ada Quill took the stand on Monday. Witness said little.",
+                 "Witness", "Ada Quill", id="role-ending-in-ss"),
+    pytest.param("Actress Nora Vell arrived late. Actress stayed on stage.",
+                 "Actress", "Nora Vell", id="role-ending-in-ess"),
+    pytest.param("Witness Ada Quill took the stand. Witness’s words were short.",
+                 "Witness’s", "Ada Quill", id="possessive-suffix"),
+    pytest.param("Coach Dara Finch praised the team. Finch’s words were short.",
+                 "Finch’s", "Dara Finch", id="name-possessive"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), ROLE_WORD_CASES)
+def test_capitalised_role_word_finds_its_holder(text, word, expected):
+    """Only a possessive suffix is dropped from a lone capitalised word: 'Witness' stays
+    a role noun (not 'witne') and goes to the person holding that role."""
+    start = text.rindex(word)
+    mention = Span(word, start, start + len(word))
+    name, _certainty = resolved_speaker(text, mention, find_people(text), Salience.empty())
+    assert name == expected
+
+
 def _q(n, speaker, mention):
     return Quote(f"a:q{n}", "a", "x", 0, 1, "direct", speaker,
                  Span(mention, 0, len(mention)) if mention else None)
@@ -121,12 +144,10 @@ def test_speaker_table():
 
 
 def test_seed_story(nlp):
-    from conftest import seed_paths
-
+    """The acceptance check of the seed story: its people and the mentions that name
+    the protagonist (read at test time, never copied)."""
     paths = seed_paths()
     if len(paths) < 2:
-        import pytest
-
         pytest.skip("seed articles not available")
     analyses = []
     for i, path in enumerate(paths):

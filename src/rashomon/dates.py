@@ -22,6 +22,7 @@ from .dates_rules import EXPLICIT_YEAR_RULES, Candidate, find_candidates
 from .model import Article, ArticleAnalysis, DateMention, PartialDate, Sentence
 from .resources import dates as R
 from .sentences import sentence_at
+from .typography import plain_marks
 
 
 def day_anchor_pattern() -> re.Pattern[str]:
@@ -129,8 +130,7 @@ def infer_published(article: Article, sentences: tuple[Sentence, ...]) -> Partia
 def _normalised_quote(text: str) -> str:
     """Lower case, one kind of quote mark and dash, single spaces: outlets differ in
     typography, not in words."""
-    text = text.lower().translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"}))
-    return " ".join(text.split())
+    return " ".join(plain_marks(text.lower()).split())
 
 
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")

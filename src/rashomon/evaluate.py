@@ -8,7 +8,6 @@ Gold articles are keyed by path relative to the corpus folder; report articles b
 
 from __future__ import annotations
 
-
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,14 +15,13 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from .model import Quote, Report
-
-_PUNCT_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
+from .typography import plain_marks
 
 
 def normalise(text: str) -> str:
     """Case-folded, typographic marks made plain, punctuation at the ends and runs of
     white space dropped: what two renderings of the same words have in common."""
-    text = unicodedata.normalize("NFKC", text).translate(_PUNCT_MAP).casefold()
+    text = plain_marks(unicodedata.normalize("NFKC", text)).casefold()
     return " ".join(text.split()).strip(" .,;:!?\"'")
 
 

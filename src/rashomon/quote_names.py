@@ -231,8 +231,8 @@ def find_people(text: str, known: frozenset[str] = frozenset(),
     for name in sorted(known):
         if len(name.split()) >= 2:
             found.setdefault(name, None)
-    full = tuple(n for n in found
-                 if not any(n != o and n in o for o in found if _word_in(n, o)))
+    full = tuple(n for n in found  # 'Jo Reed' gives way to 'Mary Jo Reed'
+                 if not any(n != o and n in o and _word_in(n, o) for o in found))
     genders = {n: gender_of_first_name(n.split()[0]) for n in full}
     excluded = SpanSet.of(exclude)
     mentions = []

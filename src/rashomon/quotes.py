@@ -3,13 +3,16 @@
 Steps, each a small function:
 
 1. quoted stretches per paragraph (:mod:`quote_marks`);
-2. titles, nicknames and scare quotes dropped (:func:`is_title`, :func:`is_scare_quote`);
+2. titles, nicknames and scare quotes dropped (:func:`quote_marks.title_kind`,
+   :func:`quote_marks.is_scare_quote`);
 3. the sentences that hold quote marks (and their neighbours with cue words) are parsed
-   in one batch; each gives its cues and their subjects (:mod:`quote_cues`);
+   in one batch; each gives its cues and their subjects (:mod:`quote_cues`). A sentence
+   past ``MAX_PARSE_CHARS`` is not parsed: its cues come from the words around them;
 4. each quote takes the cue right after it (``“...,” she said``), else the cue before
    it in its sentence (``he said: “...”``, ``said the press “...”``), else any cue of
    its sentence(s), else it inherits from its neighbours (the rest of an interrupted
-   quote, a multi-paragraph quote, the sentence before, a paragraph ending in ``:``);
+   quote, a multi-paragraph quote, the sentence before, a paragraph ending in ``:``:
+   ``_INHERITANCE_RULES``, tried in order);
 5. the mention is resolved to a full name in the article (:mod:`speakers`: pronouns by
    who the sentences before are about, surnames, role descriptions);
 6. headline quotes take the speaker of the body quote holding their words, else the
@@ -444,7 +447,8 @@ def kind_at(text: str, span: QuotedSpan, sentence: Sentence | None) -> str:
     if not end or end in "“\"‘(":
         return "direct"
     first = text[span.start : span.start + 1]
-    lead = end in ":,—–-" or (last_words(text, sentence.start, span.open) or [""])[-1].lower() in CUE_WORDS
+    last_word = (last_words(text, sentence.start, span.open) or [""])[-1]
+    lead = end in ":,—–-" or last_word.lower() in CUE_WORDS
     return "direct" if lead and (first.isupper() or first.isdigit()) else "partial"
 
 

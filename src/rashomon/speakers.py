@@ -5,10 +5,10 @@ and the table of who is quoted how often under which mentions."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .model import Article, ArticleAnalysis, Quote, Sentence, Span, Speaker
@@ -44,6 +44,7 @@ class Salience:
 
     sentences: tuple[Sentence, ...]
     subjects: Mapping[int, tuple[tuple[int, str | None, str | None], ...]]
+    roles: RoleHolders | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def empty(cls, sentences: tuple[Sentence, ...] = ()) -> Salience:
@@ -69,7 +70,7 @@ def person_subjects(text: str, sentences: tuple[Sentence, ...],
     # One table filled in text order: each subject sees the subjects before it (those of
     # the earlier sentences and the ones found so far in its own).
     subjects: dict[int, tuple[tuple[int, str | None, str | None], ...]] = {}
-    salience = Salience(sentences, subjects)
+    salience = Salience(sentences, subjects, RoleHolders(text, people))
     for index in sorted(spans):
         found: list[tuple[int, str | None, str | None]] = []
         for start, end in sorted(set(spans[index])):
@@ -79,7 +80,7 @@ def person_subjects(text: str, sentences: tuple[Sentence, ...],
             if subject is not None:
                 found.append((start, *subject))
         subjects[index] = tuple(found)
-    return Salience(sentences, dict(subjects))
+    return Salience(sentences, dict(subjects), salience.roles)
 
 
 def _person_subject(text: str, mention: Span, people: People, salience: Salience,
@@ -143,7 +144,8 @@ def resolved_speaker(text: str, mention: Span, people: People,
         name = clean_name(mention.text)
         return (resolve_name(name, people.names, people.counts) or name), 1.0
     head = _head(words)
-    holder = role_holder(text, head, mention.start, people)
+    roles = salience.roles or RoleHolders(text, people)
+    holder = roles.nearest(head, mention.start)
     if holder is not None:
         return holder, 0.9
     if head in PROTAGONIST_ROLES or AGE_DESCRIPTION.match(head):
@@ -181,11 +183,31 @@ def _fits(name: str | None, found: str | None, gender: str, people: People) -> b
     return name is None or people.gender_fits(name, gender)
 
 
-def role_holder(text: str, role: str, before: int, people: People) -> str | None:
-    """The person a role noun names in the text: 'Judge Mary Smith', 'prosecutor Jo
-    Reed', 'Jo Reed, the lead prosecutor'; the one nearest before ``before`` wins."""
+class RoleHolders:
+    """Who holds each role in one text (:func:`role_holders`), looked up once per role:
+    an article with many 'the judge said' reads its text once, not once a quote."""
+
+    def __init__(self, text: str, people: People) -> None:
+        self.text = text
+        self.people = people
+        self._found: dict[str, tuple[tuple[int, str], ...]] = {}
+
+    def nearest(self, role: str, before: int) -> str | None:
+        """The holder named nearest before ``before``, else the first one named."""
+        if role not in self._found:
+            self._found[role] = role_holders(self.text, role, self.people)
+        found = self._found[role]
+        if not found:
+            return None
+        i = bisect_left(found, (before, ""))
+        return found[i - 1][1] if i > 0 else found[0][1]
+
+
+def role_holders(text: str, role: str, people: People) -> tuple[tuple[int, str], ...]:
+    """(offset, person) of each naming of a role's holder in the text, in text order:
+    'Judge Mary Smith', 'prosecutor Jo Reed', 'Jo Reed, the lead prosecutor'."""
     if role not in ROLE_NOUNS:
-        return None
+        return ()
     found: list[tuple[int, str]] = []
     word = re.escape(role)
     titled = rf"\b(?i:{word})\s+({NAME})"
@@ -199,10 +221,7 @@ def role_holder(text: str, role: str, before: int, people: People) -> str | None
             name = resolve_name(runs[-1][2], people.names, people.counts)
             if name:
                 found.append((match.start(), name))
-    if not found:
-        return None
-    preceding = [f for f in found if f[0] < before]
-    return (max(preceding) if preceding else min(found))[1]
+    return tuple(sorted(found))
 
 
 def _person_at(start: int, people: People) -> str | None:
@@ -283,16 +302,18 @@ def resolve_story_speakers(analyses: Sequence[ArticleAnalysis]) -> tuple[Article
     names = story_names(peoples)
     counts = Counter(m.name for p in peoples for m in p.mentions)
     protagonist = max(counts, key=lambda n: counts[n]) if counts else None
+    holders = [RoleHolders(a.article.text, p) for a, p in zip(analyses, peoples)]
     out = []
     for i, analysis in enumerate(analyses):
         others = [(a, p) for j, (a, p) in enumerate(zip(analyses, peoples)) if j != i]
+        other_holders = [h for j, h in enumerate(holders) if j != i]
         quotes = []
         for q in analysis.quotes:
             q = story_quote(q, names, counts, protagonist)
             if q.kind == "headline":
                 q = story_headline_quote(q, analysis, peoples[i], others)
             elif q.speaker is None:
-                q = story_role_quote(q, others)
+                q = story_role_quote(q, other_holders)
             quotes.append(q)
         quotes = tuple(quotes)
         out.append(analysis if quotes == analysis.quotes else replace(analysis, quotes=quotes))
@@ -344,9 +365,10 @@ def story_headline_quote(quote: Quote, analysis: ArticleAnalysis, people: People
                    confidence=round(max(0.05, quote.confidence * 0.8), 2))
 
 
-def story_role_quote(quote: Quote, others: Sequence[tuple[ArticleAnalysis, People]]) -> Quote:
+def story_role_quote(quote: Quote, others: Sequence[RoleHolders]) -> Quote:
     """An unresolved role description ('the judge said') -> the person other articles
-    of the story title with that role ('Superior Court Judge Mary Smith')."""
+    of the story title with that role ('Superior Court Judge Mary Smith'); ``others``:
+    the role holders of the story's other articles."""
     mention = quote.speaker_mention
     if mention is None:
         return quote
@@ -357,8 +379,8 @@ def story_role_quote(quote: Quote, others: Sequence[tuple[ArticleAnalysis, Peopl
     if head not in ROLE_NOUNS:
         return quote
     found = Counter(
-        holder for a, p in others
-        if (holder := role_holder(a.article.text, head, len(a.article.text), p)) is not None
+        holder for roles in others
+        if (holder := roles.nearest(head, len(roles.text))) is not None
     )
     if not found:
         return quote
