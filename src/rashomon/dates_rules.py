@@ -8,6 +8,7 @@ expression ("in the summer" -> "the summer"), the expression is the group ``x``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -223,11 +224,19 @@ def chosen_candidates(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, longest first (ties: earliest, then rule order),
     returned in text order: "July 12, 2024" beats "July 12" and "2024"."""
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, RULE_ORDER[c.rule]))
+    # taken spans never overlap, so sorted by start they are sorted by end too: one
+    # bisect finds the only two neighbours a new span could collide with
+    starts: list[int] = []
     taken: list[Candidate] = []
     for candidate in ranked:
-        if all(candidate.end <= t.start or candidate.start >= t.end for t in taken):
-            taken.append(candidate)
-    return sorted(taken, key=lambda c: c.start)
+        at = bisect.bisect_left(starts, candidate.start)
+        if at > 0 and taken[at - 1].end > candidate.start:
+            continue
+        if at < len(taken) and taken[at].start < candidate.end:
+            continue
+        starts.insert(at, candidate.start)
+        taken.insert(at, candidate)
+    return taken
 
 
 def find_candidates(text: str) -> list[Candidate]:

@@ -37,7 +37,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(paragraph: str, dot: int) -> bool:
     if paragraph[dot] != ".":
         return False
-    match = _WORD_BEFORE.search(paragraph[:dot])
+    # a bounded window: slicing up to ``dot`` would make a long line quadratic
+    match = _WORD_BEFORE.search(paragraph[max(0, dot - 40) : dot])
     if not match:
         return False
     word = match.group(1).lower().strip(".")
