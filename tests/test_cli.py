@@ -88,3 +88,12 @@ def test_unknown_model_is_one_clear_line(inputs) -> None:
     result = CliRunner().invoke(app, ["analyze", str(inputs), "--model", "xx_no_such_model", "-q"])
     assert result.exit_code == 2
     assert "R200" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("target", ["missing-folder/report.json", "."])
+def test_unwritable_output_is_one_line_before_any_work(inputs, tmp_path, target: str) -> None:
+    path = tmp_path / target
+    result = CliRunner().invoke(app, ["analyze", str(inputs), "-o", str(path), "-q"])
+    assert result.exit_code == 2
+    assert "R500" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

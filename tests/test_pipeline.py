@@ -119,9 +119,19 @@ def test_seed_censored_quote_grouped_across_outlets(seed_report) -> None:
     assert censored, [g.relations for g in story.quote_groups]
 
 
-def test_seed_timeline_has_july_2024_dismissal(seed_report) -> None:
-    entries = [e for e in _story(seed_report).timeline if e.date.iso().startswith("2024-07")]
-    assert any("dismiss" in e.event.lower() or any("dismiss" in s.sentence.lower() for s in e.sources) for e in entries)
+def test_seed_every_quote_has_one_of_the_two_speakers(seed_report) -> None:
+    """Every quotation in the seeds is the actor's or the judge's: none unattributed."""
+    story = _story(seed_report)
+    speakers = [q.speaker for q in story.quotes]
+    assert set(speakers) == {"Alec Baldwin", "Mary Marlowe Sommer"}
+    assert speakers.count("Mary Marlowe Sommer") == 3  # two in one outlet, one in the other
+
+
+def test_seed_timeline_has_july_2024_dismissal_from_both_outlets(seed_report) -> None:
+    story = _story(seed_report)
+    (entry,) = [e for e in story.timeline if e.date.iso() == "2024-07-12"]
+    assert "dismiss" in entry.event.lower() or any("dismiss" in s.sentence.lower() for s in entry.sources)
+    assert {s.article for s in entry.sources} == set(story.articles)
 
 
 SPEAKER_GATE = 0.95

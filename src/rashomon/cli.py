@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import RashomonError, StageFailed
+from .errors import OutputError, RashomonError, StageFailed
 
 app = typer.Typer(
     name="rashomon",
@@ -94,6 +94,9 @@ def run_analysis(paths: list[str], fmt: Format, output: Path | None, model: str 
     from .pipeline import analyze as analyze_paths
     from .report import render
 
+    if output is not None and (problem := _unwritable(output)):
+        _say(problem)  # said before the analysis, not after minutes of work
+        return EXIT_NOTHING
     err = Console(stderr=True, highlight=False)
     # trafilatura logs every page it cannot use; our own one-line problems say it better
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -113,11 +116,30 @@ def run_analysis(paths: list[str], fmt: Format, output: Path | None, model: str 
     if output is None:
         sys.stdout.write(rendered)
     else:
-        output.write_text(rendered, encoding="utf-8")
+        try:
+            output.write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            _say(OutputError(f"cannot write the report: {exc.strerror}", hint="choose another --output path",
+                             source=str(output)).line())
+            return EXIT_NOTHING
         _say(f"wrote {fmt.value} report to {output}")
     # partial: an input was skipped, or a stage failed on part of a story
     partial = any(p.fatal or p.code == StageFailed.code for p in report.problems)
     return EXIT_PARTIAL if partial else EXIT_OK
+
+
+def _unwritable(output: Path) -> str | None:
+    """Why the report could not be written to ``output``, or None when it can."""
+    if output.is_dir():
+        return OutputError(
+            "--output is a directory", hint=f"give a file path, e.g. {output / 'report.html'}", source=str(output)
+        ).line()
+    if not output.parent.is_dir():
+        return OutputError(
+            f"the folder {output.parent} does not exist",
+            hint="create it or choose another --output path", source=str(output),
+        ).line()
+    return None
 
 
 def _say(line: str) -> None:

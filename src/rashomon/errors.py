@@ -63,6 +63,12 @@ class StageFailed(RashomonError):
     code = "R400"
 
 
+class OutputError(RashomonError):
+    """The report cannot be written where the user asked."""
+
+    code = "R500"
+
+
 class NothingToAnalyse(RashomonError):
     """No input gave a usable article; ``problems`` says what was wrong with each."""
 

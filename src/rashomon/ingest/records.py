@@ -93,7 +93,7 @@ def _read_jsonl(raw: str, stem: str, source: str) -> tuple[list[Article], list[P
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise MalformedInput(
-                    f"line {number}: malformed JSON ({exc.msg}, column {exc.colno})",
+                    f"line {number}, column {exc.colno}: malformed JSON: {exc.msg}",
                     hint="fix or remove the line; each line must be one JSON object",
                     source=where,
                 ) from exc

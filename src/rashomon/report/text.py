@@ -105,7 +105,8 @@ def _said_table(story: Story, outlets: dict[str, str]) -> Table:
     table.add_column("via", ratio=1)
     for speaker, quotes in quotes_by_speaker(story):
         for i, q in enumerate(quotes):
-            via = f"{q.speaker_mention.text} ({q.cue})" if q.speaker_mention else (q.cue or "")
+            mention = q.speaker_mention.text if q.speaker_mention else ""
+            via = f"{mention} ({q.cue})" if mention and q.cue else (mention or q.cue or "")
             table.add_row(
                 _plain(speaker if i == 0 else ""), _plain(outlets.get(q.article, q.article)),
                 _plain(f"“{clip(q.text, 220)}”"), _plain(via),
