@@ -112,6 +112,69 @@ def test_unrelated_statements_stay_unique_and_short_ones_are_dropped() -> None:
     assert all("Nobody" not in u.text for u in facts.unique)
 
 
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        pytest.param("Vale claimed he never signed the lease.", True, id="denial"),
+        pytest.param("Those fines were waived in April of the same year.", True, id="dated-event"),
+        pytest.param("The fund paid out $400.", True, id="figure"),
+        pytest.param("Vale resigned in 2019.", True, id="year"),
+        pytest.param("The pier reopened quietly.", True, id="three-content-words"),
+        pytest.param("Nobody commented.", False, id="too-short"),
+        pytest.param("Vale agreed.", False, id="name-and-a-word"),
+    ],
+)
+def test_short_unique_statements_kept_when_they_say_something(text, kept) -> None:
+    # a denial, a date or a figure is what a reader checking the outlets looks for,
+    # however short the sentence
+    other = analysis("Brookhaven fishermen complained about rising mooring fees at the eastern pier.", "courier")
+    facts = compared(analysis(text, "ledger"), other)
+    assert [u.text for u in facts.unique if u.article == "ledger"] == ([text] if kept else [])
+
+
+# (ledger statement, courier statement telling the same event, courier statement that
+# only shares names and places with it)
+PAIRING_CASES = [
+    pytest.param(
+        "Deckhand Bo Lind died in March 2019 when the Gull Line ferry went down off the "
+        "Larkspur breakwater during a storm.",
+        "Vale still wants to explain the 2019 storm that killed deckhand Bo Lind, although "
+        "the negligence case against him was dropped.",
+        "Vale said a second inquiry would show what went wrong off the Larkspur breakwater, "
+        "where Lind and skipper Carl Brandt went into the water from the Gull Line ferry.",
+        id="died-killed",
+    ),
+    pytest.param(
+        "Harbour police shot a stolen speedboat's engine near the Larkspur marina in August "
+        "2021 after a long chase by pilot Dana Holt.",
+        "The 2021 shooting at the Larkspur marina ended a speedboat chase, police said.",
+        "Pilot Dana Holt and harbour police chased boats around the Larkspur marina every "
+        "summer, the Gull Line crews said.",
+        id="shot-shooting",
+    ),
+    pytest.param(
+        "Mayor Ana Ruiz reopened the Larkspur footbridge in June 2023 after the Gull Line "
+        "rebuilt its on-shore ramp.",
+        "The 2023 reopening of the footbridge came once the ramp on shore was rebuilt.",
+        "Mayor Ana Ruiz walked across the Larkspur footbridge with Gull Line staff on a sunny "
+        "afternoon, the paper said.",
+        id="reopened-reopening-hyphen",
+    ),
+]
+
+
+@pytest.mark.parametrize("statement, same_event, same_names", PAIRING_CASES)
+def test_event_and_date_outweigh_shared_names(statement, same_event, same_names) -> None:
+    # the event in other words plus a compatible date is the same fact; the people and
+    # the place alone are the story's background
+    a = analysis(statement, "ledger")
+    b = analysis(f"{same_event} {same_names}", "courier")
+    facts = compared(a, b)
+    assert len(facts.shared) == 1
+    assert [(s.article, s.start) for s in facts.shared[0].sources] == [("ledger", 0), ("courier", 0)]
+    assert [u.text for u in facts.unique] == [same_names]
+
+
 def test_headline_and_quote_led_sentences_are_not_statements() -> None:
     title = "Brookhaven mayor backs winter ferry timetable"
     text = (
@@ -236,6 +299,22 @@ def test_any_text_gives_valid_offsets(word_lists) -> None:
 )
 def test_stem_joins_inflections(a, b) -> None:
     assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize(
+    "text, stems, events",
+    [
+        pytest.param("Crews cleared the on-set debris.", {"crew", "clear", "set", "debri"}, set(), id="hyphen-parts"),
+        pytest.param("A cherry-red truck arrived.", {"cherry", "red", "truck", "arriv"}, set(), id="compound"),
+        pytest.param("The storm killed two deckhands.", {"storm", "kill", "deckhand"}, {"die"}, id="event"),
+        pytest.param("Police said the shooting left one dead.", {"polic", "shoot", "left", "dead"},
+                     {"shoot", "die"}, id="two-events"),
+    ],
+)
+def test_statement_stems_and_events(text, stems, events) -> None:
+    (unit,) = statements_of(analysis(text, "ledger"), 0)
+    assert set(unit.stems) == stems
+    assert {event for event, _ in unit.events} == events
 
 
 def test_fallback_dates_skip_names_and_verbs() -> None:

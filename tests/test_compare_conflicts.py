@@ -99,11 +99,13 @@ DATE_CASES = [
 @pytest.mark.parametrize("text_a, dates_a, text_b, dates_b, expected", DATE_CASES)
 def test_date_conflicts(text_a, dates_a, text_b, dates_b, expected) -> None:
     facts = compared(analysis(text_a, "ledger", dates=dates_a), analysis(text_b, "courier", dates=dates_b))
-    assert len(facts.shared) == 1  # the same fact either way
     dated = [c for c in facts.conflicts if c.kind == "date"]
     if expected is None:
+        assert len(facts.shared) == 1
         assert facts.conflicts == ()
     else:
+        # disputed, so not shown as agreed; and told by both, so not unique either
+        assert facts.shared == () and facts.unique == ()
         assert len(dated) == 1
         assert tuple(v.value for v in dated[0].versions) == expected
         assert [v.article for v in dated[0].versions] == ["ledger", "courier"]
@@ -190,10 +192,11 @@ NUMBER_CASES = [
 @pytest.mark.parametrize("text_a, text_b, expected, unit", NUMBER_CASES)
 def test_number_conflicts(text_a, text_b, expected, unit) -> None:
     facts = compared(analysis(text_a, "ledger"), analysis(text_b, "courier"))
-    assert len(facts.shared) == 1
     if expected is None:
+        assert len(facts.shared) == 1
         assert facts.conflicts == ()
         return
+    assert facts.shared == () and facts.unique == ()
     assert [c.kind for c in facts.conflicts] == ["number"]
     conflict = facts.conflicts[0]
     assert tuple(v.value for v in conflict.versions) == expected
@@ -204,7 +207,7 @@ def test_name_conflict_in_the_same_role() -> None:
     a = analysis("Mayor Ana Ruiz opened the ferry terminal built by Tom Vale on Tuesday.", "ledger")
     b = analysis("Mayor Carl Brandt opened the ferry terminal built by Tom Vale on Tuesday.", "courier")
     facts = compared(a, b)
-    assert len(facts.shared) == 1
+    assert facts.shared == () and facts.unique == ()
     assert [c.kind for c in facts.conflicts] == ["name"]
     assert [v.value for v in facts.conflicts[0].versions] == ["Ana Ruiz", "Carl Brandt"]
     assert "mayor" in facts.conflicts[0].about
@@ -306,6 +309,67 @@ def test_conflict_versions_merge_across_three_outlets() -> None:
     ]
 
 
+# (outlet texts, expected conflict versions as (article, value)); every statement in a
+# conflict is neither agreed (in a shared fact with a statement giving another value)
+# nor unique
+SPREAD_CONFLICT_CASES = [
+    pytest.param(
+        {
+            "ledger": "The disgraced ferry boss was sentenced to 36 months of probation on Friday "
+            "for raiding the Gull Line Passenger Fund, the charity he set up with much fanfare, "
+            "and was ordered to repay $90,000.",
+            # the sentencing sentence reads unlike the ledger's; the repayment one matches it
+            "courier": "BROOKHAVEN — Tom Vale, who ran a fleet of island ferries for two decades "
+            "and chaired the harbour board, was sentenced on Friday to 30 months of probation for "
+            "draining a charity he founded. Magistrate Ana Ruiz also ordered Vale to repay $90,000 "
+            "to the Gull Line Passenger Fund, which paid for free crossings for Larkspur pensioners.",
+            "gazette": "On Friday, Magistrate Ana Ruiz sentenced Tom Vale to 30 months of probation "
+            "for draining the Gull Line Passenger Fund, which he set up to carry Larkspur "
+            "pensioners for free.",
+        },
+        [("ledger", "36 months"), ("courier", "30 months"), ("gazette", "30 months")],
+        id="third-outlet-paired-elsewhere",
+    ),
+    pytest.param(
+        {
+            "ledger": "Vale was sentenced to 36 months of probation for draining the Passenger Fund.",
+            "courier": "BROOKHAVEN — Tom Vale, who ran a fleet of island ferries for two decades and "
+            "chaired the harbour board, was sentenced on Friday to 30 months of probation for "
+            "draining the Passenger Fund he founded.",
+        },
+        [("ledger", "36 months"), ("courier", "30 months")],
+        id="two-outlets",
+    ),
+    pytest.param(
+        {
+            "ledger": "Vale was sentenced to 36 months of probation for draining the Passenger Fund.",
+            "courier": "His deckhand Bo Lind was sentenced to 30 months in jail for stealing diesel "
+            "from the harbour depot.",
+        },
+        [],
+        id="same-verb-and-unit-about-another-thing",
+    ),
+]
+
+
+@pytest.mark.parametrize("texts, expected", SPREAD_CONFLICT_CASES)
+def test_conflict_gathers_every_outlet_and_is_not_shown_as_agreed(texts, expected) -> None:
+    facts = compared(*(analysis(text, id) for id, text in texts.items()))
+    if not expected:
+        assert facts.conflicts == ()
+        assert sorted(u.article for u in facts.unique) == sorted(texts)
+        return
+    assert len(facts.conflicts) == 1
+    conflict = facts.conflicts[0]
+    assert conflict.kind == "number"
+    assert [(v.article, v.value) for v in conflict.versions] == expected
+    value_at = {(v.article, v.start): v.value for v in conflict.versions}
+    for fact in facts.shared:
+        values = {value_at[(s.article, s.start)] for s in fact.sources if (s.article, s.start) in value_at}
+        assert len(values) <= 1, fact
+    assert not {(u.article, u.start) for u in facts.unique} & set(value_at)
+
+
 def test_numeric_story_reports_only_same_unit_clashes() -> None:
     a = analysis(
         "Heavy rain flooded 12 roads in the Millbrook valley on Sunday, the county said. "
@@ -324,7 +388,8 @@ def test_numeric_story_reports_only_same_unit_clashes() -> None:
         "courier",
     )
     facts = compared(a, b)
-    assert len(facts.shared) == 3
+    # the roads and the power cut are disputed, not agreed: only the shelters are shared
+    assert [f.text.split()[2] for f in facts.shared] == ["Quell"]
     assert sorted((c.kind, tuple(v.value for v in c.versions)) for c in facts.conflicts) == [
         ("number", ("12 roads", "14 roads")), ("number", ("three hours", "four hours")),
     ]

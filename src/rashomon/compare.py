@@ -5,8 +5,11 @@ two facts; see :mod:`compare_units`). Statements of every pair of articles are m
 greedily, best first, by a weighted overlap of their features (names, numbers and dates
 weigh more than plain words, and features common in the story weigh less); matched
 statements are grouped transitively into facts. A fact carried by two or more articles
-is shared, a statement matched to nothing is unique, and a matched pair whose dates,
-numbers, names or polarity disagree is a conflict (see :mod:`compare_conflicts`).
+is shared, a statement matched to nothing and in no conflict is unique, and a matched
+pair whose dates, numbers, names or polarity disagree is a conflict (see
+:mod:`compare_conflicts`), as are two statements anywhere in the story that give the
+same event a different date or count. Two statements that clash are never grouped into
+one shared fact: the report would otherwise show as agreed what the outlets dispute.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from .model import ArticleAnalysis, Facts, FactSource, SharedFact, UniqueFact
 from .resources.compare import (
     DATE_MISMATCH_THRESHOLD,
     DATE_WEIGHTS,
+    EVENT_WEIGHT,
     MATCH_THRESHOLD,
     MIN_SHARED_CONTENT,
     MIN_SHARED_FEATURES,
@@ -34,7 +38,7 @@ from .resources.compare import (
     WORD_WEIGHT,
 )
 
-# ("w", stem) | ("n", name token) | ("#", value, unit)
+# ("w", stem) | ("n", name token) | ("#", value, unit) | ("e", event)
 Feature = tuple
 Weights = dict[Feature, float]
 
@@ -47,13 +51,14 @@ def compare_facts(analyses: Sequence[ArticleAnalysis]) -> Facts:
     ]
     scores = _match(statements, _rarity(statements))
     edges = sorted(scores)
-    conflicts, claims = conflicts_of(statements, edges)
+    conflicts, clashing = conflicts_of(statements, edges)
 
-    # a claim conflict is a disagreement, not a fact both carry
-    facts_of = _groups(statements, [pair for pair in edges if pair not in claims], scores)
+    # a conflict is a disagreement, not a fact both carry
+    facts_of = _groups(statements, [pair for pair in edges if pair not in clashing], scores, clashing)
+    told = {i for pair in edges for i in pair} | {i for pair in clashing for i in pair}
     return Facts(
         shared=tuple(_shared(statements, facts_of)),
-        unique=tuple(_unique(statements, {i for pair in edges for i in pair})),
+        unique=tuple(_unique(statements, told)),
         conflicts=tuple(conflicts),
     )
 
@@ -77,12 +82,15 @@ def _features(statement: Statement) -> set[Feature]:
     out: set[Feature] = {("w", s) for s in statement.stems}
     out |= {("n", n) for n in statement.names}
     out |= {("#", n.value, n.unit) for n in statement.numbers}
+    # the event a verb names, so "killed" meets "dead", and a shared event weighs more
+    # than a shared plain word (EVENT_WEIGHT)
+    out |= {("e", event) for event, _ in statement.events}
     return out
 
 
 def _base_weight(feature: Feature) -> float:
     kind = feature[0]
-    return NAME_WEIGHT if kind == "n" else NUMBER_WEIGHT if kind == "#" else WORD_WEIGHT
+    return {"n": NAME_WEIGHT, "#": NUMBER_WEIGHT, "e": EVENT_WEIGHT}.get(kind, WORD_WEIGHT)
 
 
 def _rarity(statements: list[Statement]) -> Weights:
@@ -123,8 +131,9 @@ def _score(a: Statement, b: Statement, pa: _Profile, pb: _Profile, rarity: Weigh
     common = sum(rarity[f] * _base_weight(f) for f in shared)
     bonus = common - sum(rarity[f] * WORD_WEIGHT for f in shared)
     total_a, total_b = pa.unshared_total + bonus, pb.unshared_total + bonus
-    in_common = len(shared)
-    content = sum(1 for f in shared if f[0] != "n")
+    # an event feature only restates a word: it weighs, but does not count twice
+    in_common = sum(1 for f in shared if f[0] != "e")
+    content = sum(1 for f in shared if f[0] not in "ne")
     dates_clash = False
     if a.dates and b.dates:
         ranks = [min(x.rank, y.rank) for x in a.dates for y in b.dates if x.compatible(y)]
@@ -169,19 +178,30 @@ def _match(statements: list[Statement], rarity: Weights) -> dict[tuple[int, int]
     return edges
 
 
-def _groups(statements: list[Statement], edges: list[tuple[int, int]], scores: dict) -> list[int]:
+def _groups(
+    statements: list[Statement],
+    edges: list[tuple[int, int]],
+    scores: dict,
+    apart: set[tuple[int, int]],
+) -> list[int]:
     """Union-find over the edges, best first: the root of each statement's group. Two
     groups that already hold a statement of the same article are not joined: chains of
-    matches would otherwise merge neighbouring facts into one."""
+    matches would otherwise merge neighbouring facts into one. Nor are two groups that
+    hold a pair in ``apart`` (statements that clash): one shared fact would then carry
+    both sides of a conflict."""
     size = len(statements)
     sets = DisjointSets(size)
     articles = [{s.article} for s in statements]
+    members = [[i] for i in range(size)]
     for i, j in sorted(edges, key=lambda pair: (-scores[pair], pair)):
         ri, rj = sets.find(i), sets.find(j)
         if ri == rj or articles[ri] & articles[rj]:
             continue
+        if any((min(x, y), max(x, y)) in apart for x in members[ri] for y in members[rj]):
+            continue
         root = sets.union(ri, rj)
         articles[root] = articles[ri] | articles[rj]
+        members[root] = members[ri] + members[rj]
     return [sets.find(i) for i in range(size)]
 
 
@@ -199,10 +219,17 @@ def _shared(statements: list[Statement], roots: list[int]) -> list[SharedFact]:
     return [fact for _, fact in sorted(facts, key=lambda pair: pair[0])]
 
 
-def _unique(statements: list[Statement], matched: set[int]) -> list[UniqueFact]:
-    out = [
-        s for i, s in enumerate(statements)
-        if i not in matched and s.content_count >= MIN_UNIQUE_WORDS
-    ]
+def _unique(statements: list[Statement], told: set[int]) -> list[UniqueFact]:
+    """Statements no other outlet matches or disputes (``told`` holds the rest); short
+    ones only when they deny something or give a number or a date."""
+    out = [s for i, s in enumerate(statements) if i not in told and _worth_reporting(s)]
     out.sort(key=order)
     return [UniqueFact(s.article, s.text, s.start, s.end) for s in out]
+
+
+def _worth_reporting(statement: Statement) -> bool:
+    """A denial, a figure or a date is news however short the statement ("Vale never
+    signed it"); otherwise it needs a few content words ("Nobody commented" does not)."""
+    if statement.negations or statement.numbers or statement.dates:
+        return True
+    return statement.content_count >= MIN_UNIQUE_WORDS

@@ -2,11 +2,13 @@
 
 Matched statements (the same fact) are checked for a date with no compatible
 counterpart, a number of the same unit with no common value, a different name in the
-same role slot, and one side denying what the other asserts. A date conflict is also
-looked for beyond the matched pairs: two statements that give the same event verb
-("closed", "shut") different dates, and share the thing it happened to, disagree on
-when it happened however differently the rest is worded. Clashes of one kind about the
-same thing merge into one conflict with a version per statement.
+same role slot, and one side denying what the other asserts. Date and number
+conflicts are also looked for beyond the matched pairs, across every statement of the
+story: two statements that give the same event verb ("closed", "shut"; "sentenced")
+different dates or counts ("to 30 months" / "to 36 months"), and share the thing it
+happened to, disagree on it however differently the rest is worded, and whichever
+statements the one-to-one matching happened to pair. Clashes of one kind about the same
+thing merge into one conflict with a version per statement.
 """
 
 from __future__ import annotations
@@ -53,17 +55,15 @@ def order(statement: Statement) -> tuple[int, int]:
 def conflicts_of(
     statements: list[Statement], edges: list[tuple[int, int]]
 ) -> tuple[list[Conflict], set[tuple[int, int]]]:
-    """The conflicts over the matched pairs ``edges`` (plus event-date clashes between
-    any statements), and the pairs that clash in their claim."""
+    """The conflicts over the matched pairs ``edges`` (plus event-date and
+    event-number clashes between any statements), and every pair of statements that
+    clashes, as (lower index, higher index)."""
     clashes: list[_Clash] = []
-    claims: set[tuple[int, int]] = set()
     for i, j in edges:
-        found = _pair_clashes(statements, i, j)
-        clashes.extend(found)
-        if any(c.kind == "claim" for c in found):
-            claims.add((i, j))
-    clashes.extend(_event_date_clashes(statements, set(edges)))
-    return _merged(statements, clashes), claims
+        clashes.extend(_pair_clashes(statements, i, j))
+    clashes.extend(_event_clashes(statements, set(edges)))
+    clashing = {(min(c.a, c.b), max(c.a, c.b)) for c in clashes}
+    return _merged(statements, clashes), clashing
 
 
 def _pair_clashes(statements: list[Statement], i: int, j: int) -> list[_Clash]:
@@ -180,7 +180,7 @@ def _event_dates(statement: Statement) -> dict[str, When]:
     out: dict[str, When] = {}
     for event, offset in statement.events:
         near = [
-            (min(abs(offset - d.start), abs(offset - d.end)), d.start, d)
+            (_distance(offset, d.start, d.end), d.start, d)
             for d in statement.dates if d.rank >= 1
         ]
         near = [n for n in near if n[0] <= EVENT_REACH]
@@ -188,6 +188,25 @@ def _event_dates(statement: Statement) -> dict[str, When]:
             # a written calendar date ("May 8") before a relative one ("two days later")
             out[event] = min(near, key=lambda n: (not _has_digit(n[2].text), n[0], n[1]))[2]
     return out
+
+
+def _event_numbers(statement: Statement) -> dict[tuple[str, str], NumberMention]:
+    """(event, unit) -> the number of that unit nearest the event verb, within reach:
+    "sentenced on Monday to 30 months" gives ("sentence", "month") -> 30 months."""
+    out: dict[tuple[str, str], NumberMention] = {}
+    for event, offset in statement.events:
+        near = sorted(
+            (n for n in statement.numbers if n.unit),
+            key=lambda n: (_distance(offset, n.start, n.end), n.start),
+        )
+        for number in near:
+            if _distance(offset, number.start, number.end) <= EVENT_REACH:
+                out.setdefault((event, number.unit), number)
+    return out
+
+
+def _distance(offset: int, start: int, end: int) -> int:
+    return min(abs(offset - start), abs(offset - end))
 
 
 def _has_digit(text: str) -> bool:
@@ -198,29 +217,53 @@ def _topic(statement: Statement) -> set[str]:
     return set(statement.stems) | {stem(name) for name in statement.names}
 
 
-def _event_date_clashes(statements: list[Statement], edges: set[tuple[int, int]]) -> list[_Clash]:
-    """Statements of different articles dating the same event verb differently."""
-    dated = [(i, _event_dates(s)) for i, s in enumerate(statements)]
-    dated = [(i, events) for i, events in dated if events]
+def _event_clashes(statements: list[Statement], edges: set[tuple[int, int]]) -> list[_Clash]:
+    """Statements of different articles giving the same event verb a different date
+    or a different count of the same thing, about the same subject."""
+    found = [(i, _event_dates(s), _event_numbers(s)) for i, s in enumerate(statements)]
+    found = [f for f in found if f[1] or f[2]]
     out: list[_Clash] = []
-    for x, (i, events_i) in enumerate(dated):
-        for j, events_j in dated[x + 1:]:
+    for x, (i, dates_i, numbers_i) in enumerate(found):
+        for j, dates_j, numbers_j in found[x + 1:]:
             a, b = statements[i], statements[j]
             if a.article == b.article or (i, j) in edges:
                 continue
-            for event in sorted(events_i.keys() & events_j.keys()):
-                da, db = events_i[event], events_j[event]
-                if da.compatible(db):
+            dates = [
+                (event, dates_i[event], dates_j[event])
+                for event in sorted(dates_i.keys() & dates_j.keys())
+                if not dates_i[event].compatible(dates_j[event])
+            ]
+            numbers = [
+                (key, numbers_i[key], numbers_j[key])
+                for key in sorted(numbers_i.keys() & numbers_j.keys())
+                if numbers_i[key].value != numbers_j[key].value
+            ]
+            if not dates and not numbers:
+                continue
+            # the topic: what the event happened to, event verbs and counted units left out
+            shared = _topic(a) & _topic(b)
+            shared -= {s for s, word in a.surfaces + b.surfaces if word.lower() in EVENT_OF}
+            shared -= {n.unit for n in a.numbers + b.numbers}
+            if len(shared) < MIN_EVENT_SHARED:
+                continue
+            words = [w for s, w in b.surfaces + a.surfaces if s in shared]
+            topic = " ".join(list(dict.fromkeys(words))[:ABOUT_WORDS])
+            for event, da, db in dates:
+                out.append(_Clash("date", "date", f"date of {event}: {topic}", i, da.text, j, db.text))
+            for (event, unit), na, nb in numbers:
+                if _same_count_elsewhere(a, b, unit):
                     continue
-                # the topic: what the event happened to, event verbs left out
-                shared = _topic(a) & _topic(b)
-                shared -= {s for s, word in a.surfaces + b.surfaces if word.lower() in EVENT_OF}
-                if len(shared) < MIN_EVENT_SHARED:
-                    continue
-                words = [w for s, w in b.surfaces + a.surfaces if s in shared]
-                about = f"date of {event}: " + " ".join(list(dict.fromkeys(words))[:ABOUT_WORDS])
-                out.append(_Clash("date", "date", about, i, da.text, j, db.text))
+                about = f"{_unit_label(na)} ({event}): {topic}"
+                out.append(_Clash("number", unit, about, i, na.text, j, nb.text))
     return out
+
+
+def _same_count_elsewhere(a: Statement, b: Statement, unit: str) -> bool:
+    """Both statements give a common value for the unit somewhere: a second figure
+    near the verb ("18 months, after 3 months of study") is no disagreement."""
+    xs = {n.value for n in a.numbers if n.unit == unit}
+    ys = {n.value for n in b.numbers if n.unit == unit}
+    return bool(xs & ys)
 
 
 def _merged(statements: list[Statement], clashes: list[_Clash]) -> list[Conflict]:

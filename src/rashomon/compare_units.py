@@ -233,9 +233,10 @@ def _statement(
             continue
         if tok.text[0].isdigit():
             continue
-        s = stem(tok.text)
-        stems.append(s)
-        surfaces.append((s, tok.text))
+        for part in _word_parts(tok.text):
+            s = stem(part)
+            stems.append(s)
+            surfaces.append((s, part))
     return Statement(
         article=article,
         article_index=article_index,
@@ -252,6 +253,15 @@ def _statement(
         negated=_negated_stems(tokens),
         events=tuple((EVENT_OF[t.lower], t.start) for t in tokens if t.lower in EVENT_OF),
     )
+
+
+def _word_parts(word: str) -> list[str]:
+    """The word, or the content words of a hyphenated compound: "on-set" and "set",
+    "cherry-red" and "red" are the same thing to the matcher."""
+    if "-" not in word.strip("-"):
+        return [word]
+    parts = [p for p in word.split("-") if p and p.lower() not in STOPWORDS]
+    return parts or [word]
 
 
 def _is_name(tok: Token, first: bool, known_names: frozenset[str]) -> bool:

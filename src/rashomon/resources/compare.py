@@ -13,6 +13,10 @@ from . import quotes as _quotes
 WORD_WEIGHT = 1.0
 NAME_WEIGHT = 2.5
 NUMBER_WEIGHT = 2.5
+# The event an event verb names ("killed" and "dead" both name a death; see EVENT_VERBS)
+# weighs like a name or a number when shared: what happened is most of what a fact is,
+# and two sentences that share only the people and a year are likelier two facts.
+EVENT_WEIGHT = 2.5
 # A date weighs by its precision: sharing "July 12" says more than sharing "2021".
 DATE_WEIGHTS = (1.5, 3.0, 3.5)  # year, month, day
 # Least score (weighted cosine of the two feature sets) for two statements to be taken
@@ -25,8 +29,10 @@ MIN_SHARED_CONTENT = 2
 # Two statements whose dates are all incompatible need more: different dates say
 # different events unless the rest is near-identical (content closeness STRONG_MATCH).
 DATE_MISMATCH_THRESHOLD = 0.5
-# A unique statement shorter than this many content words is not worth reporting.
-MIN_UNIQUE_WORDS = 5
+# A unique statement shorter than this many content words is not worth reporting,
+# unless it carries a negation, a number or a date ("Vale never signed it" is short and
+# exactly what a reader checking the outlets wants to see).
+MIN_UNIQUE_WORDS = 3
 
 # Statement units (compare_units.py).
 # A sentence whose characters are at least this share quotation is left to the quote
@@ -145,9 +151,11 @@ SUBJECT_STARTERS = frozenset(
 )
 
 # Event verbs, grouped by the event they name: two outlets that give different dates
-# for the same event verb on the same subject ("shut since May 7" / "closed on May 8")
-# disagree on when it happened, however differently the rest is worded. Every form is
-# listed; the first word of each group names the event.
+# (or different counts: "sentenced to 30 months" / "to 36 months") for the same event
+# verb on the same subject ("shut since May 7" / "closed on May 8") disagree on it,
+# however differently the rest is worded; and two statements naming the same event in
+# different words ("killed" / "dead") are likelier the same fact. Every form is listed;
+# the first word of each group names the event.
 EVENT_VERBS = (
     "close closed closes closing shut shuts shutting",
     "reopen reopened reopens reopening",
@@ -155,13 +163,14 @@ EVENT_VERBS = (
     "arrest arrested arrests detain detained",
     "charge charged indict indicted",
     "convict convicted",
-    "sentence sentenced",
+    "sentence sentenced sentencing",
     "dismiss dismissed dismisses",
     "plead pleaded pled",
     "approve approved approves",
     "vote voted",
     "resign resigned resigns quit",
-    "die died dies killed",
+    "die died dies killed dead death",
+    "shoot shot shoots shooting",
     "elect elected",
     "file filed sue sued",
     "announce announced announces",
