@@ -116,6 +116,41 @@ def test_relative_dates_resolve_against_publication(text, expression, value, gra
         assert found.date is None
 
 
+REPORTED_TENSE = [
+    # (sentence, expression, value) published Monday 2024-12-16: a date takes the tense
+    # of its own clause, the report ("said on Friday") or what is reported ("would ...")
+    ("Coach Ines Varga said on Friday that the relay squad would travel north.", "Friday", "2024-12-13"),
+    ("Coach Ines Varga said Friday that the relay squad would travel north.", "Friday", "2024-12-13"),
+    ("The ferry operator told passengers on Friday that sailings would resume.", "Friday", "2024-12-13"),
+    ("The choir announced on Tuesday that it will tour the coast.", "Tuesday", "2024-12-10"),
+    # no "that": a subject right after "said" opens the reported clause
+    ("The curator said on Friday the gallery would reopen.", "Friday", "2024-12-13"),
+    # the date inside the reported clause keeps its future
+    ("The curator said that the gallery would reopen on Friday.", "Friday", "2024-12-20"),
+    ("The baker said the market stall would open on Saturday.", "Saturday", "2024-12-21"),
+    # a past verb before the date, the future cue only after it
+    ("The goalkeeper left on Friday and will return in the spring.", "Friday", "2024-12-13"),
+    ("The orchestra will play on Friday.", "Friday", "2024-12-20"),
+    ("The vote was set to take place on Friday.", "Friday", "2024-12-20"),
+]
+
+
+@pytest.mark.parametrize("text,expression,value", REPORTED_TENSE)
+def test_a_date_takes_the_tense_of_its_own_clause(text, expression, value):
+    found = mention(text, expression, published="2024-12-16")
+    assert found.value == value
+    if " said " in text and text.index(expression) < text.index(" would "):
+        # a bare weekday governed by a past reporting verb is never after publication
+        assert found.date.value <= PartialDate.of(2024, 12, 16).value
+
+
+def test_a_reported_date_is_not_a_plan_for_publication_inference():
+    text = "Coach Ines Varga said on Friday, December 13, 2024, that the squad would travel north."
+    article = make_article(text, published=None)
+    # the report's date is a past event: it dates the article (a plan would not)
+    assert infer_published(article, split_sentences(text)) == PartialDate.of(2024, 12)
+
+
 YEAR_CARRY = [
     # (text, published, expression, value)
     ("In March a ferry sank.", "2024-02-10", "March", "2023-03"),  # not after publication

@@ -7,7 +7,7 @@ import pytest
 from conftest import SEEDS, make_article, seed_paths
 
 from rashomon.dates import find_dates
-from rashomon.model import Article, ArticleAnalysis, PartialDate
+from rashomon.model import Article, ArticleAnalysis, PartialDate, Quote
 from rashomon.sentences import split_sentences
 from rashomon.timeline import build_timeline, content_words
 
@@ -112,6 +112,123 @@ def test_one_outlet_telling_two_dates_is_not_a_conflict():
     events, _ = build_timeline([a])
     assert [e.date.iso() for e in events] == ["2023-03", "2024-05"]
     assert all(e.conflict is None for e in events)
+
+
+# published Wednesday 2024-12-18: "last week" is 2024-W50, December 9-15
+WEEK_MERGES = [
+    # (article a, article b, [(date, [(article, expression)])])
+    # a week joins no day outside it, however alike the clauses
+    ("The ferry board approved the winter timetable on Tuesday.",
+     "The ferry board hired two captains last week.",
+     [("2024-12", [("b", "last week")]), ("2024-12-17", [("a", "Tuesday")])]),
+    # ...and does join a day inside it
+    ("The ferry board approved the winter timetable on December 11.",
+     "The ferry board approved the winter timetable last week.",
+     [("2024-12-11", [("a", "December 11"), ("b", "last week")])]),
+]
+
+
+@pytest.mark.parametrize("text_a,text_b,expected", WEEK_MERGES)
+def test_a_week_joins_only_a_day_inside_it(text_a, text_b, expected):
+    events, _ = build_timeline([analysis(text_a, id="a"), analysis(text_b, id="b")])
+    assert [(e.date.iso(), [(s.article, s.expression) for s in e.sources]) for e in events] == expected
+
+
+def test_clauses_sharing_only_the_story_topic_stay_apart():
+    a = analysis("The town closed the harbour to yachts on December 10. The town dredged the harbour "
+                 "in November. The town harbour museum opened in 2019. Town divers mapped the harbour "
+                 "floor in 2021.", id="a")
+    b = analysis("On his podcast last week, a town historian said the harbour had been neglected.", id="b")
+    events, _ = build_timeline([a, b])
+    # "town" and "harbour" are in every clause: the podcast is not the closing
+    assert [(e.date.iso(), [s.article for s in e.sources]) for e in events] == [
+        ("2019", ["a"]), ("2021", ["a"]), ("2024-11", ["a"]), ("2024-12", ["b"]), ("2024-12-10", ["a"]),
+    ]
+
+
+CONFLICTS = [
+    # (texts, expected date, expected conflict dates or None, note parts)
+    # one event verb ("shut"/"closed"/"closure") and its object: the same closing
+    ((("a", "The Pell Street tunnel, known to drivers as the Drum for its echo, has been shut since "
+            "Wednesday, December 11, when crews found water seeping through the walls."),
+      ("b", "The city closed the tunnel on Thursday, December 12."),
+      ("c", "Engineers ordered the closure of the tunnel on December 12 after a leak.")),
+     "2024-12-12", ("2024-12-11", "2024-12-12"), ("a: 2024-12-11", "b, c: 2024-12-12")),
+    # the same verb and object months apart: two closings, not a conflict
+    ((("a", "Crews shut the tunnel on March 3, 2024, for painting."),
+      ("b", "Police closed the tunnel on October 9, 2024.")),
+     None, None, ()),
+    # close dates, but different things done to the tunnel
+    ((("a", "The city repaved the tunnel road on December 11."),
+      ("b", "The city closed the tunnel on December 12.")),
+     None, None, ()),
+]
+
+
+@pytest.mark.parametrize("texts,date,conflict,note_parts", CONFLICTS)
+def test_one_event_with_incompatible_dates_is_one_entry_with_a_conflict(texts, date, conflict, note_parts):
+    events, _ = build_timeline([analysis(text, id=id) for id, text in texts])
+    if conflict is None:
+        assert len(events) == len(texts)
+        assert all(e.conflict is None for e in events)
+        return
+    assert len(events) == 1
+    event = events[0]
+    assert event.date.iso() == date
+    assert tuple(d.iso() for d in event.conflict.dates) == conflict
+    assert all(part in event.conflict.note for part in note_parts)
+    assert {s.article for s in event.sources} == {id for id, _ in texts}
+
+
+def test_one_source_per_sentence():
+    a = analysis("Inspectors found a leak on December 9, and the city closed the tunnel two days later, "
+                 "on December 11.", id="a")
+    b = analysis("The city closed the tunnel on December 11.", id="b")
+    events, _ = build_timeline([a, b])
+    closing = next(e for e in events if e.date.iso() == "2024-12-11")
+    # "two days later" and "December 11" date the same clause: the written-out one stays
+    assert [(s.article, s.expression) for s in closing.sources] == [("a", "December 11"), ("b", "December 11")]
+
+
+def quoted(text: str, quoted_text: str, id: str = "a1") -> ArticleAnalysis:
+    """The analysis of ``text`` with ``quoted_text`` as its one direct quote."""
+    plain = analysis(text, id=id)
+    start = text.index(quoted_text)
+    quote = Quote("q1", id, quoted_text, start, start + len(quoted_text), "direct")
+    return ArticleAnalysis(plain.article, plain.sentences, plain.dates, (quote,))
+
+
+QUOTED = [
+    # (text, quoted part, expected events): a date inside a direct quote is the
+    # speaker's, and no event starts or ends with a loose quote mark
+    ("“Nobody slept. Today is not a good day for the ferry crew,” said Ilse Brandt. "
+     "The ferry sank on December 16 near the breakwater.",
+     "Nobody slept. Today is not a good day for the ferry crew,",
+     [("2024-12-16", "The ferry sank on December 16 near the breakwater")]),
+    ("“We rebuilt the pier in 2019,” said Ilse Brandt, who joined the harbour board in 2015.",
+     "We rebuilt the pier in 2019,",
+     [("2015", "joined the harbour board")]),
+]
+
+
+@pytest.mark.parametrize("text,quoted_text,expected", QUOTED)
+def test_dates_inside_direct_quotes_are_not_events(text, quoted_text, expected):
+    assert event_texts([quoted(text, quoted_text)]) == expected
+
+
+LOOSE_QUOTES = [
+    # (text, expected event): a sentence that starts or ends inside a quotation
+    ("“Nobody slept. Then the crew called the coastguard on Monday.", "the crew called the coastguard"),
+    ("“Nobody slept. Then the crew called in 2019,” said Ilse Brandt.", "the crew called"),
+    ("The ferry crew, “exhausted after the storm on Monday”, went home.", "the storm on Monday"),
+]
+
+
+@pytest.mark.parametrize("text,expected", LOOSE_QUOTES)
+def test_event_text_has_no_loose_quote_mark(text, expected):
+    events, _ = build_timeline([analysis(text)])
+    assert [e.event for e in events] == [expected]
+    assert not events[0].event.startswith(("“", "”", '"')) and not events[0].event.endswith(("“", "”", '"'))
 
 
 NOT_EVENTS = [

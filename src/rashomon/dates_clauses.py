@@ -6,7 +6,10 @@ subordinating conjunctions ("although", "after", "while"...), a leading quotatio
 before its attribution, a trailing non-restrictive relative clause. A fronted
 subordinate clause ("Although the pier reopened in July, ...") ends at its comma. The
 clause holding the expression is its clause; :func:`event_span` then trims what is
-not the event (discourse markers, the date adverbial itself).
+not the event (discourse markers, the date adverbial itself, a loose quote mark).
+
+The tense of a date is read in a narrower clause: a report ("X said on Friday that")
+is also cut from what it reports ("the team would move"), so each keeps its own tense.
 
 All offsets here are article offsets; ``protected`` spans (the date expressions of
 the sentence) are never cut ("Thursday, March 6" holds a comma).
@@ -42,6 +45,10 @@ _PREPOSITION = "|".join(sorted(R.DATE_PREPOSITIONS, key=len, reverse=True))
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|last)\s+$", re.IGNORECASE)
 _FUTURE = tuple(re.compile(cue, re.IGNORECASE) for cue in R.FUTURE_CUES)
 _PAST = tuple(re.compile(cue, re.IGNORECASE) for cue in R.PAST_CUES)
+_REPORTING = re.compile(r"\b(?:" + "|".join(R.REPORTING_VERBS) + r")\b", re.IGNORECASE)
+# a finite past verb for sure: an irregular one or a reporting verb
+_STRONG_PAST = (_PAST[0], _REPORTING)
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _ING_START = re.compile(r"[A-Za-z]+ing\b")
 _WORD = re.compile(r"[A-Za-z’'-]+")
 
@@ -50,10 +57,13 @@ def _inside(position: int, protected: list[Span]) -> bool:
     return any(start < position < end for start, end in protected)
 
 
-def clause_cuts(sentence: Sentence, protected: list[Span]) -> list[tuple[int, int, str]]:
-    """The stretches that separate clauses, as (start, end, kind) in article offsets."""
+def clause_cuts(sentence: Sentence, protected: list[Span], reported: bool = False) -> list[tuple[int, int, str]]:
+    """The stretches that separate clauses, as (start, end, kind) in article offsets;
+    with ``reported``, also the start of each reported clause."""
     text, base = sentence.text, sentence.start
     cuts: list[tuple[int, int, str]] = []
+    if reported:
+        cuts.extend(reported_cuts(sentence, protected))
     quote = _LEADING_QUOTE.match(text)
     if quote:  # a quotation before its attribution: the quote is a clause, so is the rest
         cuts.append((base + quote.start(1), base + quote.end(), "quote"))
@@ -78,6 +88,46 @@ def clause_cuts(sentence: Sentence, protected: list[Span]) -> list[tuple[int, in
     return sorted(c for c in cuts if not _inside(c[0], protected) and not _inside(c[1] - 1, protected))
 
 
+def reported_cuts(sentence: Sentence, protected: list[Span]) -> list[tuple[int, int, str]]:
+    """Where a reported clause starts: at the "that" after a reporting verb ("told
+    reporters on Friday that"), or at the subject right after a verb that takes no
+    object ("said on Friday the team would"). Article offsets."""
+    text, base = sentence.text, sentence.start
+    cuts = []
+    for verb in _REPORTING.finditer(text):
+        rest = text[verb.end():]
+        that = _THAT.search(rest)
+        boundary = _first_boundary(rest)
+        if that and (boundary is None or that.start() < boundary) \
+                and _word_count(rest[:that.start()]) <= R.REPORTING_MAX_GAP:
+            cuts.append((base + verb.end() + that.start(), base + verb.end() + that.end(), "cut"))
+        elif verb.group().lower() in R.ZERO_THAT_REPORTING_VERBS:
+            subject = _reported_subject(text, base, verb.end(), protected)
+            if subject is not None:
+                cuts.append((base + subject, base + subject, "cut"))
+    return cuts
+
+
+def _first_boundary(text: str) -> int | None:
+    """The first clause boundary in ``text`` (a "that" past it belongs to another clause)."""
+    found = [m.start() for pattern in _CUTS[:3] for m in pattern.finditer(text)]
+    return min(found) if found else None
+
+
+def _reported_subject(text: str, base: int, position: int, protected: list[Span]) -> int | None:
+    """The offset (in ``text``) of a subject opening a reported clause at ``position``,
+    past a date adverbial that belongs to the report ("said on Friday the ...")."""
+    lead = re.match(rf"\s+(?:(?:{_PREPOSITION})\s+)?", text[position:], re.IGNORECASE)
+    after = position + (lead.end() if lead else 0)
+    date = next((end for start, end in protected if start == base + after), None)
+    if date is not None:
+        position = date - base
+    word = re.match(r",?\s+([A-Za-z]+)\b", text[position:])
+    if word and word.group(1).lower() in R.REPORTED_SUBJECT_STARTS:
+        return position + word.start(1)
+    return None
+
+
 def _next_comma(text: str, start: int, base: int, protected: list[Span]) -> int | None:
     for match in re.finditer(",", text[start:]):
         if not _inside(base + start + match.start(), protected):
@@ -85,12 +135,14 @@ def _next_comma(text: str, start: int, base: int, protected: list[Span]) -> int 
     return None
 
 
-def clause_span(sentence: Sentence, start: int, end: int, protected: list[Span] = ()) -> Span:
-    """The clause holding the expression at ``start``..``end``."""
+def clause_span(sentence: Sentence, start: int, end: int, protected: list[Span] = (),
+                reported: bool = False) -> Span:
+    """The clause holding the expression at ``start``..``end`` (with ``reported``, a
+    report and what it reports are two clauses)."""
     protected = list(protected) + [(start, end)]
     lo, hi = sentence.start, sentence.end
     previous_kind, previous_cut_start = None, None
-    for cut_start, cut_end, kind in clause_cuts(sentence, protected):
+    for cut_start, cut_end, kind in clause_cuts(sentence, protected, reported):
         if cut_end <= start and cut_end >= lo:
             lo, previous_kind, previous_cut_start = cut_end, kind, cut_start
         elif cut_start >= end and cut_start < hi:
@@ -135,19 +187,32 @@ def _stripped(sentence: Sentence, lo: int, hi: int) -> Span:
     return lo, hi
 
 
+def clause_tense(sentence: Sentence, start: int, end: int, protected: list[Span] = ()) -> tuple[bool, bool]:
+    """(future, past): the tense cues of the clause that governs the expression. It is
+    the date's own clause, a report cut from what it reports, so "said on Friday that
+    the team would move" is past for "Friday". A finite past verb before the date with
+    future cues only after it ("left on Friday and will return") is past too."""
+    lo, hi = clause_span(sentence, start, end, protected, reported=True)
+    base = sentence.start
+    clause = sentence.text[lo - base:hi - base]
+    future = [m.start() for cue in _FUTURE for m in cue.finditer(clause)]
+    past = any(cue.search(clause) for cue in _PAST)
+    date_at = start - lo
+    strong_before = any(m.start() < date_at for cue in _STRONG_PAST for m in cue.finditer(clause))
+    if future and strong_before and min(future) > date_at:
+        return False, True
+    return bool(future), past
+
+
 def is_future_clause(sentence: Sentence, start: int, end: int, protected: list[Span] = ()) -> bool:
-    """True when the clause holding the expression speaks of the future ("will", "is
+    """True when the clause governing the expression speaks of the future ("will", "is
     set to"): a yearless date there is resolved forwards."""
-    lo, hi = clause_span(sentence, start, end, protected)
-    clause = sentence.text[lo - sentence.start:hi - sentence.start]
-    return any(cue.search(clause) for cue in _FUTURE)
+    return clause_tense(sentence, start, end, protected)[0]
 
 
 def is_past_clause(sentence: Sentence, start: int, end: int, protected: list[Span] = ()) -> bool:
-    """True when the clause holding the expression has a past-tense cue."""
-    lo, hi = clause_span(sentence, start, end, protected)
-    clause = sentence.text[lo - sentence.start:hi - sentence.start]
-    return any(cue.search(clause) for cue in _PAST)
+    """True when the clause governing the expression has a past-tense cue."""
+    return clause_tense(sentence, start, end, protected)[1]
 
 
 def _word_count(text: str) -> int:
@@ -165,10 +230,69 @@ def event_span(sentence: Sentence, start: int, end: int, protected: list[Span] =
     if determiner and lo - base + determiner.start() > 0 and re.match(r"\s+[A-Za-z]", text[end - base:]):
         # a date modifying a noun mid-clause: the noun phrase is the event
         lo = max(lo, base + (lo - base) + determiner.start())
+    lo, hi = _inside_loose_quote(sentence, lo, hi, start, end)
     lo = _after_markers(text, base, lo, hi)
     lo = _after_leading_date(text, base, lo, hi, start, end)
     hi = _before_trailing_date(text, base, lo, hi, start, end)
+    lo, hi = _stripped(sentence, lo, hi)
+    return _without_loose_quotes(sentence, lo, hi)
+
+
+_OPENING_MARKS = {'"': '"', "“": "”", "‘": "’"}
+_CLOSING_MARKS = {'"': '"', "”": "“", "’": "‘"}
+
+
+def _closed_after(text: str, mark: str) -> bool:
+    """True when the opening ``mark`` at text[0] is closed inside ``text``."""
+    closing = _OPENING_MARKS[mark]
+    for i in range(1, len(text)):
+        if text[i] == closing and not (closing == "’" and i + 1 < len(text) and text[i + 1].isalpha()):
+            return True  # a "’" between letters is an apostrophe ("children’s")
+    return False
+
+
+def _opened_before(text: str, mark: str) -> bool:
+    """True when the closing ``mark`` at text[-1] closes a mark opened inside ``text``."""
+    if mark == '"':
+        return text.count('"') % 2 == 0
+    return _CLOSING_MARKS[mark] in text[:-1]
+
+
+def _inside_loose_quote(sentence: Sentence, lo: int, hi: int, start: int, end: int) -> Span:
+    """A sentence that starts inside a quotation ("Then the crew called in 2019," said
+    Ilse Brandt): a closing mark with no opening one in the clause ends the quoted
+    part, so the clause is cut there, on the side of the date."""
+    text, base = sentence.text, sentence.start
+    opened = 0
+    for position in range(lo, hi):
+        char = text[position - base]
+        straight_closing = char == '"' and opened % 2 == 1
+        if char == "“" or (char == '"' and not straight_closing):
+            opened += 1
+        elif char == "”" or straight_closing:
+            if opened:
+                opened -= 1
+            elif position >= end:
+                return _stripped(sentence, lo, position)
+            elif position < start:
+                lo = position + 1
     return _stripped(sentence, lo, hi)
+
+
+def _without_loose_quotes(sentence: Sentence, lo: int, hi: int) -> Span:
+    """The span without a quote mark that opens or closes outside it: a clause cut out
+    of a quotation ("Today is not a happy day) neither starts nor ends with one."""
+    text, base = sentence.text, sentence.start
+    while lo < hi:
+        part = text[lo - base:hi - base]
+        if part[0] in _OPENING_MARKS and not _closed_after(part, part[0]):
+            lo += 1
+        elif part[-1] in _CLOSING_MARKS and len(part) > 1 and not _opened_before(part, part[-1]):
+            hi -= 1
+        else:
+            break
+        lo, hi = _stripped(sentence, lo, hi)
+    return lo, hi
 
 
 def _after_markers(text: str, base: int, lo: int, hi: int) -> int:

@@ -1,11 +1,14 @@
 """The story's timeline: dated events from every article, merged across outlets.
 
 Each date mention that names a past period becomes an event: the clause the date
-governs (``dates_clauses.event_span``), with its offsets. Events from several
-articles that share a compatible date and content words are one event, dated at the
-finest granularity any source gives ("in July" + "on July 12" -> July 12). Events
-that share their content but not their date across outlets are one event with a
-:class:`DateConflict`. Plans with no date ("in the coming weeks"), unresolved relative dates
+governs (``dates_clauses.event_span``), with its offsets; a date inside a direct
+quote is the speaker's, not an event. Events from several articles that share a
+compatible date and content words (not only the story's topic words: "bridge",
+"city") are one event, dated at the finest granularity any source gives ("in July" +
+"on July 12" -> July 12); a week ("last week") joins only a day inside it. Each
+sentence is one source of an event. Events that share their content but not their
+date across outlets (or one event verb, "closed"/"shut", and its object, a few days
+apart) are one event with a :class:`DateConflict`. Plans with no date ("in the coming weeks"), unresolved relative dates
 and background with no usable date (a decade) go apart, as undated
 :class:`EventSource` records; a plan with a date ("by November 2026") is an event.
 """
@@ -15,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .dates_clauses import event_span
 from .model import (
@@ -24,6 +27,7 @@ from .model import (
     DateMention,
     EventSource,
     PartialDate,
+    Quote,
     Sentence,
     TimelineEvent,
 )
@@ -45,6 +49,13 @@ class DatedItem:
     source: EventSource
     words: frozenset[str]
     order: tuple[int, int]  # (article index, offset): the reading order
+    bounds: tuple[date, date] | None = None  # the period, when finer than ``date`` (a week)
+    sentence: tuple[int, int] = (0, 0)  # (article index, sentence start)
+
+    @property
+    def period(self) -> tuple[date, date]:
+        """First and last day the mention can mean (a week is narrower than its month)."""
+        return self.bounds or (self.date.value, self.date.last_day)
 
 
 @dataclass
@@ -52,6 +63,7 @@ class Cluster:
     items: list[DatedItem] = field(default_factory=list)
     date: PartialDate | None = None
     words: set[str] = field(default_factory=set)
+    period: tuple[date, date] | None = None  # the narrowest period of its items
 
     def articles(self) -> set[str]:
         return {item.source.article for item in self.items}
@@ -61,6 +73,18 @@ class Cluster:
         self.words |= item.words
         if self.date is None or R.GRANULARITY_RANK[item.date.granularity] < R.GRANULARITY_RANK[self.date.granularity]:
             self.date = item.date
+        if self.period is None or item.period[1] - item.period[0] < self.period[1] - self.period[0]:
+            self.period = item.period
+
+
+def nested(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    """True when one period lies inside the other (a day in its week, a week in its month)."""
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
+def days_apart(a: tuple[date, date], b: tuple[date, date]) -> int:
+    """Days between two periods that do not overlap (0 when they do)."""
+    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
 
 
 # -- content words -----------------------------------------------------------------
@@ -93,12 +117,54 @@ def content_words(text: str, vocabulary: frozenset[str] = frozenset()) -> frozen
             continue
         for part in token.replace("’", "'").split("-"):
             part = part.lower().strip("'")
-            if len(part) > 2 and part not in R.STOPWORDS:
+            if part in R.EVENT_SYNONYMS:  # "shut", "closed", "closure": one event verb
+                words.add(R.EVENT_SYNONYMS[part])
+            elif len(part) > 2 and part not in R.STOPWORDS:
                 words.add(stem(part))
     return frozenset(words)
 
 
+def topic_words(items: Sequence[DatedItem]) -> frozenset[str]:
+    """Words in so many of the story's dated clauses that they are its topic ("bridge",
+    "city"): sharing only those does not make two clauses one event. Each clause counts
+    once (two dates of one sentence share it)."""
+    clauses = {(i.sentence, i.source.event_start, i.source.event_end): i.words for i in items}
+    counts: dict[str, int] = {}
+    for words in clauses.values():
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    floor = max(R.TOPIC_MIN_CLAUSES, R.TOPIC_SHARE * len(clauses))
+    return frozenset(w for w, n in counts.items() if n >= floor)
+
+
+def without_dates(text: str, offset: int, mentions: Sequence[DateMention]) -> str:
+    """``text`` (at ``offset`` in the article) with the date expressions blanked: "two
+    days later" or "last week" says when, not what happened."""
+    chars = list(text)
+    for mention in mentions:
+        for position in range(max(mention.start, offset), min(mention.end, offset + len(text))):
+            chars[position - offset] = " "
+    return "".join(chars)
+
+
 # -- which mentions are events -----------------------------------------------------
+
+def week_bounds(mention: DateMention) -> tuple[date, date] | None:
+    """Monday and Sunday of a week-valued mention ("last week": 2025-W19), or its
+    weekend; None for other values."""
+    week = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", mention.value or "")
+    if not week:
+        return None
+    year, number = int(week.group(1)), int(week.group(2))
+    first = date.fromisocalendar(year, number, 6 if week.group(3) else 1)
+    return first, date.fromisocalendar(year, number, 7)
+
+
+def in_direct_quote(mention: DateMention, quotes: Sequence[Quote]) -> bool:
+    """A date inside a direct quote ("Today is not a happy day") is the speaker's day:
+    not an event the article reports."""
+    return any(q.kind == "direct" and q.start <= mention.start and mention.end <= q.end for q in quotes)
+
 
 def timeline_date(mention: DateMention) -> PartialDate | None:
     """The calendar period of a mention for the timeline: its date, or for a week,
@@ -175,8 +241,11 @@ def article_items(analysis: ArticleAnalysis, index: int,
         if when is None:  # dated plans ("by November 2026") stay on the timeline
             undated.append(source)
             continue
-        text = article.text[source.event_start:source.event_end]
-        dated.append(DatedItem(when, source, content_words(text, vocabulary), (index, mention.start)))
+        if in_direct_quote(mention, analysis.quotes):
+            continue
+        text = without_dates(article.text[source.event_start:source.event_end], source.event_start, analysis.dates)
+        dated.append(DatedItem(when, source, content_words(text, vocabulary), (index, mention.start),
+                               week_bounds(mention), (index, sentence.start)))
     return dated, undated
 
 
@@ -186,25 +255,30 @@ def overlap_needed(a: PartialDate, b: PartialDate) -> int:
     return R.SAME_DAY_OVERLAP if a == b and a.granularity == "day" else R.CONTAINED_OVERLAP
 
 
-def shares_enough(cluster: Cluster, item: DatedItem, shared: int) -> bool:
+def shares_enough(cluster: Cluster, item: DatedItem, shared: set[str],
+                  topic: frozenset[str] = frozenset()) -> bool:
     """Enough shared words for one event: a fixed count, or half of a short event's
-    words ("Ashgrove was arrested" has one content word)."""
-    if shared >= overlap_needed(cluster.date, item.date):
+    words ("Ashgrove was arrested" has one content word); and at least one of them
+    not a topic word (every sentence of a bridge story says "bridge")."""
+    if not shared - topic:
+        return False
+    if len(shared) >= overlap_needed(cluster.date, item.date):
         return True
     smaller = min(len(cluster.words), len(item.words))
-    return shared > 0 and shared / smaller >= R.COVERED_SHARE
+    return len(shared) / smaller >= R.COVERED_SHARE
 
 
-def best_cluster(clusters: list[Cluster], item: DatedItem) -> Cluster | None:
-    """The cluster whose date is compatible with the item's and that shares the most
-    content words with it, if it shares enough."""
+def best_cluster(clusters: list[Cluster], item: DatedItem,
+                 topic: frozenset[str] = frozenset()) -> Cluster | None:
+    """The cluster whose period is compatible with the item's (one inside the other)
+    and that shares the most content words with it, if it shares enough."""
     best, best_shared = None, 0
     for cluster in clusters:
-        if not cluster.date.compatible(item.date):
+        if not nested(cluster.period, item.period):
             continue
-        shared = len(cluster.words & item.words)
-        if shares_enough(cluster, item, shared) and shared > best_shared:
-            best, best_shared = cluster, shared
+        shared = cluster.words & item.words
+        if shares_enough(cluster, item, shared, topic) and len(shared) > best_shared:
+            best, best_shared = cluster, len(shared)
     return best
 
 
@@ -212,8 +286,9 @@ def merged_clusters(items: list[DatedItem]) -> list[Cluster]:
     """Items grouped into events; the finest dates go first so that coarse mentions
     ("in July") join the precise one ("July 12")."""
     clusters: list[Cluster] = []
+    topic = topic_words(items)
     for item in sorted(items, key=lambda i: (R.GRANULARITY_RANK[i.date.granularity], i.order)):
-        cluster = best_cluster(clusters, item)
+        cluster = best_cluster(clusters, item, topic)
         if cluster is None:
             cluster = Cluster()
             clusters.append(cluster)
@@ -223,12 +298,17 @@ def merged_clusters(items: list[DatedItem]) -> list[Cluster]:
 
 def same_event_other_date(a: Cluster, b: Cluster) -> bool:
     """Two clusters from different outlets telling one event with irreconcilable
-    dates: disjoint outlets, incompatible dates, most content words shared."""
-    if a.date.compatible(b.date) or a.articles() & b.articles():
+    dates: disjoint outlets, incompatible dates, and most content words shared, or
+    one event verb ("shut"/"closed") and another word (its object, "bridge") shared
+    by dates a few days apart."""
+    if nested(a.period, b.period) or a.articles() & b.articles():
         return False
-    shared = len(a.words & b.words)
+    shared = a.words & b.words
     smaller = min(len(a.words), len(b.words)) or 1
-    return shared >= R.CONFLICT_OVERLAP and shared / smaller >= R.CONFLICT_SHARE
+    if len(shared) >= R.CONFLICT_OVERLAP and len(shared) / smaller >= R.CONFLICT_SHARE:
+        return True
+    verbs = shared & set(R.EVENT_SYNONYMS.values())
+    return bool(verbs) and len(shared) > len(verbs) and days_apart(a.period, b.period) <= R.CONFLICT_VERB_MAX_DAYS
 
 
 def conflict_groups(clusters: list[Cluster]) -> list[list[Cluster]]:
@@ -251,7 +331,21 @@ def representative(cluster: Cluster) -> DatedItem:
         inverse_order = (-item.order[0], -item.order[1])
         return item.date == cluster.date, centrality, inverse_order
 
-    return max(cluster.items, key=score)
+    return max(one_per_sentence(cluster.items, cluster.date), key=score)
+
+
+def one_per_sentence(items: Sequence[DatedItem], event_date: PartialDate) -> list[DatedItem]:
+    """The event's items, one per sentence ("two days later, on May 8" is one source):
+    the one dated like the event, written out ("May 8") rather than relative."""
+    def score(item: DatedItem) -> tuple[bool, bool, tuple[int, int]]:
+        explicit = any(ch.isdigit() for ch in item.source.expression)
+        return item.date == event_date, explicit, (-item.order[0], -item.order[1])
+
+    best: dict[tuple[int, int], DatedItem] = {}
+    for item in items:
+        if item.sentence not in best or score(item) > score(best[item.sentence]):
+            best[item.sentence] = item
+    return sorted(best.values(), key=lambda i: i.order)
 
 
 def timeline_event(group: list[Cluster], analyses_by_id: dict[str, ArticleAnalysis]) -> TimelineEvent:
@@ -260,7 +354,7 @@ def timeline_event(group: list[Cluster], analyses_by_id: dict[str, ArticleAnalys
     main = max(group, key=lambda c: (len(c.articles()), len(c.items), -R.GRANULARITY_RANK[c.date.granularity]))
     lead = representative(main).source
     text = analyses_by_id[lead.article].article.text[lead.event_start:lead.event_end]
-    items = sorted((i for c in group for i in c.items), key=lambda i: i.order)
+    items = one_per_sentence([i for c in group for i in c.items], main.date)
     conflict = None
     if len(group) > 1:
         dates = tuple(sorted({c.date for c in group}))

@@ -137,7 +137,9 @@ FUTURE_CUES = (
     r"\b(?:is|are|am)\s+going\s+to\b", r"\b(?:scheduled|slated|planned)\b",
 )
 # Cues that the clause speaks of the past. A clause with neither kind of cue (a bare
-# "payable Dec. 15") takes the nearest such date on either side of publication.
+# "payable Dec. 15") takes the nearest such date on either side of publication. The
+# first (irregular verbs) is a finite verb for sure; a bare "-ed" may be an adjective
+# ("the delayed vote").
 PAST_CUES = (
     r"\b(?:was|were|had|did|said|told|came|went|made|took|gave|began|became|rose|fell|won|"
     r"lost|left|met|held|sold|paid|ran|saw|got|found|brought|bought|spoke|wrote|ago|sank|"
@@ -147,6 +149,24 @@ PAST_CUES = (
     r"spun|stuck|stung|swam|swung|wept|withdrew|overturned|upheld)\b",
     r"\b[a-z]{2,}ed\b",
 )
+# Reporting verbs: "X said on Friday that the team would move" holds two clauses, the
+# report (past) and what was reported (here future); a date takes the tense of its own.
+REPORTING_VERBS = (
+    "said", "says", "told", "tells", "announced", "stated", "explained", "added", "wrote",
+    "warned", "noted", "confirmed", "reported", "insisted", "argued", "acknowledged",
+    "claimed", "testified", "predicted", "promised", "agreed", "denied", "admitted",
+    "disclosed", "revealed", "estimated", "indicated", "signalled", "signaled",
+)
+# Reporting verbs that take no noun object, so a subject right after them opens the
+# reported clause without "that" ("said on Friday the team would move").
+ZERO_THAT_REPORTING_VERBS = frozenset({"said", "says", "added", "insisted", "argued", "claimed", "predicted"})
+# Words that open a reported clause with no "that": a subject pronoun or determiner.
+REPORTED_SUBJECT_STARTS = frozenset(
+    "he she they it we i you the a an his her its their our this these those there".split()
+)
+# At most this many words between a reporting verb and its "that" ("told reporters
+# in a statement on Friday that").
+REPORTING_MAX_GAP = 8
 # Parts of the day: TIMEX3 suffix codes ("Monday night" -> 2024-12-16TNI).
 PARTS_OF_DAY: Mapping[str, str] = MappingProxyType(
     {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -209,6 +229,24 @@ COVERED_SHARE = 0.5
 # Incompatible dates across outlets are a conflict only for clearly the same event.
 CONFLICT_OVERLAP = 3
 CONFLICT_SHARE = 0.5
+# Words for one event verb ("the bridge was shut" / "closed the bridge" / "the closure"),
+# lower-case word -> the shared form. Kept small: a synonym merges events.
+EVENT_SYNONYMS: Mapping[str, str] = MappingProxyType({
+    **dict.fromkeys(("close", "closes", "closed", "closing", "closure", "closures", "shut", "shuts",
+                     "shutting", "shutdown", "shutdowns"), "close"),
+    **dict.fromkeys(("reopen", "reopens", "reopened", "reopening", "reopenings"), "reopen"),
+    **dict.fromkeys(("arrest", "arrests", "arrested", "detained", "detain", "detains"), "arrest"),
+    **dict.fromkeys(("convict", "convicts", "convicted", "conviction"), "convict"),
+    **dict.fromkeys(("sentence", "sentences", "sentenced", "sentencing"), "sentence"),
+})
+# Incompatible dates of one event verb with a shared content word are a conflict only
+# when the dates are this close (a misreported day, not a second closure months later).
+CONFLICT_VERB_MAX_DAYS = 14
+# A word in at least this share of the story's dated clauses (and in TOPIC_MIN_CLAUSES
+# of them) is the story's topic ("bridge", "city"): sharing only such words does not
+# make two clauses one event.
+TOPIC_SHARE = 0.25
+TOPIC_MIN_CLAUSES = 4
 # Reference values that are not events (the present, an unplaced past).
 NOT_EVENT_VALUES = frozenset({"PRESENT_REF", "PAST_REF"})
 # Endings a crude stem drops (opened/opening, repairs/repaired), tried in order.
