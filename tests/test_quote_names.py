@@ -8,7 +8,13 @@ from types import MappingProxyType
 import pytest
 from test_quotes import quotes_of
 
-from rashomon.quote_names import find_people, gender_of_first_name, name_runs, resolve_name
+from rashomon.quote_names import (
+    find_people,
+    gender_of_first_name,
+    name_runs,
+    resolve_name,
+    strip_titles,
+)
 from rashomon.resources import quotes as rules
 
 @pytest.mark.parametrize(("first", "gender"), [
@@ -53,9 +59,54 @@ def test_whole_surnames(nlp, text, expected):
     ("Declan O'Rourke met Siân D’Arcy-Vance.", ["Declan O'Rourke", "Siân D’Arcy-Vance"]),
     ("Lucía Brandt and Zoë Ärnholt spoke.", ["Lucía Brandt", "Zoë Ärnholt"]),
     ("Kett-Varga’s ruling stood.", ["Kett-Varga"]),
+    ("Even Tom Marsh agreed.", ["Tom Marsh"]),  # an adverb opening the sentence
 ])
 def test_name_runs_keep_whole_words(text, names):
     assert [r[2] for r in name_runs(text)] == names
+
+
+# --- rule: job words before a name are no part of it -----------------------------------
+
+@pytest.mark.parametrize(("words", "kept"), [
+    ("Spokeswoman Kim Lo", "Kim Lo"),
+    ("Engineer Tom Hale", "Tom Hale"),
+    ("Harlow Transit Spokesman Bram Oduya", "Bram Oduya"),
+    ("Police Chief Ada Quill", "Ada Quill"),
+    ("Engineer Hale", "Hale"),  # the last word always stays
+    ("Ada Bishop", "Ada Bishop"),  # a job word as a surname
+    ("Son Taeyun", "Son Taeyun"),  # a relation word is no job
+])
+def test_strip_titles_drops_job_words(words, kept):
+    assert " ".join(strip_titles(words.split())) == kept
+
+
+JOB_WORD_CASES = [
+    pytest.param("Spokeswoman Kim Lo told reporters, “The line reopens Monday.”",
+                 "Kim Lo", id="spokeswoman-before-cue"),
+    pytest.param("Engineer Tom Hale said, “The deck will hold.”",
+                 "Tom Hale", id="engineer-before-cue"),
+    pytest.param("“The deck will hold,” said Analyst Ruth Amsel.",
+                 "Ruth Amsel", id="analyst-after-cue"),
+    pytest.param("Harlow Transit Spokesman Bram Oduya said: “Fares stay frozen.”",
+                 "Bram Oduya", id="organisation-and-job"),
+    pytest.param("Economist Nadia Vell spoke first.\n“Prices will fall,” Vell said.",
+                 "Nadia Vell", id="surname-alone-later"),
+    pytest.param("Mayor Lena Okafor said, “Stay home.”", "Lena Okafor", id="title-kept-as-before"),
+    pytest.param("Police Chief Ada Quill said, “Stay home.”", "Ada Quill", id="two-word-title"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), JOB_WORD_CASES)
+def test_job_words_are_not_in_the_speaker(nlp, text, speaker):
+    assert [q.speaker for q in quotes_of(nlp, text)] == [speaker]
+
+
+def test_known_names_end_at_a_cue_word():
+    """The tagger may read 'Vint Says' in a Title-Case headline as one person."""
+    text = ("Vint Says Harlow Bridge Will Close\n\n"
+            "HARLOW -- Mayor Mara Vint said the bridge would close.")
+    people = find_people(text, frozenset({"Vint Says", "Mara Vint"}))
+    assert people.names == ("Mara Vint",)
 
 
 def test_headline_runs_keep_only_name_words():

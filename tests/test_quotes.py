@@ -162,6 +162,47 @@ def test_attribution(nlp, text, expected):
     assert got == expected
 
 
+# --- rule: the cue is the speech verb that governs the quote ---------------------------
+
+GOVERNING_CUE_CASES = [
+    pytest.param(
+        "Mayor Mara Vint framed the closure as a matter of trust, saying she would not "
+        "ask drivers to cross a bridge she “would never cross myself.”",
+        [("would never cross myself.", "Mara Vint", "saying", "Mara Vint")],
+        id="verb-inside-reported-clause-is-no-cue",
+    ),
+    pytest.param(
+        "Lena Okafor said that she would ask the council to fund a depot the city needs "
+        "“more than ever.”",
+        [("more than ever.", "Lena Okafor", "said", "Lena Okafor")],
+        id="said-that-she-would-ask",
+    ),
+    pytest.param(
+        "Lena Okafor said Tom Reed told her: “We are done.”",
+        [("We are done.", "Tom Reed", "told", "Tom Reed")],
+        id="reported-cue-right-before-its-quote",
+    ),
+    pytest.param(
+        "Lena Okafor said Tom Reed was “right” when he said on Monday night that under "
+        "the old council, “the roads were left to rot.”",
+        [("right", "Lena Okafor", "said", "Lena Okafor"),
+         ("the roads were left to rot.", "Tom Reed", "said", "he")],
+        id="reported-cue-with-its-own-quote",
+    ),
+    pytest.param(
+        "HARLOW -- Mayor Lena Okafor, opening the depot on Saturday, said it would tell "
+        "a long story, one of “grit and luck.”",
+        [("grit and luck.", "Lena Okafor", "said", "Lena Okafor")],
+        id="dateline-is-not-the-subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOVERNING_CUE_CASES)
+def test_governing_cue(nlp, text, expected):
+    test_attribution(nlp, text, expected)
+
+
 # --- rule: pronouns go to who the sentences are about -----------------------------------
 
 PRONOUN_CASES = [

@@ -25,6 +25,7 @@ from .resources.quotes import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     ROLE_NOUNS,
+    SPEECH_CUES,
     SUBJECT_PRONOUNS,
     THOUGHT_CUES,
 )
@@ -44,6 +45,12 @@ _APPOSED = re.compile(
 )
 # How far before a cue the rule-based path looks for its speaker (characters).
 _MENTION_REACH = 120
+# A cue inside a reported clause still introduces a quote that opens within this many
+# words after it ('Okafor said Reed told her: “...”').
+_INTRODUCES_WITHIN = 3
+_OPENS_QUOTE = re.compile(
+    rf"(?:[\s,:;]*[\w’'-]+){{0,{_INTRODUCES_WITHIN}}}[\s,:;]*(?=[“\"‘'])"
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,9 @@ class Attribution:
     cue_end: int
     mention: tuple[int, int] | None
     thought: bool = False  # think/believe: attributes partial quotes only
+    # where the cue whose reported clause holds this one starts ('Reed said Jo was
+    # “right” when she said ...': the second said), else None
+    reported_in: int | None = None
 
 
 def has_cue_word(text: str) -> bool:
@@ -84,6 +94,9 @@ def sentence_attributions(
             continue
         if not (headline or _verbal(token) or _before_quote(text, start + len(token))):
             continue
+        governing = _governing_cue(token, offset, quoted)
+        if governing is not None and not _introduces_quote(token, offset, text, quoted):
+            continue  # 'saying she would not ask families to ... “...”': the cue is saying
         mention = _subject(token, offset, text)
         if mention is not None and quoted.holds(mention[0]):
             mention = None
@@ -94,7 +107,8 @@ def sentence_attributions(
             mention = mention_before(text, start, offset) or mention_after(
                 text, start + len(token), offset + len(doc.text)
             )
-        out.append(Attribution(start, start + len(token), mention, lower in THOUGHT_CUES))
+        out.append(Attribution(start, start + len(token), mention, lower in THOUGHT_CUES,
+                               None if governing is None else offset + governing.idx))
     return tuple(out)
 
 
@@ -146,6 +160,32 @@ def _verbal(token: Token) -> bool:
     )
 
 
+def _governing_cue(token: Token, offset: int, quoted: SpanSet) -> Token | None:
+    """The earlier speech cue outside quotes whose reported clause holds the word
+    ('saying [that] she would not ask ...' -> saying), else None."""
+    child = token
+    for head in token.ancestors:
+        if (child.dep_ == "ccomp" and head.i < token.i and head.lower_ in SPEECH_CUES
+                and not quoted.holds(offset + head.idx)):
+            return head
+        child = head
+    return None
+
+
+def _introduces_quote(cue: Token, offset: int, text: str, quoted: SpanSet) -> bool:
+    """A cue inside a reported clause still introduces a quote that stands in its own
+    clausal complement ('... when he said Wednesday that “...”') or opens within a few
+    words after it ('Okafor said Reed told her: “...”')."""
+    end = offset + cue.idx + len(cue)
+    limit = offset + len(cue.doc.text)
+    found = _OPENS_QUOTE.match(text, end, limit)
+    if found is not None and found.end() < limit and quoted.holds(found.end()):
+        return True
+    return any(quoted.holds(offset + t.idx)
+               for child in cue.children if child.dep_ == "ccomp"
+               for t in child.subtree if t.i > cue.i)
+
+
 def _before_quote(text: str, end: int) -> bool:
     """A cue word right before an opening mark ('writing “...'), whatever its tag."""
     rest = text[end : end + 4].lstrip(" ,:")
@@ -176,7 +216,7 @@ def _mention_span(token: Token, offset: int, text: str) -> tuple[int, int] | Non
     if token.pos_ == "PRON":
         return (offset + token.idx, offset + token.idx + len(token))
     appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if token.pos_ != "PROPN" and appos:
+    if appos and (token.pos_ != "PROPN" or _dateline(token)):
         token = appos[0]
     if token.pos_ == "PROPN":
         first = token
@@ -199,6 +239,14 @@ def _mention_span(token: Token, offset: int, text: str) -> tuple[int, int] | Non
     # a left child starting beyond a comma is not part of the phrase
     first = next((t for t in first.doc[first.i : token.i + 1] if t.text != ","), token)
     return (offset + first.idx, offset + token.idx + len(token))
+
+
+def _dateline(token: Token) -> bool:
+    """An upper-case place before a dash that opens a story ('HARLOW -- Mayor Jo
+    Reed said'): the parser may make it the subject, with the name in apposition."""
+    nxt = token.i + 1 < len(token.doc) and token.doc[token.i + 1]
+    return (len(token.text) > 1 and token.text.isupper()
+            and bool(nxt) and nxt.text in ("--", "—", "–", "-"))
 
 
 def _joined(prev: Token, token: Token) -> bool:

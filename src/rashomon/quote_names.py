@@ -22,6 +22,7 @@ from .resources.quotes import (
     FIRST_NAMES,
     MALE_EXCEPTIONS_TO_ENDINGS,
     MALE_NAMES,
+    NAME_ROLES,
     NAME_RUN,
     NOT_NAMES,
     PLURAL_PRONOUNS,
@@ -34,9 +35,12 @@ from .resources.quotes import (
 _NAME_RUN = re.compile(NAME_RUN)
 _WORD = re.compile(r"\S+")
 _LINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_BREAKS = NOT_NAMES | CUE_WORDS | frozenset(PRONOUN_GENDER) | PLURAL_PRONOUNS
+_VERBS_AND_PRONOUNS = CUE_WORDS | frozenset(PRONOUN_GENDER) | PLURAL_PRONOUNS
+_BREAKS = NOT_NAMES | _VERBS_AND_PRONOUNS
 _NOT_NAMES_OR_TITLES = NOT_NAMES | TITLES
-_TITLES_OR_ROLES = TITLES | frozenset(ROLE_NOUNS)
+_TITLES_OR_ROLES = TITLES | frozenset(ROLE_NOUNS) | NAME_ROLES
+# Words that end a name's prefix: titles and job words ('Judge', 'Spokeswoman').
+_PREFIXES = TITLES | NAME_ROLES
 
 
 @dataclass(frozen=True)
@@ -120,11 +124,12 @@ def gender_of_first_name(first: str) -> str | None:
 
 
 def strip_titles(words: list[str]) -> list[str]:
-    """Drop leading non-name words and everything up to the last title word:
-    'New Mexico Judge Mary Smith' -> 'Mary Smith'."""
+    """Drop leading non-name words and everything up to the last title or job word:
+    'New Mexico Judge Mary Smith' -> 'Mary Smith', 'Spokeswoman Kim Lo' -> 'Kim Lo'.
+    The last word always stays ('Ada Bishop', 'Engineer Hale' -> 'Hale')."""
     last_title = -1
     for i, w in enumerate(words[:-1]):
-        if w.lower().strip(".") in TITLES:
+        if w.lower().strip(".") in _PREFIXES:
             last_title = i
     words = words[last_title + 1 :]
     while len(words) > 1 and words[0].lower().strip(".") in _NOT_NAMES_OR_TITLES:
@@ -223,6 +228,7 @@ def find_people(text: str, known: frozenset[str] = frozenset(),
     """Full names (two words or more) in ``text`` and every mention of them: the full
     name, its surname alone, its first name alone. ``exclude`` spans (quotes) hold no
     mentions."""
+    known = frozenset(filter(None, map(_before_break, known)))
     runs = name_runs(text)
     found: dict[str, None] = {}  # insertion-ordered set
     for start, _end, name in runs:
@@ -245,6 +251,15 @@ def find_people(text: str, known: frozenset[str] = frozenset(),
             mentions.append(PersonMention(start, end, resolved))
             counts[resolved] += 1
     return People(full, genders, tuple(mentions))
+
+
+def _before_break(name: str) -> str:
+    """A known name up to its first cue word or pronoun, as name runs are split: the
+    tagger reads 'Obama Says' in a Title-Case headline as one person."""
+    words = name.split()
+    cut = next((i for i, w in enumerate(words) if w.lower() in _VERBS_AND_PRONOUNS),
+               len(words))
+    return " ".join(words[:cut])
 
 
 def _word_in(short: str, long: str) -> bool:

@@ -256,8 +256,12 @@ def own_attribution(layout: Layout, i: int) -> Found:
         after_sentence = sentence_at(sentences, _next_non_space(text, span.outer_end, p_end))
         window_end = min(nxt, after_sentence.end if after_sentence else p_end)
         limit = _word_limit(text, span.outer_end, window_end, 5)
+        # not a cue reported by one before the quote: 'Reed said Jo was “right” when she
+        # said ...' (the quote is Reed's)
         cues = [a for s in layout.between(span.outer_end, window_end)
-                for a in layout.cues(s, span.outer_end, limit) if not a.thought]
+                for a in layout.cues(s, span.outer_end, limit)
+                if not a.thought and not (a.reported_in is not None
+                                          and a.reported_in < span.open)]
         if cues:
             return Found(min(cues, key=lambda a: a.cue_start), 0.9)
     # 1b. a dash and a name after the closing mark: “...” ― Jo Reed

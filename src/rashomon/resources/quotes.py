@@ -124,7 +124,7 @@ NOT_NAMES = frozenset(
     although if despite meanwhile according for from with by to of this that these
     those his her their its our my your we they he she it i there here what who why
     how where which yet so or nor not no yes also still then now today yesterday
-    tomorrow monday tuesday wednesday thursday friday saturday sunday january
+    tomorrow even monday tuesday wednesday thursday friday saturday sunday january
     february march july august september october november december
     mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
     mother father wife husband
@@ -142,6 +142,7 @@ ORG_WORDS = frozenset(
     agency authority foundation fund network board ministry party club team union
     transit association institute center centre hospital airport station bridge
     street avenue road river park hall museum library times post news press
+    states kingdom nations republic emirates
     """.split()
 )
 
@@ -175,6 +176,24 @@ ROLE_NOUNS = MappingProxyType({
     "commissioner": None, "mp": None, "aide": None, "adviser": None, "advisor": None,
     "man": "m", "woman": "f", "boy": "m", "girl": "f",
 })
+# Role nouns that name a relation or a plain person, not a job: before a name they may
+# be part of it ('Son Heung-min', 'Man Ray') or are dropped as openers (NOT_NAMES).
+PERSON_WORDS = frozenset(
+    """
+    mother father wife husband daughter son sister brother mom dad grandmother
+    grandfather girlfriend boyfriend man woman boy girl
+    """.split()
+)
+# Job words that stand before a name without being part of it: 'Spokeswoman Kim Lo',
+# 'Harlow Transit Engineer Tom Hale' -> the person is 'Kim Lo', 'Tom Hale'. The role
+# nouns (relations aside) and a few more jobs that are no description heads.
+NAME_ROLES = (frozenset(ROLE_NOUNS) - PERSON_WORDS) | frozenset(
+    """
+    architect planner surveyor contractor foreman forewoman supervisor consultant
+    historian physician surgeon pilot editor columnist correspondent photographer
+    strategist organizer organiser activist campaigner pollster
+    """.split()
+)
 # Roles that refer to the story's protagonist when no name in the text carries them
 # ("the award nominee", "the star", "the 48-year-old"); anonymous roles never do.
 PROTAGONIST_ROLES = frozenset(
