@@ -18,6 +18,10 @@ from rashomon.sentences import paragraph_spans, sentence_at, split_sentences
         ("She left at 5 p.m. on Friday.", ["She left at 5 p.m. on Friday."]),
         ("He said: “I am done.” The room fell silent.", ["He said: “I am done.”", "The room fell silent."]),
         ("no capital after. so no split", ["no capital after. so no split"]),
+        ("“First. Second,” she said. Then more.", ["“First. Second,” she said.", "Then more."]),
+        ('"One. Two." He left.', ['"One. Two."', "He left."]),
+        # a mark that never closes opens nothing: the paragraph still splits
+        ("“Stray mark. Next sentence. Last one.", ["“Stray mark.", "Next sentence.", "Last one."]),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:

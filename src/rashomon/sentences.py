@@ -19,6 +19,7 @@ _BOUNDARY = re.compile(
     r"(?=\s+[" + re.escape(OPENERS) + r"]*[A-Z0-9])"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_DOUBLE_MARK = re.compile('[“”"]')
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -47,14 +48,36 @@ def _is_abbreviation(paragraph: str, dot: int) -> bool:
     return word in ABBREVIATIONS
 
 
+def _quotation_ends(paragraph: str) -> list[tuple[int, int]]:
+    """(open, close) of each balanced double quotation in the paragraph: a sentence
+    does not end inside one (“First. Second,” she said. is one sentence). An opening
+    mark that never closes opens nothing, so one stray mark cannot merge a paragraph."""
+    spans, opened = [], None
+    for match in _DOUBLE_MARK.finditer(paragraph):
+        mark = match.group()
+        if mark == "“" or (mark == '"' and opened is None):
+            if opened is None or mark == "“":
+                opened = match.start()
+            continue
+        if opened is not None:  # ” or a second "
+            spans.append((opened, match.end()))
+            opened = None
+    return spans
+
+
+def _inside_quotation(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start < offset < end for start, end in spans)
+
+
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Split ``text`` into sentences; ``text[s.start:s.end] == s.text`` for each."""
     sentences: list[Sentence] = []
     for paragraph_index, (p_start, p_end) in enumerate(paragraph_spans(text)):
         paragraph = text[p_start:p_end]
         cursor = 0
+        open_until = _quotation_ends(paragraph)
         for match in _BOUNDARY.finditer(paragraph):
-            if _is_abbreviation(paragraph, match.start()):
+            if _is_abbreviation(paragraph, match.start()) or _inside_quotation(open_until, match.end()):
                 continue
             end = match.end()
             _append(sentences, text, p_start + cursor, p_start + end, paragraph_index)
