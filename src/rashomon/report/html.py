@@ -5,16 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..model import Report
-from .view import (
-    clip,
-    group_quotes,
-    ordered_kinds,
-    outlet_changes,
-    outlet_names,
-    quotes_by_speaker,
-    relation_counts,
-    story_analyses,
-)
+from . import view
 
 
 def template_environment() -> Environment:
@@ -24,19 +15,11 @@ def template_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["clip"] = clip
+    env.filters["clip"] = view.clip
     return env
 
 
 def to_html(report: Report) -> str:
     template = template_environment().get_template("report.html")
-    return template.render(
-        report=report,
-        outlets=outlet_names(report),
-        story_analyses=story_analyses,
-        quotes_by_speaker=quotes_by_speaker,
-        group_quotes=group_quotes,
-        ordered_kinds=ordered_kinds,
-        relation_counts=relation_counts,
-        outlet_changes=outlet_changes,
-    )
+    # the template calls the shared view helpers (view.quotes_by_speaker, ...)
+    return template.render(report=report, outlets=view.outlet_names(report), view=view)
