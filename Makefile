@@ -26,6 +26,14 @@ test: venv
 bench: venv
 	$(PY) bench/bench_analyze.py
 
+# Quotes and speakers on PolNeAR dev (../shared/benchmarks/polnear), textacy as baseline:
+# its extra dependencies (requirements-bench.txt) go into .venv first; if they cannot be
+# installed, the script still scores rashomon and says why the baseline was skipped.
+.PHONY: bench-quotes
+bench-quotes: venv
+	-$(PY) -m pip install --quiet -r requirements-bench.txt
+	$(PY) bench/bench_quotes.py
+
 evaluate: venv
 	$(PY) bench/score_demo.py
 
