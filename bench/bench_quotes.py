@@ -218,25 +218,24 @@ def main(argv: list[str] | None = None) -> int:
                          f"of the {len(articles)} articles: those were run paragraph by paragraph "
                          "(a paragraph it still refuses gives no quotes)")
 
-    header = ("| system | quotes exact P / R / F1 | overlap P / R / F1 "
-              "| speaker accuracy | articles/s |")
-    print()
-    print(header)
-    print("|---|---|---|---|---|")
-    for system, strict, _, per_second in results:
-        print(row(system, strict, per_second))
-    print()
+    print_table([(system, strict, speed) for system, strict, _, speed in results])
     print("Same, predictions inside mixed quotes (a Content span that covers words outside "
           "the marks) left out of precision:")
-    print()
-    print(header)
-    print("|---|---|---|---|---|")
-    for system, _, lenient, per_second in results:
-        print(row(system, lenient, per_second))
-    print()
+    print_table([(system, lenient, speed) for system, _, lenient, speed in results])
     for note in notes:
         print(note)
     return 0
+
+
+
+def print_table(rows) -> None:
+    """One Markdown table of (system, scores, articles/s) rows, blank lines around it."""
+    print()
+    print("| system | quotes exact P / R / F1 | overlap P / R / F1 | speaker accuracy | articles/s |")
+    print("|---|---|---|---|---|")
+    for system, scores, per_second in rows:
+        print(row(system, scores, per_second))
+    print()
 
 
 if __name__ == "__main__":
