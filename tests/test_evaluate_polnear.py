@@ -271,3 +271,23 @@ def test_predicted_from_quote():
     quote = Quote("a:q1", "a", "Safe.", 61, 66, "direct", "Odile Varga",
                   Span("he", 45, 47), "said")
     assert predicted_from_quote(quote) == PredictedQuote("a", 61, 66, "Odile Varga", (45, 47))
+
+
+def test_two_apostrophes_are_a_double_mark():
+    text = "Intro line.\n''The depot stays,'' Ana Ruiz said. ''It must.''\n"
+    lines = ann(text, ("Ana Ruiz", "said", "''The depot stays,''"))
+    assert quoted_pieces(text) == (at(text, "''The depot stays,''"), at(text, "''It must.''"))
+    assert [g.text for g in gold_quotes("a", text, lines)] == ["The depot stays,"]
+
+
+def test_single_marks_count_in_the_headline_only():
+    text = ("Ruiz: ‘Depot Stays Open’ after Ana Ruiz’s vote\n"
+            "Ana Ruiz called it ‘done’ on Friday, the voters' choice.\n")
+    assert quoted_pieces(text) == (at(text, "‘Depot Stays Open’"),)
+    lines = ann(text, ("Ruiz", None, "‘Depot Stays Open’"))
+    assert [g.text for g in gold_quotes("a", text, lines)] == ["Depot Stays Open"]
+
+
+def test_headline_apostrophes_open_no_piece():
+    text = "Voters' choice: Ruiz’s depot 'wins' again\nBody.\n"
+    assert quoted_pieces(text) == (at(text, "'wins'"),)

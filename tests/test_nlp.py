@@ -19,5 +19,7 @@ def test_default_pipeline_parses_in_order_without_unused_components(nlp: NLP) ->
     docs = list(nlp.parse(["Ana Ruiz spoke.", "The court adjourned."]))
     assert [d.text for d in docs] == ["Ana Ruiz spoke.", "The court adjourned."]
     assert not set(UNUSED_COMPONENTS) & set(nlp.language.pipe_names)
-    assert {"parser", "ner"} <= set(nlp.language.pipe_names)
+    assert {"tagger", "parser"} <= set(nlp.language.pipe_names)
     assert nlp.name.startswith("en_")
+    # without the attribute ruler the Penn tags are still there (quote_cues reads them)
+    assert [t.tag_ for t in docs[0]][:2] == ["NNP", "NNP"]

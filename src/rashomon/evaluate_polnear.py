@@ -9,12 +9,16 @@ of strings; reading the files is the bench script's job.
 Gold direct quotations (the rules, in order):
 
 1. Quoted pieces of the text: a paragraph is a non-blank line; inside it an opening mark
-   (``“`` or a straight ``"`` while none is open) starts a piece and the next closing
-   mark (``”``, or ``"``) ends it; an opening ``“`` while a piece is open restarts the
-   piece there (a missing closing mark costs one piece). A piece still open at the end of
-   its paragraph runs on to the paragraph's end when the next paragraph opens with a
-   mark (a multi-paragraph quote: one piece per paragraph, as rashomon reports it);
-   otherwise it is dropped. Only double marks count.
+   (``“``, or a straight ``"`` or ``''`` while none is open; ``''``, two apostrophes, is
+   the ASCII double mark of one outlet's archive) starts a piece and the next closing
+   mark (``”``, ``"`` or ``''``) ends it; an opening ``“`` while a piece is open restarts
+   the piece there (a missing closing mark costs one piece). A piece still open at the
+   end of its paragraph runs on to the paragraph's end when the next paragraph opens
+   with a mark (a multi-paragraph quote: one piece per paragraph, as rashomon reports
+   it); otherwise it is dropped. Single marks (``‘ ’ '``) count in the headline (the
+   first paragraph) only, where headlines put their quotes: a ``‘`` or ``'`` at the
+   start of a word opens, a ``’`` or ``'`` at the end of a word closes (``Trump’s`` and
+   ``voters'`` with nothing open are apostrophes).
 2. Each fragment of a Content span (a discontinuous span has several) is cut at
    paragraph ends and trimmed of white space and of punctuation outside the marks. A
    cut fragment that lies wholly inside one quoted piece, its marks included, is quoted:
@@ -165,6 +169,36 @@ def paragraphs_of(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
+def _marks(text: str, start: int, end: int, single: bool) -> list[tuple[int, int, str]]:
+    """(position, length, role) of each quote mark in ``text[start:end]``; role is
+    ``open``, ``close`` or ``toggle`` (a straight double mark, or ``''``: two
+    apostrophes, the ASCII double mark of some archives). With ``single``, ``‘ ’ '`` count
+    too, as a pair of word-edge marks (``’`` inside or ending a word is an apostrophe)."""
+    out = []
+    i = start
+    while i < end:
+        c = text[i]
+        if c == "'" and i + 1 < end and text[i + 1] == "'":
+            out.append((i, 2, "toggle"))
+            i += 2
+            continue
+        if c == OPENING:
+            out.append((i, 1, "open"))
+        elif c == CLOSING:
+            out.append((i, 1, "close"))
+        elif c == STRAIGHT:
+            out.append((i, 1, "toggle"))
+        elif single and c in "‘’'":
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            if c != "’" and not before.isalnum() and not after.isspace():
+                out.append((i, 1, "single-open"))
+            elif c != "‘" and not before.isspace() and not after.isalnum():
+                out.append((i, 1, "single-close"))
+        i += 1
+    return out
+
+
 def quoted_pieces(text: str) -> tuple[tuple[int, int], ...]:
     """Every quoted piece (opening mark .. just past the closing mark, or the paragraph
     end for a quote running on into the next paragraph), in text order (rule 1)."""
@@ -172,21 +206,24 @@ def quoted_pieces(text: str) -> tuple[tuple[int, int], ...]:
     pieces = []
     for index, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
-        for i in range(p_start, p_end):
-            c = text[i]
-            if c == OPENING:
+        single_at: int | None = None
+        for i, length, role in _marks(text, p_start, p_end, single=index == 0):
+            if role == "single-open" and single_at is None:
+                single_at = i
+            elif role == "single-close" and single_at is not None:
+                pieces.append((single_at, i + 1))
+                single_at = None
+            elif role == "open" or (role == "toggle" and open_at is None):
                 open_at = i
-            elif c == CLOSING or (c == STRAIGHT and open_at is not None):
+            elif role in ("close", "toggle"):
                 if open_at is not None:
-                    pieces.append((open_at, i + 1))
+                    pieces.append((open_at, i + length))
                 open_at = None
-            elif c == STRAIGHT:
-                open_at = i
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else (0, 0)
-        runs_on = text[following[0]:following[1]].lstrip()[:1] in (OPENING, STRAIGHT)
+        runs_on = text[following[0]:following[1]].lstrip()[:1] in (OPENING, STRAIGHT, "'")
         if open_at is not None and runs_on:
             pieces.append(_strip(text, open_at, p_end, "", ""))
-    return tuple(pieces)
+    return tuple(sorted(pieces))
 
 
 def _strip(text: str, start: int, end: int, leading: str, trailing: str) -> tuple[int, int]:
@@ -221,7 +258,11 @@ def _piece_holding(pieces: Sequence[tuple[int, int]], start: int, end: int) -> i
 def _inner(text: str, piece: tuple[int, int]) -> tuple[int, int]:
     """The piece less its marks (a piece running on has no closing mark)."""
     o, q = piece
-    return o + 1, (q - 1 if text[q - 1] in (CLOSING, STRAIGHT) and q - 1 > o else q)
+    start = o + (2 if text.startswith("''", o) else 1)
+    if text.endswith("''", 0, q) and q - 2 >= start:
+        return start, q - 2
+    return start, (q - 1 if text[q - 1] in (CLOSING, STRAIGHT, "’", "'") and q - 1 >= start
+                   else q)
 
 
 def gold_quotes(article: str, text: str, ann: str) -> tuple[GoldQuote, ...]:

@@ -71,6 +71,10 @@ def analyze_articles(
     report_progress = progress or _no_progress
     found_problems = list(problems)
     articles = unique_ids(articles)
+    if articles:
+        # Load now: a missing model is a set-up error, said before any work, even when
+        # no article turns out to need a parse.
+        nlp.language  # noqa: B018 - the property loads the pipeline
     analyses: list[ArticleAnalysis] = []
     for done, article in enumerate(articles, start=1):
         try:

@@ -37,10 +37,12 @@ from .resources.quotes import (
     DOUBLE_OPEN,
     ELISION,
     LOOK_AROUND,
+    MARKUP_TAG,
     NAME,
     NAMING_CUES,
     NICKNAME_ARTICLES,
     OPEN_CONTEXT,
+    SCARE_QUOTE_MAX_WORDS,
     SINGLE_CLOSE,
     SINGLE_EITHER,
     SINGLE_MARKS,
@@ -93,9 +95,11 @@ def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> tuple[QuotedSp
     starts_with_open = [_opens_paragraph(text, p) for p in paragraphs]
     for index, (p_start, p_end) in enumerate(paragraphs):
         runs_on = index + 1 < len(paragraphs) and starts_with_open[index + 1]
-        doubles = _matched(text, p_start, p_end, index, single=False, runs_on=runs_on, skip=())
+        tags = [(m.start(), m.end()) for m in MARKUP_TAG.finditer(text, p_start, p_end)]
+        doubles = _matched(text, p_start, p_end, index, single=False, runs_on=runs_on,
+                           skip=tags)
         singles = _matched(text, p_start, p_end, index, single=True, runs_on=runs_on,
-                           skip=doubles)
+                           skip=sorted(tags + [(d.open, d.outer_end) for d in doubles]))
         # British style: a double quote nested inside a single quote belongs to it.
         opens = [q.open for q in singles]
         doubles = [d for d in doubles if not _nested(d, singles, opens)]
@@ -154,8 +158,11 @@ def _matched(
     *,
     single: bool,
     runs_on: bool,
-    skip: list[QuotedSpan] | tuple[()],
+    skip: list[tuple[int, int]],
 ) -> list[QuotedSpan]:
+    """The quoted stretches of one paragraph made of ``single`` or double marks; the
+    ``skip`` stretches (sorted, not overlapping: markup tags, double-quoted stretches)
+    are jumped over, their marks never read."""
     marks = _SINGLE_MARK if single else _DOUBLE_MARK
     out: list[QuotedSpan] = []
     opened: int | None = None
@@ -163,10 +170,10 @@ def _matched(
     i = p_start
     while (mark := marks.search(text, i, p_end)) is not None:  # from mark to mark
         i = mark.start()
-        while skipped < len(skip) and skip[skipped].outer_end <= i:
+        while skipped < len(skip) and skip[skipped][1] <= i:
             skipped += 1
-        if skipped < len(skip) and skip[skipped].open <= i:
-            i = skip[skipped].outer_end
+        if skipped < len(skip) and skip[skipped][0] <= i:
+            i = skip[skipped][1]
             continue
         role = _role(text, i, single=single)
         if opened is None:
@@ -387,7 +394,7 @@ def is_scare_quote(text: str, span: QuotedSpan, sentences: tuple[Sentence, ...],
     own) with no cue word anywhere in that sentence."""
     inner = text[span.start : span.end]
     words = _WORD.findall(inner)
-    if len(words) > 2 or _SENTENCE_PUNCT.search(inner[-1:]):
+    if len(words) > SCARE_QUOTE_MAX_WORDS or _SENTENCE_PUNCT.search(inner[-1:]):
         return False
     sentence = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
     if sentence is None:

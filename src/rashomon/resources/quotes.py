@@ -24,6 +24,19 @@ CLOSE_CONTEXT = " \t\n)]}.,;:!?…—–-/" + DOUBLE_MARKS + SINGLE_MARKS
 # An opening single mark that is an elision, not a quote: '90s, ’em, 'til, 'n'.
 ELISION = re.compile(r"(?:\d\d(?:s\b|\b)|em\b|til\b|tis\b|twas\b|n\b|cause\b|bout\b)", re.I)
 
+# A markup tag left in plain text (an embedded tweet: <tweet id="123" author="x">, </tweet>,
+# <br/>): its attribute values are not quotations. Only well-formed tags match, so prose
+# with angle brackets ("a < b and c > d", "x<y or z>w") is read as usual.
+MARKUP_TAG = re.compile(
+    r"</?[A-Za-z][\w:.-]*"
+    r"(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s\"'<>=]+))*"
+    r"\s*/?>"
+)
+
+# A quoted stretch of at most this many words inside the author's sentence is a scare
+# quote unless someone is shown saying it: a cue in its sentence, then a speaker found.
+SCARE_QUOTE_MAX_WORDS = 2
+
 # --- parsing -----------------------------------------------------------------------
 # A "sentence" longer than this (a run-on page, a table flattened into one line) is not
 # sent to spaCy: its cues are found by the rule-based path (the words around the cue).
@@ -63,6 +76,7 @@ SPEECH_CUES = frozenset(
     describe describes described describing call calls called calling
     liken likens likened dub dubs dubbed brand brands branded
     sing sings sang chant chanted read reads
+    wonder wonders wondered quote quotes quoted cite cites cited
     """.split()
 )
 # Cognition cues: attribute only partial quotes in their own sentence.
@@ -76,8 +90,20 @@ CUE_WORDS = SPEECH_CUES | THOUGHT_CUES
 # Words that may stand between a subject and its cue: "Okafor later said".
 CUE_ADVERBS = frozenset(
     "also later then again once previously recently further simply only just "
-    "had has have would will was is once even reportedly allegedly".split()
+    "had has have would will was is once even reportedly allegedly often".split()
 )
+# Words that open a description standing for a speaker: 'the group wrote', 'said a
+# person close to the campaign', 'one campaign source said', 'my father often said'.
+DESCRIPTION_OPENERS = frozenset(
+    "the a an one another his her their its our my your several".split()
+)
+# Where a description after its cue ends: 'said a person close to them as he left'.
+DESCRIPTION_STOPS = frozenset(
+    "who which that as when while after before during in on at to from because and but "
+    "according".split()
+)
+# The most words a description may have after its opener.
+DESCRIPTION_WORDS = 6
 
 # --- mentions ----------------------------------------------------------------------
 # Every pronoun the stages know, in one place: singular ones carry a gender.
