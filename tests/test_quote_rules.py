@@ -14,7 +14,8 @@ from rashomon.quotes import is_unspoken_fragment
 # --- the words next to a cue -------------------------------------------------------------
 
 MENTION_CASES = [
-    pytest.param("“We will rebuild,” said 9/11 widow Ana Ruiz.", "Ana Ruiz", id="said-role-then-name"),
+    pytest.param("“We will rebuild,” said 9/11 widow Ana Ruiz.", "Ana Ruiz",
+                 id="said-role-then-name"),
     pytest.param("“We will rebuild,” said former Sen. Ana Ruiz of Harlow.", "Ana Ruiz",
                  id="said-title-then-name"),
     pytest.param("“We will rebuild,” Rep. Ana Ruiz (D-Harlow) said.", "Ana Ruiz",
@@ -126,7 +127,8 @@ def test_angle_brackets_in_prose_do_not_hide_quotes(nlp):
 
 
 def _quote(text: str, kind: str, speaker: str | None) -> Quote:
-    return Quote(id="a:q1", article="a", text=text, start=0, end=len(text), kind=kind,  # type: ignore[arg-type]
+    return Quote(id="a:q1", article="a", text=text, start=0, end=len(text),
+                 kind=kind,  # type: ignore[arg-type]
                  speaker=speaker, speaker_mention=Span("x", 0, 1) if speaker else None)
 
 
@@ -146,7 +148,8 @@ def test_two_word_fragment_with_no_speaker_is_not_reported(nlp):
     assert quotes_of(nlp, text) == ()
 
 
-@pytest.mark.parametrize("text", ["“Go,” said . . . Reed", "“Go,” said -- and left", "“Go,” said ."])
+@pytest.mark.parametrize("text", ["“Go,” said . . . Reed", "“Go,” said -- and left",
+                                  "“Go,” said ."])
 def test_mention_after_punctuation_only_words_is_none_not_a_crash(text):
     cue = text.index("said") + len("said")
     assert mention_after(text, cue, len(text), inverted=True) is None

@@ -33,7 +33,6 @@ _MODIFIERS = ("det", "amod", "compound", "nummod", "poss", "nmod")
 _CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "prep")
 _SUBJECT = ("nsubj", "nsubjpass")
 _VERBAL_DEPS = ("ROOT", "advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis", "pcomp")
-_WORD = re.compile(r"[\w’'.-]+")
 _PLAIN_WORD = re.compile(r"[\w’'-]+")
 # A cue inside a reported clause still introduces a quote that opens within this many
 # words after it ('Okafor said Reed told her: “...”').

@@ -125,8 +125,8 @@ def rule_subjects(text: str, start: int, end: int,
     """Who an unparsed sentence is about, read from its first words: a pronoun, a name
     ('Prosecutor Jo Reed questioned ...') or a role description ('the chef had ...'),
     after an opening phrase and its comma when the sentence has one ('Just a week
-    earlier, the chef ...': both readings are returned). A sentence that opens with a quote gives nothing: its
-    speaker is its cue's subject."""
+    earlier, the chef ...': both readings are returned). A sentence that opens with a
+    quote gives nothing: its speaker is its cue's subject."""
     words = list(islice(_WORD.finditer(text, start, end), _SUBJECT_WORDS))
     if not words or quoted.holds(words[0].start()):
         return ()
@@ -151,11 +151,18 @@ def _subject_at(text: str, words: list[re.Match[str]]) -> tuple[int, int] | None
             return name_span(text, run[0].start(), run[-1].end())
         return None
     if first.lower() in DESCRIPTION_OPENERS:
-        for k, w in enumerate(words[1:5], start=1):
-            if text[words[k - 1].end() : w.start()].strip():
-                return None
-            if _is_role(w.group()):
-                return (words[0].start(), _strip_punct(text, w))
+        return _role_description(text, words)
+    return None
+
+
+def _role_description(text: str, words: list[re.Match[str]]) -> tuple[int, int] | None:
+    """An opener and at most four more words ending in a role noun, nothing but spaces
+    between them: 'the chef', 'a city spokeswoman'."""
+    for k, w in enumerate(words[1:5], start=1):
+        if text[words[k - 1].end() : w.start()].strip():
+            return None
+        if _is_role(w.group()):
+            return (words[0].start(), _strip_punct(text, w))
     return None
 
 
@@ -224,19 +231,10 @@ def mention_after(text: str, cue_end: int, limit: int, *,
     if first.lower() in PRONOUN_GENDER or first.lower() in PLURAL_PRONOUNS:
         return None  # 'asking her': an object; 'said he was': a reported subject
     if first[0].isupper() and first.lower() not in NOT_NAMES:
-        run = [words[0]]
-        for w in words[1:]:
-            if w.group()[0].isupper() and not text[run[-1].end() : w.start()].strip():
-                run.append(w)
-            else:
-                break
+        run = _leading_name_run(text, words)
         return name_span(text, run[0].start(), _strip_punct(text, run[-1]))
     if not inverted:
-        if first.lower() in DETERMINERS:
-            for w in words[1:5]:
-                if _is_role(w.group()):
-                    return (words[0].start(), _strip_punct(text, w))
-        return None
+        return _role_description(text, words) if first.lower() in DETERMINERS else None
     phrase: list[re.Match[str]] = []
     for w in words:
         lower = w.group().lower()

@@ -6,9 +6,10 @@ Steps, each a small function:
 2. titles, nicknames and scare quotes dropped (:func:`quote_marks.title_kind`,
    :func:`quote_marks.is_scare_quote`; after speakers are found, a fragment of one or
    two words with no speaker: :func:`is_unspoken_fragment`);
-3. the sentences that hold quote marks (and their neighbours with cue words) are parsed
-   in one batch; each gives its cues and their subjects (:mod:`quote_cues`). A sentence
-   past ``MAX_PARSE_CHARS`` is not parsed: its cues come from the words around them;
+3. the cues of the sentences around each quote, read by rules from the words next to
+   each cue (:mod:`quote_rules`); the sentences those leave a quote without a speaker
+   mention are then parsed in one batch for their cues and subjects (:mod:`quote_cues`;
+   never one past ``MAX_PARSE_CHARS``);
 4. each quote takes the cue right after it (``“...,” she said``), else the cue before
    it in its sentence (``he said: “...”``, ``said the press “...”``), else any cue of
    its sentence(s), else it inherits from its neighbours (the rest of an interrupted
@@ -31,7 +32,7 @@ from itertools import islice
 
 from .model import Article, Quote, Sentence, Span
 from .nlp import NLP
-from .quote_cues import has_cue_word, sentence_attributions, sentence_subjects
+from .quote_cues import sentence_attributions, sentence_subjects
 from .quote_marks import (
     CueWords,
     QuotedSpan,
@@ -45,10 +46,10 @@ from .quote_marks import (
 )
 from .quote_names import People, clean_name, find_people
 from .quote_rules import Attribution, mention_before, rule_attributions, rule_subjects
+from .quote_selection import sentences_needing_parse, sentences_to_parse
 from .resources.quotes import (
     CUE_WORDS,
     DETERMINERS,
-    MAX_PARSE_CHARS,
     NAME,
     ROLE_NOUNS,
     SCARE_QUOTE_MAX_WORDS,
@@ -101,7 +102,8 @@ def extract_quotes(
     attributions = {s.index: rule_attributions(text, s.start, s.end, quoted)
                     for s in candidates + too_long}
     found = attributions_of(text, spans, sentences, paragraphs, attributions)
-    to_parse = sentences_needing_parse(sentences, spans, found, candidates)
+    to_parse = sentences_needing_parse(sentences, spans,
+                                       [f.attribution for f in found], candidates)
     subjects: dict[int, tuple[tuple[int, int], ...]] = {}
     docs = nlp.parse([s.text for s in to_parse]) if to_parse else ()
     for sentence, doc in zip(to_parse, docs):
@@ -164,54 +166,6 @@ def _subject_names(text: str, attributions: dict[int, tuple[Attribution, ...]]) 
                         and words[-1].lower() not in ROLE_NOUNS):
                     out.add(clean_name(" ".join(words)))
     return out
-
-
-# --- parsing only what is needed ------------------------------------------------------
-
-def sentences_to_parse(
-    text: str, sentences: tuple[Sentence, ...], spans: list[QuotedSpan],
-    paragraphs: list[tuple[int, int]],
-) -> tuple[list[Sentence], list[Sentence]]:
-    """(to parse, too long to parse): the sentences holding a quote mark, plus the
-    sentence before and after each quote and the last one of the paragraph before a
-    paragraph that opens with a quote, when they hold a cue word. A sentence longer
-    than ``MAX_PARSE_CHARS`` (spaCy refuses a text past a million characters, and is
-    slow long before) goes to the second list, for the rule-based cues."""
-    wanted: set[int] = set()
-    maybe: set[int] = set()
-    for span in spans:
-        first = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
-        last = sentence_at(sentences, max(span.outer_end - 1, span.start))
-        if first is None or last is None:
-            continue
-        wanted.update((first.index, last.index))
-        if first.index > 0:
-            wanted.add(first.index - 1)  # who the quote's context is about (pronouns)
-        maybe.add(last.index + 1)
-    chosen = [s for s in sentences if s.index in wanted
-              or (s.index in maybe and has_cue_word(s.text))]
-    return ([s for s in chosen if len(s.text) <= MAX_PARSE_CHARS],
-            [s for s in chosen if len(s.text) > MAX_PARSE_CHARS])
-
-
-def sentences_needing_parse(
-    sentences: tuple[Sentence, ...], spans: list[QuotedSpan], found: list[Found],
-    candidates: list[Sentence],
-) -> list[Sentence]:
-    """The ``candidates`` around each quote whose rule-based attribution has no speaker
-    mention: its sentences and the one after (where an interrupted or inverted
-    attribution may stand). The sentence before is left to the rule-based subjects:
-    parsing it too cost a quarter of the speed for 0.001 speaker accuracy on PolNeAR
-    train."""
-    wanted: set[int] = set()
-    for span, how in zip(spans, found):
-        if how.attribution is not None and how.attribution.mention is not None:
-            continue
-        first = sentence_at(sentences, span.open) or sentence_at(sentences, span.start)
-        last = sentence_at(sentences, max(span.outer_end - 1, span.start))
-        if first is not None and last is not None:
-            wanted.update(range(first.index, last.index + 2))
-    return [s for s in candidates if s.index in wanted]
 
 
 # --- attribution ------------------------------------------------------------------------
