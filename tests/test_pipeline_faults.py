@@ -13,15 +13,17 @@ GOOD = "Pier reopens\nHarbourmaster Lena Brandt said the pier would reopen. “W
 OTHER = "Pier back\nThe pier reopened on Friday. “It is ready,” said harbourmaster Lena Brandt."
 
 
-def test_one_failing_article_is_a_problem_and_the_rest_is_analysed(nlp, monkeypatch) -> None:
-    real = quotes.extract_quotes
+@pytest.mark.parametrize("stage", ["draft_quotes", "finish_quotes"])
+def test_one_failing_article_is_a_problem_and_the_rest_is_analysed(nlp, monkeypatch, stage) -> None:
+    real = getattr(quotes, stage)
 
-    def explode_on_bad(article, sentences, nlp_):
+    def explode_on_bad(draft_or_article, *rest):
+        article = getattr(draft_or_article, "article", draft_or_article)
         if article.id == "bad":
             raise RuntimeError("boom")
-        return real(article, sentences, nlp_)
+        return real(draft_or_article, *rest)
 
-    monkeypatch.setattr(quotes, "extract_quotes", explode_on_bad)
+    monkeypatch.setattr(quotes, stage, explode_on_bad)
     report = analyze_articles(
         [make_article(GOOD, id="good"), make_article(OTHER, id="bad")], nlp=nlp
     )
@@ -30,6 +32,35 @@ def test_one_failing_article_is_a_problem_and_the_rest_is_analysed(nlp, monkeypa
     assert problem.code == "R400" and problem.fatal and "boom" in problem.message
     assert problem.source == "bad.txt"
     validate_report_json(report_to_dict(report))
+
+
+# Neither quote has a speaker the rules can read ('we heard'), so both articles send a
+# sentence to the parser, in one batch.
+NEEDS_PARSE = "Dock news\nThe crew spoke at dawn. “We are ready,” we heard from {who}."
+
+
+def test_a_parse_that_fails_on_one_article_costs_only_that_article(nlp, monkeypatch) -> None:
+    real = nlp.parse
+    seen: list[list[str]] = []
+
+    def parse(texts):
+        texts = list(texts)
+        seen.append(texts)
+        if any("Vega" in t for t in texts):
+            raise RuntimeError("parser broke")
+        return real(texts)
+
+    monkeypatch.setattr(nlp, "parse", parse)
+    report = analyze_articles(
+        [make_article(NEEDS_PARSE.format(who="Lena Brandt"), id="good"),
+         make_article(NEEDS_PARSE.format(who="Ivo Vega"), id="bad")], nlp=nlp
+    )
+    assert len(seen[0]) >= 2  # one stream for the batch first
+    assert [a.article.id for a in report.articles] == ["good"]
+    (problem,) = report.problems
+    assert problem.source == "bad.txt" and "parser broke" in problem.message
+    good = report.articles[0]
+    assert [q.text for q in good.quotes] == ["We are ready,"]
 
 
 def test_a_failing_story_stage_leaves_the_rest_of_the_story(nlp, monkeypatch) -> None:

@@ -15,20 +15,26 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from . import cluster, collate, compare, dates, quotes, speakers, timeline
 from .errors import ModelNotAvailable, NothingToAnalyse, StageFailed
 from .ingest import read_inputs, unique_ids
-from .model import Article, ArticleAnalysis, Facts, Problem, Report, Story
+from .model import Article, ArticleAnalysis, Facts, Problem, Quote, Report, Sentence, Story
 from .nlp import NLP
 from .sentences import split_sentences
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 # progress(stage, done, total): called as work advances (the CLI draws a bar from it)
 Progress = Callable[[str, int, int], None]
 T = TypeVar("T")
+# Articles analysed together: the sentences their quotes need parsed go to spaCy as one
+# stream (per-call overhead dominates when each article has a handful).
+ARTICLE_BATCH = 32
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -76,14 +82,15 @@ def analyze_articles(
         # no article turns out to need a parse.
         nlp.language  # noqa: B018 - the property loads the pipeline
     analyses: list[ArticleAnalysis] = []
-    for done, article in enumerate(articles, start=1):
-        try:
-            analyses.append(analyze_article(article, nlp))
-        except ModelNotAvailable:
-            raise  # the set-up is wrong, not this article: every article would fail alike
-        except Exception as exc:  # noqa: BLE001 - one article's failure must not end the run
-            found_problems.append(_failure(article.source, "article analysis", exc, fatal=True))
-        report_progress("articles", done, len(articles))
+    for first in range(0, len(articles), ARTICLE_BATCH):
+        batch = articles[first : first + ARTICLE_BATCH]
+        for article, outcome in zip(batch, analyze_batch(batch, nlp)):
+            if isinstance(outcome, Exception):
+                found_problems.append(_failure(article.source, "article analysis", outcome,
+                                               fatal=True))
+            else:
+                analyses.append(outcome)
+        report_progress("articles", first + len(batch), len(articles))
     groups = cluster.group_stories([a.article.text for a in analyses])
     stories: list[Story] = []
     final: dict[str, ArticleAnalysis] = {}
@@ -98,14 +105,79 @@ def analyze_articles(
 
 def analyze_article(article: Article, nlp: NLP) -> ArticleAnalysis:
     """Sentences, quotes and dates of one article (publication date inferred if missing)."""
+    outcome = analyze_batch([article], nlp)[0]
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
+
+
+def analyze_batch(articles: Sequence[Article], nlp: NLP) -> list[ArticleAnalysis | Exception]:
+    """:func:`analyze_article` for each article, with the sentences the quote stage
+    parses sent to spaCy as one stream for the whole batch (a third faster than one
+    stream per article). An article a stage fails on gives its exception in its place;
+    the others are unaffected."""
+    started = [_attempt(_start_article, article) for article in articles]
+    drafts = [s.draft for s in started if isinstance(s, _Started) and s.draft is not None]
+    parses = _parse_drafts(drafts, nlp)
+    return [s if isinstance(s, Exception) else _attempt(_finish_article, s, parses)
+            for s in started]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Started:
+    """An article up to the parse: its sentences (publication date inferred if missing)
+    and its quotes as the rules alone attribute them."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    draft: quotes.QuoteDraft | None
+
+
+def _start_article(article: Article) -> _Started:
     sentences = split_sentences(article.text)
     if article.published is None:
         inferred = dates.infer_published(article, sentences)
         if inferred is not None:
             article = dataclasses.replace(article, published=inferred, published_basis="inferred")
-    found_quotes = quotes.extract_quotes(article, sentences, nlp)
+    return _Started(article, sentences, quotes.draft_quotes(article, sentences))
+
+
+def _finish_article(started: _Started, parses: Mapping[int, list[Doc] | Exception]
+                    ) -> ArticleAnalysis:
+    article, sentences = started.article, started.sentences
+    found_quotes: tuple[Quote, ...] = ()
+    if started.draft is not None:
+        docs = parses.get(id(started.draft), [])
+        if isinstance(docs, Exception):
+            raise docs
+        found_quotes = quotes.finish_quotes(started.draft, docs)
     found_dates = dates.find_dates(article, sentences, article.published)
     return ArticleAnalysis(article, sentences, found_dates, found_quotes)
+
+
+def _parse_drafts(drafts: Sequence[quotes.QuoteDraft], nlp: NLP
+                  ) -> dict[int, list[Doc] | Exception]:
+    """The parses of each draft's sentences, keyed by ``id(draft)``: one stream for all;
+    should that fail, each draft alone, so that a failure costs only its article."""
+    texts = [t for d in drafts for t in d.parse_texts]
+    try:
+        docs = iter(list(nlp.parse(texts)) if texts else [])
+        return {id(d): [next(docs) for _ in d.to_parse] for d in drafts}
+    except ModelNotAvailable:
+        raise
+    except Exception:  # noqa: BLE001 - find the article it came from, below
+        return {id(d): _attempt(lambda d=d: list(nlp.parse(d.parse_texts))) for d in drafts}
+
+
+def _attempt(run: Callable[..., T], *args: object) -> T | Exception:
+    """``run(*args)``, or the exception it raised: one article's failure must not end
+    the run. A missing model is a set-up error every article would hit alike: raised."""
+    try:
+        return run(*args)
+    except ModelNotAvailable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported as a problem by the caller
+        return exc
 
 
 def build_story(

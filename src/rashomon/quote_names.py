@@ -35,6 +35,7 @@ from .resources.quotes import (
 _NAME_RUN = re.compile(NAME_RUN)
 _WORD = re.compile(r"\S+")
 _LINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_A-ZÀ-ÖØ-Þ][\w’'-]*")  # starts lower-case
 _VERBS_AND_PRONOUNS = CUE_WORDS | frozenset(PRONOUN_GENDER) | PLURAL_PRONOUNS
 _BREAKS = NOT_NAMES | _VERBS_AND_PRONOUNS
 _NOT_NAMES_OR_TITLES = NOT_NAMES | TITLES
@@ -146,22 +147,30 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
     In a Title-Case line (a headline) every word is capitalised, so a run there keeps
     only the words that are capitalised in the running text too: 'Chef Jo Reed Jailed
     Over Fraud' -> 'Jo Reed' when the body writes 'Jo Reed' but 'jailed'."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     headlines = title_case_lines(text)
     body_words = _body_name_words(text, headlines) if headlines else frozenset()
     in_headlines = SpanSet.of(headlines)
+    kept: dict[tuple[str, ...], tuple[str, ...]] = {}  # the same runs recur: strip once
     for match in _NAME_RUN.finditer(text):
+        if " " not in match.group() and "\t" not in match.group():  # one word: most runs
+            if match.group().lower() not in _BREAKS and not (
+                headlines and in_headlines.holds(match.start())
+                and _possessive_free(match.group()) not in body_words
+            ):
+                out.extend(_kept_run(text, [match], kept))
+            continue
         in_headline = in_headlines.holds(match.start())
         group: list[re.Match[str]] = []
         for word in _WORD.finditer(text, match.start(), match.end()):
             if word.group().lower() in _BREAKS or (
                 in_headline and _possessive_free(word.group()) not in body_words
             ):
-                out.extend(_kept_run(text, group))
+                out.extend(_kept_run(text, group, kept))
                 group = []
             else:
                 group.append(word)
-        out.extend(_kept_run(text, group))
+        out.extend(_kept_run(text, group, kept))
     return out
 
 
@@ -181,7 +190,7 @@ def title_case_lines(text: str) -> tuple[tuple[int, int], ...]:
 def _body_name_words(text: str, headlines: tuple[tuple[int, int], ...]) -> frozenset[str]:
     """Capitalised words of the running text that never appear in lower case there
     ('Reed' but not 'Jailed' when the body writes 'jailed')."""
-    lower = {w for w in _LINE_WORD.findall(text) if w[:1].islower()}
+    lower = set(_LOWER_WORD.findall(text))
     out = set()
     in_headlines = SpanSet.of(headlines)
     for match in _NAME_RUN.finditer(text):
@@ -196,15 +205,23 @@ def _possessive_free(word: str) -> str:
     return re.sub(r"['’]s?$", "", word)
 
 
-def _kept_run(text: str, words: list[re.Match[str]]) -> list[tuple[int, int, str]]:
-    kept = strip_titles([w.group() for w in words])
-    if len(kept) >= 3 and kept[0].lower() not in FIRST_NAMES and kept[1].lower() in FIRST_NAMES:
-        kept = kept[1:]  # 'Rower Ada Quill': a capitalised role word before a first name
-    if not kept:
+def _kept_run(text: str, words: list[re.Match[str]],
+              kept: dict[tuple[str, ...], tuple[str, ...]]) -> list[tuple[int, int, str]]:
+    """The run of ``words`` with its titles stripped (``kept``: the runs stripped so far)."""
+    if not words:
         return []
-    first = words[len(words) - len(kept)]
-    start, end = first.start(), words[-1].end()
-    return [(start, end, " ".join(kept))]
+    key = tuple(w.group() for w in words)
+    names = kept.get(key)
+    if names is None:
+        names = tuple(strip_titles(list(key)))
+        if len(names) >= 3 and names[0].lower() not in FIRST_NAMES \
+                and names[1].lower() in FIRST_NAMES:
+            names = names[1:]  # 'Rower Ada Quill': a capitalised role word before a first name
+        kept[key] = names
+    if not names:
+        return []
+    first = words[len(words) - len(names)]
+    return [(first.start(), words[-1].end(), " ".join(names))]
 
 
 def looks_like_person(name: str, text: str, start: int, known: frozenset[str]) -> bool:
@@ -243,10 +260,13 @@ def find_people(text: str, known: frozenset[str] = frozenset(),
     excluded = SpanSet.of(exclude)
     mentions = []
     counts: Counter[str] = Counter()  # the mentions so far, by name
+    candidates: dict[str, tuple[str, ...]] = {}  # the same mentions recur
     for start, end, name in runs:
         if excluded.holds(start):
             continue
-        resolved = resolve_name(name, full, counts)
+        if name not in candidates:
+            candidates[name] = name_candidates(name, full)
+        resolved = _most_mentioned(candidates[name], full, counts)
         if resolved is not None:
             mentions.append(PersonMention(start, end, resolved))
             counts[resolved] += 1
@@ -275,11 +295,16 @@ def resolve_name(
     full name ending with it (a surname) or starting with it (a first name); several ->
     the most mentioned so far (``counts``: mentions by full name), then the first
     listed."""
+    return _most_mentioned(name_candidates(name, full_names), full_names, counts)
+
+
+def name_candidates(name: str, full_names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The full names a name mention may refer to (see :func:`resolve_name`)."""
     name = clean_name(name)
     if not name:
-        return None
+        return ()
     if name in full_names:
-        return name
+        return (name,)
     words = name.split()
     candidates = [f for f in full_names if f.endswith(" " + name)]
     if not candidates and len(words) == 1:
@@ -288,10 +313,13 @@ def resolve_name(
         # 'Mary Smith' for 'Mary Anne Smith': same first and last word
         candidates = [f for f in full_names
                       if f.split()[0] == words[0] and f.split()[-1] == words[-1]]
-    if not candidates:
-        return None
-    if len(candidates) == 1:
-        return candidates[0]
+    return tuple(candidates)
+
+
+def _most_mentioned(candidates: tuple[str, ...], full_names: list[str] | tuple[str, ...],
+                    counts: Mapping[str, int] | None) -> str | None:
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
     counts = counts or {}
     return max(candidates, key=lambda f: (counts.get(f, 0), -full_names.index(f)))
 
