@@ -17,19 +17,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import islice
 
 from .model import Sentence
 from .quote_marks import QuotedSpan, SpanSet, last_char, last_words
 from .quote_rules import Attribution, mention_before
-from .resources.quotes import CUE_WORDS, NAME
+from .resources.quotes import CUE_WORDS, NAME, NOT_SPEAKER_LABELS, SPEAKER_LABEL
 from .sentences import sentence_at
 
 _WORD = re.compile(r"[\w’'-]+")
 # “...” ― Jo Reed (testimonial style): a dash and a name closing the paragraph or clause
-_DASH_NAME = re.compile(rf"[ \t]*([―—–]|--?)[ \t]*({NAME})[ \t]*(?=[,.;(]|[ \t]*$)", re.M)
+# (a no-break space may stand after the dash: [^\S\n])
+_DASH_NAME = re.compile(rf"[^\S\n]*([―—–]|--?)[^\S\n]*({NAME})[^\S\n]*(?=[,.;(]|[^\S\n]*$)",
+                        re.M)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,13 @@ class Found:
 
 
 _NOTHING = Found(None, 0.0)
+# '“First,” she said, ' before a span: an attribution interrupting a direct quote
+_CONTINUED = re.compile(r"[,?!—–-][”\"’'»][ \t]*(?:[\w’'.-]+[ \t]+){1,5}[\w’'.-]+,[ \t]*$")
+# what may stand between a cue and the quote it introduces: 'Reed said, “...'
+_INTRODUCES = re.compile(r"[ \t\w’'.-]{0,40}[,:][ \t]*$")
+_SPEAKER_LABEL = re.compile(SPEAKER_LABEL)
+# the label as :func:`without_speaker_label` left it between the mark and the span
+_LABEL_BEFORE = re.compile(rf"{SPEAKER_LABEL}$")
 # A cue after a quote behind one of these words reports something else: 'Reed was
 # “right” when he said ...' (the quote is not what he said then).
 _SUBORDINATE = re.compile(r"\b(?:when|as|after|before|because|while|since|if|that)\b", re.I)
@@ -125,18 +134,29 @@ def own_attribution(layout: Layout, i: int) -> Found:
     last = sentence_at(sentences, max(span.outer_end - 1, span.start))
     if first is None or last is None:
         return _NOTHING
+    # 0. a transcript's speaker label inside the opening mark: "WALLACE: ... (the span
+    # starts after it: :func:`without_speaker_label`)
+    label = _LABEL_BEFORE.search(text, span.open, span.start)
+    if label is not None:
+        mention = (label.start(1), label.end(1))
+        return Found(Attribution(mention[0], mention[0], mention), 0.95)
     # 1. right after the closing mark: “...,” she said / said Smith
     if span.close is not None:
         after_sentence = sentence_at(sentences, _next_non_space(text, span.outer_end, p_end))
         window_end = min(nxt, after_sentence.end if after_sentence else p_end)
         limit = _word_limit(text, span.outer_end, window_end, 5)
+        # '“Two are missing.” Reed said, “I was lucky.”': a cue that introduces the next
+        # quote is not this full sentence's
+        ends_sentence = last_char(text, span.start, span.end) in ".…"
         # not a cue reported by one before the quote: 'Reed said Jo was “right” when she
         # said ...' (the quote is Reed's)
         cues = [a for s in layout.between(span.outer_end, window_end)
                 for a in layout.cues(s, span.outer_end, limit)
                 if not a.thought and not (a.reported_in is not None
                                           and a.reported_in < span.open)
-                and not _SUBORDINATE.search(text, span.outer_end, a.cue_start)]
+                and not _SUBORDINATE.search(text, span.outer_end, a.cue_start)
+                and not (ends_sentence and same_next
+                         and _INTRODUCES.fullmatch(text, a.cue_end, nxt))]
         if cues:
             return Found(min(cues, key=lambda a: a.cue_start), 0.9)
     # 1b. a dash and a name after the closing mark: “...” ― Jo Reed
@@ -162,6 +182,16 @@ def own_attribution(layout: Layout, i: int) -> Found:
     if cues:
         return Found(min(cues, key=lambda a: abs(a.cue_start - span.open)), 0.7)
     return _NOTHING
+
+
+def without_speaker_label(text: str, span: QuotedSpan) -> QuotedSpan:
+    """The span past a transcript's speaker label that opens it ('"PENCE: Well, ...' ->
+    'Well, ...'): the label is who speaks, not what is said."""
+    label = _SPEAKER_LABEL.match(text, span.start, span.end)
+    if label is None or label.group(1).rstrip(".") in NOT_SPEAKER_LABELS \
+            or label.end() >= span.end:
+        return span
+    return replace(span, start=label.end())
 
 
 def _nearest_cues(layout: Layout, sentence: int, span: QuotedSpan) -> list[Attribution]:
@@ -328,4 +358,6 @@ def kind_at(text: str, span: QuotedSpan, sentence: Sentence | None) -> str:
     first = text[span.start : span.start + 1]
     last_word = (last_words(text, sentence.start, span.open) or [""])[-1]
     lead = end in ":,—–-" or last_word.lower() in CUE_WORDS
+    if lead and _CONTINUED.search(text, sentence.start, span.open):
+        return "direct"  # “First,” she said, “we check.”: the rest of a direct quote
     return "direct" if lead and (first.isupper() or first.isdigit()) else "partial"

@@ -68,6 +68,8 @@ def sentence_attributions(
             continue
         if lower not in CUE_WORDS:
             continue
+        if token.i > 0 and doc[token.i - 1].lower_ == "of":
+            continue  # 'the secretary of state': a noun
         if not (headline or _verbal(token) or _before_quote(text, start + len(token))):
             continue
         governing = _governing_cue(token, offset, quoted)

@@ -20,6 +20,7 @@ from .resources.quotes import (
     FEMALE_ENDINGS,
     FEMALE_NAMES,
     FIRST_NAMES,
+    JOB_ENDINGS,
     MALE_EXCEPTIONS_TO_ENDINGS,
     MALE_NAMES,
     NAME_ROLES,
@@ -126,7 +127,8 @@ def gender_of_first_name(first: str) -> str | None:
 
 def strip_titles(words: list[str]) -> list[str]:
     """Drop leading non-name words and everything up to the last title or job word:
-    'New Mexico Judge Mary Smith' -> 'Mary Smith', 'Spokeswoman Kim Lo' -> 'Kim Lo'.
+    'New Mexico Judge Mary Smith' -> 'Mary Smith', 'Spokeswoman Kim Lo' -> 'Kim Lo',
+    'Skipper Ada Quill' -> 'Ada Quill' (an unlisted job word before a first name).
     The last word always stays ('Ada Bishop', 'Engineer Hale' -> 'Hale')."""
     last_title = -1
     for i, w in enumerate(words[:-1]):
@@ -135,6 +137,9 @@ def strip_titles(words: list[str]) -> list[str]:
     words = words[last_title + 1 :]
     while len(words) > 1 and words[0].lower().strip(".") in _NOT_NAMES_OR_TITLES:
         words = words[1:]
+    if len(words) >= 3 and words[0].lower() not in FIRST_NAMES \
+            and words[0].lower().endswith(JOB_ENDINGS) and words[1].lower() in FIRST_NAMES:
+        words = words[1:]  # 'Skipper Ada Quill': a capitalised job word before a first name
     if len(words) == 1 and words[0].lower().strip(".") in NOT_NAMES:
         return []
     return words
@@ -214,9 +219,6 @@ def _kept_run(text: str, words: list[re.Match[str]],
     names = kept.get(key)
     if names is None:
         names = tuple(strip_titles(list(key)))
-        if len(names) >= 3 and names[0].lower() not in FIRST_NAMES \
-                and names[1].lower() in FIRST_NAMES:
-            names = names[1:]  # 'Rower Ada Quill': a capitalised role word before a first name
         kept[key] = names
     if not names:
         return []

@@ -17,13 +17,16 @@ from itertools import islice
 from .quote_marks import SpanSet
 from .quote_names import strip_titles
 from .resources.quotes import (
+    ADDRESSEE_CUES,
     AGE_DESCRIPTION,
     CUE_ADVERBS,
+    CUE_PHRASES,
     CUE_WORDS,
     DESCRIPTION_OPENERS,
     DESCRIPTION_STOPS,
     DESCRIPTION_WORDS,
     DETERMINERS,
+    INVERTED_VERB_MIN,
     NAME,
     NOT_NAMES,
     PLURAL_PRONOUNS,
@@ -42,6 +45,11 @@ _APPOSED = re.compile(
 )
 # What may stand between a name and its cue: '(R-Ore.)', ', 25,'
 _ASIDE = re.compile(r"(?:\s*\([^()\n]{1,40}\)|,\s*\d{1,3},?)\s*$")
+# A closing mark after , ? ! or a dash, then at most four words before the offset:
+# the frame of '“...,” Reed beamed' (group 1: the closing mark).
+_AFTER_QUOTE = re.compile(r"[,?!—–-]([”\"’'»])[ \t]+(?:[\w’'.-]+[ \t]+){1,4}$")
+_PHRASES_BY_FIRST = {first: tuple(p for p in CUE_PHRASES if p[0] == first)
+                     for first in {p[0] for p in CUE_PHRASES}}
 # How many first words of a sentence the rule-based subject reading looks at.
 _SUBJECT_WORDS = 14
 # How far before a cue the rule-based path looks for its speaker (characters).
@@ -70,10 +78,16 @@ def rule_attributions(text: str, start: int, end: int,
     out = []
     for word in _PLAIN_WORD.finditer(text, start, end):
         lower = word.group().lower()
-        if lower not in CUE_WORDS or quoted.holds(word.start()):
+        if quoted.holds(word.start()):
+            continue
+        if lower not in CUE_WORDS:
+            found = (_phrase_cue(text, word, lower, start, end)
+                     or _inverted_verb(text, word, start, quoted))
+            if found is not None:
+                out.append(found)
             continue
         if _cue_as_noun(text, start, word.start()):
-            continue  # 'the Instagram post he shared', 'his remarks'
+            continue  # 'the Instagram post he shared', 'his remarks', 'secretary of state'
         near = max(start, word.start() - _MENTION_REACH)
         while start < near < word.start() and not text[near - 1].isspace():
             near += 1  # never start inside a word
@@ -83,14 +97,80 @@ def rule_attributions(text: str, start: int, end: int,
             earlier = out[-1].mention if out else None
             out.append(Attribution(word.start(), word.end(), earlier, lower in THOUGHT_CUES))
             continue
-        mention = mention_before(text, word.start(), near) or mention_after(
-            text, word.end(), min(end, word.end() + _MENTION_REACH),
-            inverted=right_after_quote(text, start, word.start()),
-        )
+        inverted = right_after_quote(text, start, word.start())
+        mention = mention_before(text, word.start(), near)
+        if mention is None and (inverted or lower not in ADDRESSEE_CUES):
+            mention = mention_after(text, word.end(), min(end, word.end() + _MENTION_REACH),
+                                    inverted=inverted)
         if mention is not None and quoted.holds(mention[0]):
             mention = None
         out.append(Attribution(word.start(), word.end(), mention, lower in THOUGHT_CUES))
     return tuple(out)
+
+
+def _phrase_cue(text: str, word: re.Match[str], lower: str, start: int,
+                end: int) -> Attribution | None:
+    """A cue of several words ('put it', 'in a statement', 'on X') with the mention
+    right before it, else the name after its comma ('On Instagram, Vale thanked ...')."""
+    phrase = _phrase_at(text, word, lower, end)
+    if phrase is None:
+        return None
+    near = max(start, word.start() - _MENTION_REACH)
+    mention = mention_before(text, word.start(), near)
+    if mention is None:
+        comma = re.compile(r"[ \t]*,[ \t]*").match(text, phrase.end(), end)
+        if comma is not None:
+            mention = mention_after(text, comma.end(), min(end, comma.end() + _MENTION_REACH))
+    return Attribution(word.start(), phrase.end(), mention) if mention is not None else None
+
+
+def _phrase_at(text: str, word: re.Match[str], lower: str, end: int) -> re.Match[str] | None:
+    """The last word of the cue phrase starting with ``word``, or None."""
+    for phrase in _PHRASES_BY_FIRST.get(lower, ()):
+        last = word
+        for wanted in phrase[1:]:
+            nxt = _PLAIN_WORD.match(text, _skip_spaces(text, last.end(), end), end)
+            if nxt is None or nxt.start() == last.end() or not _phrase_word(nxt.group(), wanted,
+                                                                           phrase[0]):
+                break
+            last = nxt
+        else:
+            return last
+    return None
+
+
+def _inverted_verb(text: str, word: re.Match[str], start: int,
+                   quoted: SpanSet) -> Attribution | None:
+    """A past-tense verb outside the cue lists right after a quote and its subject:
+    '“...,” Reed beamed', '“...!” an angry Reed retorted' (the quote ending in , ? ! or
+    a dash holds the sentence open for its attribution)."""
+    verb = word.group()
+    if len(verb) < INVERTED_VERB_MIN or not verb.endswith("ed") or not verb.islower():
+        return None
+    frame = _AFTER_QUOTE.search(text, max(start, word.start() - 80), word.start())
+    if frame is None or quoted.holds(frame.end(1)):
+        return None
+    mention = mention_before(text, word.start(), frame.end(1))
+    if mention is None:
+        return None
+    lead = text[frame.end(1) : mention[0]].split()  # 'an angry' before 'Reed'
+    if lead and lead[0].lower() not in DESCRIPTION_OPENERS:
+        return None
+    return Attribution(word.start(), word.end(), mention)
+
+
+def _phrase_word(word: str, wanted: str, first: str) -> bool:
+    """``word`` is the phrase's ``wanted`` word: lower-case ('Goes On' in a Title-Case
+    headline is no cue), but a platform after 'on' as the platform writes it ('on X')."""
+    if first == "on":
+        return word == "X" if wanted == "x" else word.lower() == wanted
+    return word == wanted
+
+
+def _skip_spaces(text: str, i: int, end: int) -> int:
+    while i < end and text[i] in " \t":
+        i += 1
+    return i
 
 
 def _whole_word_start(text: str, start: int) -> int:
@@ -322,6 +402,8 @@ def _cue_as_noun(text: str, limit: int, offset: int) -> bool:
     """The cue word at ``offset`` ends a noun phrase: a determiner, then only
     capitalised words, right before it ('the post', 'his Instagram post')."""
     before = list(_PLAIN_WORD.finditer(text, max(limit, offset - 60), offset))[-4:]
+    if before and before[-1].group().lower() == "of":
+        return True  # 'the secretary of state'
     for w in reversed(before):
         word = w.group()
         if word.lower() in DETERMINERS:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from .model import Article, Quote, Sentence, Span
 from .nlp import NLP
-from .quote_attribution import Found, attributions_of, kind_at
+from .quote_attribution import Found, attributions_of, kind_at, without_speaker_label
 from .quote_cues import sentence_attributions, sentence_subjects
 from .quote_marks import (
     CueWords,
@@ -46,6 +46,7 @@ from .quote_selection import sentences_needing_parse, sentences_to_parse
 from .resources.quotes import DETERMINERS, ROLE_NOUNS, SCARE_QUOTE_MAX_WORDS
 from .sentences import paragraph_spans, sentence_at
 from .speakers import Salience, headline_speakers, person_subjects, resolved_speaker
+from .spokespeople import spokesperson_mention
 
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -109,6 +110,7 @@ def draft_quotes(article: Article, sentences: tuple[Sentence, ...]) -> QuoteDraf
              if not not_speech(text, s, kind, sentences, context, cue_words)]
     if not spans:
         return None
+    spans = [without_speaker_label(text, s) for s in spans]
     stretches = tuple((s.open, s.outer_end) for s in marked)
     quoted = SpanSet.of(stretches)  # titles hold no cue, no speaker
     candidates, too_long = sentences_to_parse(text, sentences, spans, paragraphs)
@@ -211,7 +213,7 @@ def _quote(article: Article, sentences: tuple[Sentence, ...], span: QuotedSpan, 
         cue = text[attribution.cue_start : attribution.cue_end] or None
         if attribution.mention is not None:
             a, b = attribution.mention
-            mention = Span(text[a:b], a, b)
+            mention = spokesperson_mention(text, Span(text[a:b], a, b))
             speaker, certainty = resolved_speaker(text, mention, people, salience)
     confidence = round(max(0.05, min(1.0, (how.basis or 0.3) * certainty)), 2)
     return Quote(

@@ -32,7 +32,7 @@ from .resources.quotes import (
     PROTAGONIST_ROLES,
     ROLE_NOUNS,
 )
-
+from .spokespeople import spokesperson_organisation
 
 # --- salience: who the sentences are about ---------------------------------------------
 
@@ -141,8 +141,13 @@ def resolved_speaker(text: str, mention: Span, people: People,
     first = words[0].lower()
     role_word = len(words) == 1 and _possessive_free(first) in ROLE_NOUNS
     if words[0][:1].isupper() and first not in DETERMINERS and not role_word:
-        name = clean_name(mention.text)
+        # an upper-case mention (a transcript's 'WALLACE:', a headline) read as a name
+        name = clean_name(mention.text.title() if mention.text.isupper() else mention.text)
         return (resolve_name(name, people.names, people.counts) or name), 1.0
+    organisation = spokesperson_organisation(text, mention)
+    if organisation is not None:  # 'a spokeswoman for the council': the council speaks
+        # ('a spokesman for Mayor Jo Reed': the person named in the article)
+        return resolve_name(organisation, people.names, people.counts) or organisation, 0.85
     head = _head(words)
     roles = salience.roles or RoleHolders(text, people)
     holder = roles.nearest(head, mention.start)
@@ -322,7 +327,8 @@ def resolve_story_speakers(analyses: Sequence[ArticleAnalysis]) -> tuple[Article
 
 def story_people(analysis: ArticleAnalysis) -> People:
     """The people of one article; full-name speakers count as known persons."""
-    known = frozenset(q.speaker for q in analysis.quotes if q.speaker and " " in q.speaker)
+    known = frozenset(q.speaker for q in analysis.quotes if q.speaker and " " in q.speaker
+                      and q.speaker.split()[-1].lower() not in ORG_WORDS)
     quoted = tuple((q.start, q.end) for q in analysis.quotes)
     return find_people(analysis.article.text, known, exclude=quoted)
 

@@ -77,6 +77,7 @@ SPEECH_CUES = frozenset(
     liken likens likened dub dubs dubbed brand brands branded
     sing sings sang chant chanted read reads
     wonder wonders wondered quote quotes quoted cite cites cited
+    report reports reported demand demands demanded assure assures assured
     """.split()
 )
 # Cognition cues: attribute only partial quotes in their own sentence.
@@ -87,6 +88,31 @@ THOUGHT_CUES = frozenset(
     """.split()
 )
 CUE_WORDS = SPEECH_CUES | THOUGHT_CUES
+# Cues of several words whose first word alone is no cue: 'as Jo Reed put it', 'she
+# went on', 'he points out', 'Reed, in a statement: “...”', 'Reed on Instagram: “...”',
+# 'On X, Reed called it “...”'. Matched on lower-case words ('x' only as 'X').
+CUE_PHRASES = frozenset(
+    tuple(phrase.split())
+    for phrase in """
+    put it|puts it|went on|goes on|pointed out|points out|point out
+    in a statement|in statements|in a post|in an interview|in an email|in a letter
+    on instagram|on x|on twitter|on facebook|on tiktok|on threads|on bluesky|on linkedin
+    """.replace("\n", "|").split("|")
+    if phrase.strip()
+)
+# Cues whose object is the one spoken to ('told ABC', 'asked Reed'): a name after
+# them is the speaker only in the inverted order right after a quote ('“...?” asked
+# Reed').
+ADDRESSEE_CUES = frozenset(
+    """
+    tell tells told telling ask asks asked asking urge urges urged warn warns warned
+    assure assures assured remind reminds reminded
+    """.split()
+)
+# Past-tense verbs outside the cue lists attribute a quote only in the inverted frame
+# '“...,” Reed beamed' (the quote ends in , ? ! or a dash): how short such a verb may be.
+INVERTED_VERB_MIN = 5
+
 # Words that may stand between a subject and its cue: "Okafor later said".
 CUE_ADVERBS = frozenset(
     "also later then again once previously recently further simply only just "
@@ -104,6 +130,17 @@ DESCRIPTION_STOPS = frozenset(
 )
 # The most words a description may have after its opener.
 DESCRIPTION_WORDS = 6
+
+# A transcript's speaker label opening a quoted paragraph: '"WALLACE: Let us start ...'.
+SPEAKER_LABEL = r"([A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}):[ \t]+"
+# Upper-case labels that name no speaker.
+NOT_SPEAKER_LABELS = frozenset(
+    """
+    NOTE UPDATE UPDATED BREAKING CORRECTION WARNING EDITOR'S EDITOR’S QUESTION ANSWER
+    TRANSCRIPT PHOTO VIDEO WATCH READ MORE RELATED ALERT EXCLUSIVE LIVE OPINION
+    ANALYSIS SOURCE SOURCES CAPTION CREDIT UPDATES SUBJECT RE FWD
+    """.split()
+)
 
 # --- mentions ----------------------------------------------------------------------
 # Every pronoun the stages know, in one place: singular ones carry a gender.
@@ -200,8 +237,14 @@ ROLE_NOUNS = MappingProxyType({
     "commander": None, "engineer": None, "teacher": None, "nurse": None, "pastor": None,
     "priest": None, "bishop": None, "rabbi": None, "imam": None, "councillor": None,
     "commissioner": None, "mp": None, "aide": None, "adviser": None, "advisor": None,
+    "representative": None,
     "man": "m", "woman": "f", "boy": "m", "girl": "f",
 })
+# Roles that speak for an organisation: 'a spokeswoman for the council' is the council's
+# voice, reported as the organisation (the issue's contract), not as a person.
+SPOKESPERSON_ROLES = frozenset("spokesman spokeswoman spokesperson representative".split())
+# What stands between a spokesperson and the body it speaks for.
+SPOKESPERSON_LINKS = frozenset("for of at from".split())
 # Role nouns that name a relation or a plain person, not a job: before a name they may
 # be part of it ('Son Heung-min', 'Man Ray') or are dropped as openers (NOT_NAMES).
 PERSON_WORDS = frozenset(
@@ -220,6 +263,9 @@ NAME_ROLES = (frozenset(ROLE_NOUNS) - PERSON_WORDS) | frozenset(
     strategist organizer organiser activist campaigner pollster
     """.split()
 )
+# Endings of job words not listed above ('Skipper', 'Harbourmaster', 'Rower',
+# 'Organist'): such a word before a known first name is no part of the name.
+JOB_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ant", "ent", "eer", "ee")
 # Roles that refer to the story's protagonist when no name in the text carries them
 # ("the award nominee", "the star", "the 48-year-old"); anonymous roles never do.
 PROTAGONIST_ROLES = frozenset(
