@@ -11,8 +11,7 @@
 6. an unbalanced mark costs at most its own quote.
 
 Every row asserts the exact list of quotes found as (text, kind, speaker, mention text).
-Rows marked xfail (strict) are known gaps in the source, kept so a fix shows up. Every
-sentence is invented: fictional people, places and outlets."""
+Every sentence is invented: fictional people, places and outlets."""
 
 from __future__ import annotations
 
@@ -24,11 +23,6 @@ SKIPPER = "Skipper Daniel Ashgrove was rescued at noon.\n"
 SINGER = "Singer Nora Vale ended her tour in Wexmoor.\n"
 COUNCILLOR = "Councillor Owen Brack lost the vote on Tuesday.\n"
 FERRIES = "Rivertown Ferries cancelled all crossings on Sunday.\n"
-
-
-def gap(*values, id: str, reason: str):
-    """A row the source does not yet get right: expected to fail until it is fixed."""
-    return pytest.param(*values, id=id, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
 def found(nlp, text, title=None):
@@ -60,7 +54,8 @@ POSITION_CASES = [
     pytest.param(HARBOUR + "“First,” Calloway said, “we check the nets.”",
         [_ines("First,"), _ines("we check the nets.")],
         id="split-by-attribution-mid-sentence"),
-    pytest.param(HARBOUR + SKIPPER + "Calloway said, “Two boats are missing.” Ashgrove said, “I was lucky.”",
+    pytest.param(HARBOUR + SKIPPER
+                 + "Calloway said, “Two boats are missing.” Ashgrove said, “I was lucky.”",
         [_ines("Two boats are missing."),
          ("I was lucky.", "direct", "Daniel Ashgrove", "Ashgrove")],
         id="two-speakers-one-paragraph"),
@@ -236,20 +231,16 @@ HEADLINE_CASES = [
                  [("Nobody Sails Until The Storm Has Passed", "headline", "Ines Calloway",
                    "Calloway"), _ines("Nobody sails until the storm has passed,")],
                  id="headline-name-colon"),
-    gap("'We Are Not Done': Wexmoor Counts The Cost",
+    pytest.param("'We Are Not Done': Wexmoor Counts The Cost",
         HARBOUR + "“We are not done,” Calloway said.",
         [("We Are Not Done", "headline", "Ines Calloway", None), _ines("We are not done,")],
-        id="headline-same-words-as-body-quote",
-        reason="dropped as a title when the body quote has exactly its words "
-               "(kept when the body quote is longer)"),
-    gap("Calloway: 'Nobody Sails' Until Storm 'Has Passed'",
+        id="headline-same-words-as-body-quote"),
+    pytest.param("Calloway: 'Nobody Sails' Until Storm 'Has Passed'",
         HARBOUR + "“Nobody sails until the storm has passed,” Calloway said.",
         [("Nobody Sails", "headline", "Ines Calloway", "Calloway"),
          ("Has Passed", "headline", "Ines Calloway", "Calloway"),
          _ines("Nobody sails until the storm has passed,")],
-        id="headline-fragments-after-name-colon",
-        reason="short fragments held by the body quote are dropped as titles when the "
-               "headline has no cue verb"),
+        id="headline-fragments-after-name-colon"),
 ]
 
 
@@ -279,10 +270,10 @@ NOT_QUOTE_CASES = [
     pytest.param(SINGER + "Vale starred in the TV show 'Harbour Lights' for five seasons.", [],
                  id="show-straight-single"),
     pytest.param("Boxer Jo “The Hammer” Reed retired on Sunday.", [], id="nickname"),
-    gap('Boxer Jo "The Hammer" Reed retired on Sunday.\nReed said: "I am done with the ring."',
+    pytest.param('Boxer Jo "The Hammer" Reed retired on Sunday.\n'
+                 'Reed said: "I am done with the ring."',
         [("I am done with the ring.", "direct", "Jo Reed", "Reed")],
-        id="nickname-then-surname-quote",
-        reason="the nickname splits 'Jo Reed', so 'Reed' is not resolved to the full name"),
+        id="nickname-then-surname-quote"),
     pytest.param("The “temporary” closure of the port has now lasted a year.", [],
                  id="scare-one-word"),
     pytest.param("The “storm wall” built in 2015 is already cracking.", [],

@@ -270,7 +270,12 @@ class CueWords:
 
 def not_speech(text: str, span: QuotedSpan, kind: str | None, sentences: tuple[Sentence, ...],
                context: TitleContext, cue_words: CueWords) -> bool:
-    """A title, a nickname or a scare quote (``kind``: the span's :func:`title_kind`)."""
+    """A title, a nickname or a scare quote (``kind``: the span's :func:`title_kind`).
+    A headline span whose words a body quote holds is speech whatever its form
+    ('Nobody Sails' when the body quotes 'Nobody sails until ...')."""
+    if _in_span(span.open, context.title_span) and _quoted_elsewhere(text, span, context,
+                                                                      or_as_long=True):
+        return False
     return _still_title(text, span, kind, context) or is_scare_quote(
         text, span, sentences, cue_words)
 
@@ -341,14 +346,17 @@ def _is_nickname(text: str, span: QuotedSpan, words: list[str], p_start: int,
     return not _cue_near(text, span, p_start, p_end)
 
 
-def _quoted_elsewhere(text: str, span: QuotedSpan, context: TitleContext) -> bool:
-    """The span's words run inside a longer quote of the same article."""
+def _quoted_elsewhere(text: str, span: QuotedSpan, context: TitleContext, *,
+                      or_as_long: bool = False) -> bool:
+    """The span's words run inside a longer quote of the article's body (``or_as_long``:
+    or one of the same length)."""
     words = quote_words(text[span.start : span.end])
     if not words:
         return False
+    least = len(words) if or_as_long else len(words) + 1
     if len(words) <= _MAX_NGRAM:
-        return context.longest_holding.get(words, 0) > len(words)
-    return any(len(q) > len(words) and words_inside(words, q) for q in context.quote_words)
+        return context.longest_holding.get(words, 0) >= least
+    return any(len(q) >= least and words_inside(words, q) for q in context.quote_words)
 
 
 def _ends_headline_speech(text: str, span: QuotedSpan,

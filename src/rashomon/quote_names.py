@@ -36,6 +36,12 @@ from .resources.quotes import (
 _NAME_RUN = re.compile(NAME_RUN)
 _WORD = re.compile(r"\S+")
 _LINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# A quoted run of one to three capitalised words after a word and before a capitalised
+# one: 'Jo “The Hammer” Reed' (the caller checks that the word before is a name too)
+_NICKNAME = re.compile(
+    r"(?<=\w[ \t])[“\"]([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})[”\"](?=[ \t]+[A-Z])"
+)
+_WORD_BEFORE = re.compile(r"([\w’'.-]+)[ \t]$")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_A-ZÀ-ÖØ-Þ][\w’'-]*")  # starts lower-case
 _VERBS_AND_PRONOUNS = CUE_WORDS | frozenset(PRONOUN_GENDER) | PLURAL_PRONOUNS
 _BREAKS = NOT_NAMES | _VERBS_AND_PRONOUNS
@@ -248,7 +254,7 @@ def find_people(text: str, known: frozenset[str] = frozenset(),
     name, its surname alone, its first name alone. ``exclude`` spans (quotes) hold no
     mentions."""
     known = frozenset(filter(None, map(_before_break, known)))
-    runs = name_runs(text)
+    runs = name_runs(without_nicknames(text))
     found: dict[str, None] = {}  # insertion-ordered set
     for start, _end, name in runs:
         if name not in found and looks_like_person(name, text, start, known):
@@ -273,6 +279,21 @@ def find_people(text: str, known: frozenset[str] = frozenset(),
             mentions.append(PersonMention(start, end, resolved))
             counts[resolved] += 1
     return People(full, genders, tuple(mentions))
+
+
+def without_nicknames(text: str) -> str:
+    """``text`` with each nickname inside a name blanked out, offsets kept: 'Jo “The
+    Hammer” Reed' -> 'Jo' and 'Reed' as one name run ('Jo Reed')."""
+    if "“" not in text and '"' not in text:
+        return text
+
+    def blanked(match: re.Match[str]) -> str:
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before is None or not before.group(1)[:1].isupper():
+            return match.group()
+        return " " * len(match.group())
+
+    return _NICKNAME.sub(blanked, text)
 
 
 def _before_break(name: str) -> str:

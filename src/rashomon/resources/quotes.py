@@ -366,7 +366,14 @@ FEMALE_NAMES = frozenset(
     svetlana tamika tatiana valentina yasmin yuki zainab zara
     """.split()
 )
-FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
+# First names of either gender: names, but they tell no gender.
+UNISEX_NAMES = frozenset(
+    """
+    jo sam kim pat robin dana jamie casey morgan taylor jordan riley avery quinn
+    jesse jessie terry chris lee drew blair sasha alexis ashley cameron rowan sky
+    """.split()
+) - MALE_NAMES - FEMALE_NAMES
+FIRST_NAMES = MALE_NAMES | FEMALE_NAMES | UNISEX_NAMES
 # Unknown first names ending so are mostly female (Hilaria, Ludmila); not these.
 FEMALE_ENDINGS = ("a", "ie", "ette", "elle", "ine")
 MALE_EXCEPTIONS_TO_ENDINGS = frozenset(
