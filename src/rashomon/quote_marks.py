@@ -36,6 +36,7 @@ from .resources.quotes import (
     DOUBLE_MARKS,
     DOUBLE_OPEN,
     ELISION,
+    HEADLINE_ECHO_MIN_WORDS,
     LOOK_AROUND,
     MARKUP_TAG,
     NAME,
@@ -271,10 +272,14 @@ class CueWords:
 def not_speech(text: str, span: QuotedSpan, kind: str | None, sentences: tuple[Sentence, ...],
                context: TitleContext, cue_words: CueWords) -> bool:
     """A title, a nickname or a scare quote (``kind``: the span's :func:`title_kind`).
-    A headline span whose words a body quote holds is speech whatever its form
-    ('Nobody Sails' when the body quotes 'Nobody sails until ...')."""
-    if _in_span(span.open, context.title_span) and _quoted_elsewhere(text, span, context,
-                                                                      or_as_long=True):
+    A headline span of two words or more that a longer body quote holds is speech
+    whatever its form ('Nobody Sails' when the body quotes 'Nobody sails until ...'),
+    and so is one of ``HEADLINE_ECHO_MIN_WORDS`` or more that a body quote repeats."""
+    n_words = len(_WORD.findall(text[span.start : span.end]))
+    # one word ('13th', 'Fact-Checking') is more often a term or title the body quotes too
+    if n_words > 1 and _in_span(span.open, context.title_span) and _quoted_elsewhere(
+        text, span, context, or_as_long=n_words >= HEADLINE_ECHO_MIN_WORDS
+    ):
         return False
     return _still_title(text, span, kind, context) or is_scare_quote(
         text, span, sentences, cue_words)

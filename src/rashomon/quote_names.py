@@ -20,7 +20,6 @@ from .resources.quotes import (
     FEMALE_ENDINGS,
     FEMALE_NAMES,
     FIRST_NAMES,
-    JOB_ENDINGS,
     MALE_EXCEPTIONS_TO_ENDINGS,
     MALE_NAMES,
     NAME_ROLES,
@@ -144,7 +143,7 @@ def strip_titles(words: list[str]) -> list[str]:
     while len(words) > 1 and words[0].lower().strip(".") in _NOT_NAMES_OR_TITLES:
         words = words[1:]
     if len(words) >= 3 and words[0].lower() not in FIRST_NAMES \
-            and words[0].lower().endswith(JOB_ENDINGS) and words[1].lower() in FIRST_NAMES:
+            and words[1].lower() in FIRST_NAMES:
         words = words[1:]  # 'Skipper Ada Quill': a capitalised job word before a first name
     if len(words) == 1 and words[0].lower().strip(".") in NOT_NAMES:
         return []

@@ -83,6 +83,8 @@ def rule_attributions(text: str, start: int, end: int,
         if lower not in CUE_WORDS:
             found = (_phrase_cue(text, word, lower, start, end)
                      or _inverted_verb(text, word, start, quoted))
+            if found is not None and found.mention is not None and quoted.holds(found.mention[0]):
+                found = None
             if found is not None:
                 out.append(found)
             continue
@@ -113,8 +115,8 @@ def _phrase_cue(text: str, word: re.Match[str], lower: str, start: int,
     """A cue of several words ('put it', 'in a statement', 'on X') with the mention
     right before it, else the name after its comma ('On Instagram, Vale thanked ...')."""
     phrase = _phrase_at(text, word, lower, end)
-    if phrase is None:
-        return None
+    if phrase is None or (word.group()[:1].isupper() and text[start : word.start()].strip()):
+        return None  # 'Posts ‘...’ On Instagram' (a Title-Case headline): no cue
     near = max(start, word.start() - _MENTION_REACH)
     mention = mention_before(text, word.start(), near)
     if mention is None:

@@ -140,7 +140,11 @@ def resolved_speaker(text: str, mention: Span, people: People,
     words = mention.text.split()
     first = words[0].lower()
     role_word = len(words) == 1 and _possessive_free(first) in ROLE_NOUNS
-    if words[0][:1].isupper() and first not in DETERMINERS and not role_word:
+    # 'Jo Reed's Lawyer' (a Title-Case headline): a description, not a name
+    owned_role = (len(words) > 1 and words[-1].lower() in ROLE_NOUNS
+                  and words[-2][-2:] in ("'s", "’s"))
+    if words[0][:1].isupper() and first not in DETERMINERS and not role_word \
+            and not owned_role:
         # an upper-case mention (a transcript's 'WALLACE:', a headline) read as a name
         name = clean_name(mention.text.title() if mention.text.isupper() else mention.text)
         return (resolve_name(name, people.names, people.counts) or name), 1.0

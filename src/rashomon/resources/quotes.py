@@ -142,6 +142,10 @@ NOT_SPEAKER_LABELS = frozenset(
     """.split()
 )
 
+# A headline quote this long that a body quote repeats word for word is speech, even in
+# Title Case ('We Are Not Done'); a shorter one may be a term both quote ('13th').
+HEADLINE_ECHO_MIN_WORDS = 3
+
 # --- mentions ----------------------------------------------------------------------
 # Every pronoun the stages know, in one place: singular ones carry a gender.
 PRONOUN_GENDER = MappingProxyType({"he": "m", "him": "m", "she": "f", "her": "f"})
@@ -263,9 +267,6 @@ NAME_ROLES = (frozenset(ROLE_NOUNS) - PERSON_WORDS) | frozenset(
     strategist organizer organiser activist campaigner pollster
     """.split()
 )
-# Endings of job words not listed above ('Skipper', 'Harbourmaster', 'Rower',
-# 'Organist'): such a word before a known first name is no part of the name.
-JOB_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ant", "ent", "eer", "ee")
 # Roles that refer to the story's protagonist when no name in the text carries them
 # ("the award nominee", "the star", "the 48-year-old"); anonymous roles never do.
 PROTAGONIST_ROLES = frozenset(
