@@ -34,6 +34,11 @@ bench-quotes: venv
 	-$(PY) -m pip install --quiet -r requirements-bench.txt
 	$(PY) bench/bench_quotes.py
 
+# Dates on TempEval-3 TimeBank + AQUAINT (../shared/benchmarks/tempeval3): DATE value F1.
+.PHONY: bench-dates
+bench-dates: venv
+	$(PY) bench/bench_dates.py
+
 evaluate: venv
 	$(PY) bench/score_demo.py
 
