@@ -399,3 +399,26 @@ def test_seed_001_dates():
     assert any(not _has_year(m.expression) for m in found if m.value == "2024-07")
     assert any(m.value == "2021" and m.granularity == "year" for m in found)
     assert all(article.text[m.start:m.end] == m.expression for m in found)
+
+
+NEWS_TENSE = [
+    # (sentence, published, expression, value): how news place a date with no year
+    # the date's own clause has no tense cue: the sentence's decides (past: last Friday)
+    ("Two blasts went off miles apart but minutes apart on Friday.", "2031-05-10",
+     "Friday", "2031-05-09"),
+    # 'would' is the future seen from the past: the report was Wednesday, before publication
+    ("They said they would appeal the ruling announced Wednesday by the board.",
+     "2031-05-10", "Wednesday", "2031-05-07"),
+    # a deadline weeks ahead, in a past report: the coming one, not last year's
+    ("The port authority set a Jan. 14 deadline for the crews.", "2031-01-06",
+     "Jan. 14", "2031-01-14"),
+    ("The mayor said the vote would come in March.", "2031-02-10", "March", "2031-03"),
+    ("The mayor said the plant closed in March.", "2031-02-10", "March", "2030-03"),
+    # a past verb telling the event keeps it behind publication
+    ("A ferry sank on Jan. 14 near the pier.", "2031-01-06", "Jan. 14", "2030-01-14"),
+]
+
+
+@pytest.mark.parametrize("text,published,expression,value", NEWS_TENSE)
+def test_yearless_dates_follow_news_tense(text, published, expression, value):
+    assert mention(text, expression, published).value == value

@@ -16,7 +16,13 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from .dates_clauses import is_future_clause, is_past_clause
+from .dates_clauses import (
+    has_event_past,
+    is_future_clause,
+    is_past_clause,
+    only_past_future,
+    sentence_tense,
+)
 from .dates_resolve import Context, resolved
 from .dates_rules import EXPLICIT_YEAR_RULES, Candidate, find_candidates
 from .model import Article, ArticleAnalysis, DateMention, PartialDate, Sentence
@@ -56,6 +62,10 @@ def latest_explicit_year(candidates: Sequence[Candidate], future: Sequence[bool]
     return max(years) if years else None
 
 
+# "by Jan. 14", "until Nov. 9": a deadline, which may lie ahead whatever the verb
+_DEADLINE = re.compile(rf"\b(?:{'|'.join(R.DEADLINE_WORDS)})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def find_dates(
     article: Article, sentences: tuple[Sentence, ...], published: PartialDate | None
 ) -> tuple[DateMention, ...]:
@@ -75,7 +85,15 @@ def find_dates(
         # sentences given at all) happens: its mention gets sentence=None, and it is
         # read as past, like news
         past = sentence is None or is_past_clause(sentence, candidate.start, candidate.end, spans)
-        result = resolved(candidate, Context(published, anchor, latest_year, ahead, past))
+        if sentence is not None and not ahead and not past:
+            ahead, past = sentence_tense(sentence)  # the clause says nothing: the sentence
+        elif ahead and past and only_past_future(sentence, candidate.start, candidate.end, spans):
+            ahead = False
+        deadline = _DEADLINE.search(text, max(0, candidate.start - 20), candidate.start)
+        event_past = (sentence is not None and deadline is None
+                      and has_event_past(sentence, candidate.start, candidate.end, spans))
+        result = resolved(candidate, Context(published, anchor, latest_year, ahead, past,
+                                             event_past))
         mentions.append(
             DateMention(
                 expression=text[candidate.start:candidate.end],

@@ -5,7 +5,6 @@ last before the reference?") so that the resolvers read like the rules they impl
 
 from __future__ import annotations
 
-import calendar
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from .model import PartialDate

@@ -48,6 +48,13 @@ _PAST = tuple(re.compile(cue, re.IGNORECASE) for cue in R.PAST_CUES)
 _REPORTING = re.compile(r"\b(?:" + "|".join(R.REPORTING_VERBS) + r")\b", re.IGNORECASE)
 # a finite past verb for sure: an irregular one or a reporting verb
 _STRONG_PAST = (_PAST[0], _REPORTING)
+# irregular past forms that report or help rather than tell an event
+_NOT_EVENT_PAST = frozenset(R.REPORTING_VERBS) | {"was", "were", "had", "did", "ago"}
+_REGULAR_PAST = re.compile(r"(?:\b([A-Za-z]+)\s+)?\b([a-z]{2,}ed)\b")
+_BEFORE_PARTICIPLE = frozenset(
+    "the a an this that its their his her our is are was were be been being has have had "
+    "get got gets".split()
+)
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _ING_START = re.compile(r"[A-Za-z]+ing\b")
 _WORD = re.compile(r"[A-Za-z’'-]+")
@@ -202,6 +209,40 @@ def clause_tense(sentence: Sentence, start: int, end: int, protected: list[Span]
     if future and strong_before and min(future) > date_at:
         return False, True
     return bool(future), past
+
+
+def sentence_tense(sentence: Sentence) -> tuple[bool, bool]:
+    """(future, past): the tense cues of the whole sentence, for a date whose own clause
+    has none ("blasts went off miles apart but minutes apart on Friday")."""
+    text = sentence.text
+    return (any(cue.search(text) for cue in _FUTURE), any(cue.search(text) for cue in _PAST))
+
+
+def has_event_past(sentence: Sentence, start: int, end: int,
+                   protected: list[Span] = ()) -> bool:
+    """True when the clause holds a past-tense verb that tells an event ("sank",
+    "won"), not only a report or an auxiliary ("said", "was"): such a date cannot lie
+    ahead of publication."""
+    lo, hi = clause_span(sentence, start, end, protected, reported=True)
+    clause = sentence.text[lo - sentence.start:hi - sentence.start]
+    if any(m.group().lower() not in _NOT_EVENT_PAST for m in _PAST[0].finditer(clause)):
+        return True
+    # a regular past form used as a finite verb: not an adjective after a determiner
+    # ("the delayed vote") nor a participle after a form of be ("was scheduled")
+    return any(m.group(2).lower() not in _NOT_EVENT_PAST and
+               (m.group(1) or "").lower() not in _BEFORE_PARTICIPLE
+               for m in _REGULAR_PAST.finditer(clause))
+
+
+def only_past_future(sentence: Sentence, start: int, end: int,
+                     protected: list[Span] = ()) -> bool:
+    """True when the clause's only future cue is "would", the future seen from the past
+    ("they said they would appeal the ruling announced Wednesday"): in a past clause
+    the date is not ahead."""
+    lo, hi = clause_span(sentence, start, end, protected, reported=True)
+    clause = sentence.text[lo - sentence.start:hi - sentence.start]
+    found = [m.group().lower() for cue in _FUTURE for m in cue.finditer(clause)]
+    return bool(found) and all(f == "would" for f in found)
 
 
 def is_future_clause(sentence: Sentence, start: int, end: int, protected: list[Span] = ()) -> bool:

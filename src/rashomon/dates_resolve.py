@@ -33,6 +33,7 @@ from .dates_rules import Candidate
 from .model import PartialDate
 from .resources import dates as R
 
+
 @dataclass(frozen=True)
 class Context:
     published: PartialDate | None
@@ -40,6 +41,7 @@ class Context:
     latest_year: int | None  # the latest explicit year in the text
     future: bool  # the clause holding the expression speaks of the future
     past: bool = True  # the clause speaks of the past (else: nearest date either side)
+    event_past: bool = False  # a past verb telling an event ("sank"), not a report ("said")
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,22 @@ def resolve_month_day(match: re.Match[str], ctx: Context) -> Resolved:
             safe_date(y, month, day) for y in (day_year_around(month, day, ctx.published, f) for f in (False, True)) if y
         ], ctx.published.value))
     year = day_year_around(month, day, ctx.published, ctx.future)
+    if year and not ctx.future and not ctx.event_past:
+        ahead = day_year_around(month, day, ctx.published, True)
+        if ahead and _soon_not_long_ago(safe_date(year, month, day), safe_date(ahead, month, day),
+                                        ctx.published.value):
+            year = ahead
     return day_resolved(safe_date(year, month, day)) if year else UNRESOLVED
+
+
+def _soon_not_long_ago(behind: date | None, ahead: date | None, published: date) -> bool:
+    """A yearless date in a past clause is still the coming one when that is weeks
+    away and the past one most of a year back: news date last year's events with
+    their year ("the Dec. 15 deadline", written in November, is this December)."""
+    if behind is None or ahead is None:
+        return False
+    return ((ahead - published).days <= R.YEARLESS_AHEAD_DAYS
+            and (published - behind).days >= R.YEARLESS_BEHIND_DAYS)
 
 
 def _tenseless(ctx: Context) -> bool:
@@ -230,7 +247,13 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved:
         month_start = date(ctx.published.value.year, ctx.published.value.month, 1)
         nearest = _nearest(starts, month_start)
         return month_resolved(nearest.year, month) if nearest else UNRESOLVED
-    return month_resolved(month_year_around(month, ctx.published, ctx.future), month)
+    year = month_year_around(month, ctx.published, ctx.future)
+    if not ctx.future and not ctx.event_past:
+        ahead = month_year_around(month, ctx.published, True)
+        if _soon_not_long_ago(safe_date(year, month, 1), safe_date(ahead, month, 1),
+                              date(ctx.published.year, ctx.published.value.month, 1)):
+            year = ahead
+    return month_resolved(year, month)
 
 
 def resolve_month_relative(match: re.Match[str], ctx: Context) -> Resolved:

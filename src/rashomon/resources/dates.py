@@ -130,6 +130,14 @@ LABEL_WORDS = frozenset(
     "no no. number # room flight route page pages model item items code bill".split()
 )
 
+# A yearless date in a past clause ("Dec. 15", "in May") is the coming one when that is
+# at most this many days ahead of publication and the past one at least this many back.
+YEARLESS_AHEAD_DAYS = 92
+YEARLESS_BEHIND_DAYS = 183
+# Words before a date that make it a deadline or an end ("by Jan. 14", "until May",
+# "extended to Nov. 20"): it may lie ahead even in a past clause.
+DEADLINE_WORDS = ("by", "until", "till", "through", "to", "before")
+
 # Cues that the clause holding a date speaks of the future (resolve forwards).
 FUTURE_CUES = (
     r"\bwill\b", r"\bwould\b", r"\bwon[’']t\b", r"[’']ll\b", r"\bshall\b", r"\bupcoming\b",
