@@ -422,3 +422,29 @@ NEWS_TENSE = [
 @pytest.mark.parametrize("text,published,expression,value", NEWS_TENSE)
 def test_yearless_dates_follow_news_tense(text, published, expression, value):
     assert mention(text, expression, published).value == value
+
+
+REPORTING_PERIODS = [
+    # (text, published, expression, value): earnings news refer back to their quarter
+    ("Net income at Harlow Mills rose in the third quarter. Sales in the quarter grew.",
+     "2031-11-02", "the quarter", "2031-Q3"),
+    ("Harlow Mills earned $4 million in the third quarter, up from $3 million a year ago.",
+     "2031-11-02", "a year ago", "2030-Q3"),
+    ("Harlow Mills earned $4 million in the third quarter, compared with a loss last year.",
+     "2031-11-02", "last year", "2030-Q3"),
+    ("Harlow Mills earned $4 million in the third quarter, above the year-earlier quarter.",
+     "2031-11-02", "the year-earlier quarter", "2030-Q3"),
+    # the latest quarter is the last one reported, not the current one the text named
+    ("The fourth quarter has begun. Sales in the latest quarter fell.", "2031-11-02",
+     "the latest quarter", "2031-Q3"),
+    # no quarter named: the last one completed before publication
+    ("Sales in the quarter fell 4%.", "2032-02-10", "the quarter", "2031-Q4"),
+    # no quarter near: a year ago is a year
+    ("The mill closed a year ago.", "2031-11-02", "a year ago", "2030"),
+    ("The mill closed in June last year.", "2031-11-02", "June last year", "2030-06"),
+]
+
+
+@pytest.mark.parametrize("text,published,expression,value", REPORTING_PERIODS)
+def test_reporting_periods(text, published, expression, value):
+    assert mention(text, expression, published).value == value

@@ -24,7 +24,7 @@ from .dates_clauses import (
     sentence_tense,
 )
 from .dates_resolve import Context, resolved
-from .dates_rules import EXPLICIT_YEAR_RULES, Candidate, find_candidates
+from .dates_rules import EXPLICIT_YEAR_RULES, QUARTER_RULES, Candidate, find_candidates
 from .model import Article, ArticleAnalysis, DateMention, PartialDate, Sentence
 from .resources import dates as R
 from .sentences import sentence_at
@@ -80,6 +80,8 @@ def find_dates(
     latest_year = latest_explicit_year(candidates, future)
     mentions: list[DateMention] = []
     anchor: PartialDate | None = None
+    quarter: str | None = None  # the quarter the text stated last, and in which sentence
+    quarter_sentence: int | None = None
     for candidate, sentence, ahead in zip(candidates, holders, future):
         # a date outside every given sentence (a stretch the splitter left out, or no
         # sentences given at all) happens: its mention gets sentence=None, and it is
@@ -92,8 +94,10 @@ def find_dates(
         deadline = _DEADLINE.search(text, max(0, candidate.start - 20), candidate.start)
         event_past = (sentence is not None and deadline is None
                       and has_event_past(sentence, candidate.start, candidate.end, spans))
+        here = (sentence is not None and quarter_sentence is not None
+                and 0 <= sentence.index - quarter_sentence <= R.QUARTER_REACH_SENTENCES)
         result = resolved(candidate, Context(published, anchor, latest_year, ahead, past,
-                                             event_past))
+                                             event_past, quarter, here))
         mentions.append(
             DateMention(
                 expression=text[candidate.start:candidate.end],
@@ -109,6 +113,8 @@ def find_dates(
         if result.date is not None:
             # each date the text states becomes the reference of the next anaphor
             anchor = result.date
+        if candidate.rule in QUARTER_RULES and result.value is not None:
+            quarter, quarter_sentence = result.value, sentence.index if sentence else None
     return tuple(mentions)
 
 

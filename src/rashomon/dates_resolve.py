@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
 from .dates_calendar import (
     day_year_around,
     days_after,
-    in_calendar,
-    iso_week_value,
     month_year_around,
     safe_date,
     season_year_around,
@@ -29,119 +26,32 @@ from .dates_calendar import (
     weekday_year_from,
     weekday_year_near,
 )
+from .dates_periods import resolve_period_anaphor, resolve_year_ago_period, year_ago_quarter
 from .dates_rules import Candidate
+from .dates_values import (
+    UNRESOLVED,
+    Context,
+    Resolved,
+    day_resolved,
+    duration_value,
+    group,
+    has_precision,
+    month_number,
+    month_resolved,
+    number_of,
+    period_resolved,
+    span_resolved,
+    unit_of,
+    week_resolved,
+    weekday_number,
+    words_of,
+    year_resolved,
+)
 from .model import PartialDate
 from .resources import dates as R
 
+__all__ = ["Context", "Resolved", "resolved"]
 
-@dataclass(frozen=True)
-class Context:
-    published: PartialDate | None
-    anchor: PartialDate | None  # the date the text established last (for "that year")
-    latest_year: int | None  # the latest explicit year in the text
-    future: bool  # the clause holding the expression speaks of the future
-    past: bool = True  # the clause speaks of the past (else: nearest date either side)
-    event_past: bool = False  # a past verb telling an event ("sank"), not a report ("said")
-
-
-@dataclass(frozen=True)
-class Resolved:
-    value: str | None
-    granularity: str | None
-    kind: str = "date"
-    date: PartialDate | None = None
-
-
-UNRESOLVED = Resolved(None, None)
-
-
-# -- small readers of match groups -------------------------------------------------
-
-def group(match: re.Match[str], name: str) -> str | None:
-    """The group's text, or None when the rule has no such group or it did not match."""
-    return match.group(name) if name in match.re.groupindex else None
-
-
-def _words(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def month_number(text: str) -> int:
-    word = _words(text).rstrip(".")
-    return R.MONTHS.get(word) or R.MONTH_ABBREVIATIONS[word]
-
-
-def weekday_number(text: str) -> int:
-    word = _words(text).rstrip(".")
-    return R.WEEKDAYS[word] if word in R.WEEKDAYS else R.WEEKDAY_ABBREVIATIONS[word]
-
-
-def number_of(text: str | None) -> float | None:
-    """A count from digits or words; None for a vague quantity ("several")."""
-    if text is None:
-        return None
-    word = _words(text)
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return float(word)
-    return R.NUMBER_WORDS.get(word)
-
-
-def unit_of(text: str) -> str:
-    word = _words(text)
-    if word == "centuries":
-        return "century"
-    return word[:-1] if word.endswith("s") and word[:-1] in R.UNITS else word
-
-
-def _count_text(count: float) -> str:
-    return str(int(count)) if count == int(count) else str(count)
-
-
-def duration_value(count: float | None, unit: str) -> str:
-    """TIMEX3 duration: P3Y, P18M, PT2H, PXY for a vague count."""
-    letter, multiplier, is_time = R.UNITS[unit]
-    amount = "X" if count is None else _count_text(count * multiplier)
-    return f"P{'T' if is_time else ''}{amount}{letter}"
-
-
-def day_resolved(day: date | None) -> Resolved:
-    if day is None:
-        return UNRESOLVED
-    return Resolved(day.isoformat(), "day", date=PartialDate.of(day.year, day.month, day.day))
-
-
-def month_resolved(year: int, month: int) -> Resolved:
-    if not in_calendar(year):
-        return UNRESOLVED
-    return Resolved(f"{year:04d}-{month:02d}", "month", date=PartialDate.of(year, month))
-
-
-def year_resolved(year: int) -> Resolved:
-    if not in_calendar(year):
-        return UNRESOLVED
-    return Resolved(f"{year:04d}", "year", date=PartialDate.of(year))
-
-
-def period_resolved(year: int, suffix: str, granularity: str) -> Resolved:
-    """A season or quarter of ``year`` ("2024-SU", "2024-Q3"), when the year exists."""
-    return Resolved(f"{year:04d}-{suffix}", granularity) if in_calendar(year) else UNRESOLVED
-
-
-def span_resolved(year: int, size: int, granularity: str) -> Resolved:
-    """The decade or century (``size`` 10 or 100 years) holding ``year``: "202", "20"."""
-    return Resolved(str(year // size), granularity) if in_calendar(year) else UNRESOLVED
-
-
-def week_resolved(day: date | None, weekend: bool = False) -> Resolved:
-    if day is None:
-        return UNRESOLVED
-    return Resolved(iso_week_value(day) + ("-WE" if weekend else ""), "week")
-
-
-def _has(reference: PartialDate | None, granularity: str) -> bool:
-    """True when ``reference`` is at least as precise as ``granularity``."""
-    rank = R.GRANULARITY_RANK  # finest first
-    return reference is not None and rank[reference.granularity] <= rank[granularity]
 
 
 # -- absolute dates ----------------------------------------------------------------
@@ -227,7 +137,7 @@ def _soon_not_long_ago(behind: date | None, ahead: date | None, published: date)
 def _tenseless(ctx: Context) -> bool:
     """A clause with no tense cue, dated against a known publication day: "the
     dividend is payable Dec. 15" may lie on either side of publication."""
-    return not ctx.future and not ctx.past and _has(ctx.published, "day")
+    return not ctx.future and not ctx.past and has_precision(ctx.published, "day")
 
 
 def _nearest(days: list[date | None], reference: date) -> date | None:
@@ -256,13 +166,22 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved:
     return month_resolved(year, month)
 
 
+def resolve_month_of_relative_year(match: re.Match[str], ctx: Context) -> Resolved:
+    """"June last year", "March of next year": that month of the year before or after
+    publication."""
+    if ctx.published is None:
+        return UNRESOLVED
+    offset = R.RELATIVE_WORDS[match.group("rel").lower()]
+    return month_resolved(ctx.published.year + offset, month_number(match.group("month")))
+
+
 def resolve_month_relative(match: re.Match[str], ctx: Context) -> Resolved:
     """"last July" / "this July" / "next July" against the publication month."""
     month, offset = month_number(match.group("month")), R.RELATIVE_WORDS[match.group("rel").lower()]
     published = ctx.published
     if offset == 0 and published is not None:
         return month_resolved(published.year, month)
-    if not _has(published, "month"):
+    if not has_precision(published, "month"):
         return UNRESOLVED
     if offset < 0:
         year = published.year if month < published.value.month else published.year - 1
@@ -275,7 +194,7 @@ def resolve_month_anaphor(match: re.Match[str], ctx: Context) -> Resolved:
     """"September of the same year": the year the text established last."""
     if ctx.anchor is None:
         return UNRESOLVED
-    words = _words(match.group("ana")).split()
+    words = words_of(match.group("ana")).split()
     offset = next((R.ANAPHORIC_WORDS[w] for w in words if w in R.ANAPHORIC_WORDS), 0)
     return month_resolved(ctx.anchor.year + offset, month_number(match.group("month")))
 
@@ -292,7 +211,7 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved:
 
 def resolve_quarter_yearless(match: re.Match[str], ctx: Context) -> Resolved:
     """"the third quarter": the latest such quarter begun by publication."""
-    if not _has(ctx.published, "month"):
+    if not has_precision(ctx.published, "month"):
         return UNRESOLVED
     quarter = match.group("q").lower()
     number = int(quarter[0]) if quarter[0].isdigit() else R.ORDINAL_WORDS[quarter]
@@ -306,7 +225,7 @@ def resolve_quarter_yearless(match: re.Match[str], ctx: Context) -> Resolved:
 def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
     """"on Tuesday": the nearest Tuesday on or before publication in past-tense news,
     after it in a future clause; "last"/"next"/"this" say which way."""
-    if not _has(ctx.published, "day"):
+    if not has_precision(ctx.published, "day"):
         return UNRESOLVED
     rel = (group(match, "rel") or "").lower()
     # no tense cue ("shuttles begin Monday"): a schedule, so the next such day
@@ -319,9 +238,9 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
 
 
 def resolve_day_word(match: re.Match[str], ctx: Context) -> Resolved:
-    if not _has(ctx.published, "day"):
+    if not has_precision(ctx.published, "day"):
         return UNRESOLVED
-    return day_resolved(days_after(ctx.published.value, R.DAY_WORDS[_words(match.group("dw"))]))
+    return day_resolved(days_after(ctx.published.value, R.DAY_WORDS[words_of(match.group("dw"))]))
 
 
 def shifted(reference: PartialDate, unit: str, count: int) -> Resolved:
@@ -333,17 +252,17 @@ def shifted(reference: PartialDate, unit: str, count: int) -> Resolved:
         return span_resolved(reference.year + 10 * count, 10, "decade")
     if unit == "century":
         return span_resolved(reference.year + 100 * count, 100, "century")
-    if unit in ("month", "quarter") and _has(reference, "month"):
+    if unit in ("month", "quarter") and has_precision(reference, "month"):
         moved = shifted_months(reference.value, count * (3 if unit == "quarter" else 1))
         if moved is None:
             return UNRESOLVED
         if unit == "quarter":
             return period_resolved(moved.year, f"Q{(moved.month - 1) // 3 + 1}", "quarter")
         return month_resolved(moved.year, moved.month)
-    if unit in ("week", "weekend", "fortnight") and _has(reference, "day"):
+    if unit in ("week", "weekend", "fortnight") and has_precision(reference, "day"):
         days = 7 * count * (2 if unit == "fortnight" else 1)
         return week_resolved(days_after(reference.value, days), weekend=unit == "weekend")
-    if unit in ("day", "night") and _has(reference, "day"):
+    if unit in ("day", "night") and has_precision(reference, "day"):
         return day_resolved(days_after(reference.value, count))
     return UNRESOLVED
 
@@ -352,19 +271,24 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved:
     """"last week", "this month", "next year", "earlier this year"."""
     if ctx.published is None:
         return UNRESOLVED
-    return shifted(ctx.published, unit_of(match.group("unit")), R.RELATIVE_WORDS[match.group("rel").lower()])
+    unit, shift = unit_of(match.group("unit")), R.RELATIVE_WORDS[match.group("rel").lower()]
+    if unit == "year" and shift == -1 and (quarter := year_ago_quarter(ctx)) is not None:
+        return quarter  # "in the third quarter, up from $2 last year"
+    return shifted(ctx.published, unit, shift)
 
 
 def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved:
     """"three years ago": publication minus the span, at the unit's precision."""
     count = number_of(match.group("n"))
     unit = unit_of(match.group("unit"))
+    if count == 1 and unit == "year" and (quarter := year_ago_quarter(ctx)) is not None:
+        return quarter
     if count is None or count != int(count):
         return Resolved("PAST_REF", None)
     if ctx.published is None:
         return UNRESOLVED
     if R.UNITS[unit][2]:  # hours/minutes ago: the publication day itself
-        return day_resolved(ctx.published.value) if _has(ctx.published, "day") else UNRESOLVED
+        return day_resolved(ctx.published.value) if has_precision(ctx.published, "day") else UNRESOLVED
     return shifted(ctx.published, unit, -int(count))
 
 
@@ -375,14 +299,17 @@ def resolve_shift(match: re.Match[str], ctx: Context) -> Resolved:
     if reference is None or count is None or count != int(count):
         return UNRESOLVED
     sign = R.ANAPHORIC_WORDS[match.group("ana").lower()]
-    return shifted(reference, unit_of(match.group("unit")), sign * int(count))
+    unit = unit_of(match.group("unit"))
+    if count == 1 and sign < 0 and unit == "year" and (quarter := year_ago_quarter(ctx)):
+        return quarter
+    return shifted(reference, unit, sign * int(count))
 
 
 def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved:
     """"that year", "the same month", "the following month", "the day before"."""
     if ctx.anchor is None:
         return UNRESOLVED
-    last_word = _words(match.group("ana")).split()[-1]
+    last_word = words_of(match.group("ana")).split()[-1]
     return shifted(ctx.anchor, unit_of(match.group("unit")), R.ANAPHORIC_WORDS[last_word])
 
 
@@ -420,7 +347,7 @@ def resolve_set(match: re.Match[str], ctx: Context) -> Resolved:
 def set_period(match: re.Match[str]) -> float | None:
     """How many units between repetitions: "every other week" 2, "every three years" 3;
     "twice a week" repeats each week (the frequency is not part of the value)."""
-    n_text = _words(group(match, "n") or "")
+    n_text = words_of(group(match, "n") or "")
     if not n_text or n_text in ("once", "twice") or n_text.endswith("times"):
         return 1
     return 2 if n_text == "other" else number_of(n_text)
@@ -443,6 +370,8 @@ RESOLVERS: Mapping[str, Callable[[re.Match[str], Context], Resolved]] = MappingP
     "season_relative": resolve_season, "season": resolve_season,
     "quarter": resolve_quarter, "quarter_code": resolve_quarter,
     "quarter_yearless": resolve_quarter_yearless,
+    "month_of_relative_year": resolve_month_of_relative_year,
+    "period_anaphor": resolve_period_anaphor, "year_ago_period": resolve_year_ago_period,
     "weekday": resolve_weekday, "weekday_set": resolve_set, "weekday_every": resolve_set,
     "day_word": resolve_day_word, "relative_unit": resolve_relative_unit,
     "past_unit": resolve_past_unit, "ago": resolve_ago,

@@ -55,6 +55,7 @@ RULES: tuple[tuple[str, str], ...] = (
                       r"the\s+following\s+year|the\s+next\s+year|the\s+previous\s+year|"
                       r"the\s+preceding\s+year|the\s+year\s+before|the\s+year\s+after)\b"),
     ("month_relative", rf"\b(?P<rel>last|this|next|past|coming)\s+(?P<month>{MONTH_FULL})"),
+    ("month_of_relative_year", rf"\b(?P<month>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
     ("month_mod", rf"\b(?P<mod>early|mid|late)[\s-]+(?P<month>{MONTH_FULL})"),
     ("month", rf"\b(?P<month>{MONTH_FULL})"),
     ("year", rf"(?<![\$£€#\d.,])\b{MOD}{YEAR}\b(?![.,]\d|\s*%)"),
@@ -69,6 +70,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("quarter", rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?,?\s+{YEAR}"),
     ("quarter_yearless", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b"),
     ("quarter_code", rf"\bQ(?P<q>[1-4])\s+{YEAR}"),
+    ("period_anaphor", r"\bthe\s+(?:(?:latest|recent|most\s+recent|same|comparable|fiscal)\s+)?"
+                       r"quarter\b|\bthe\s+(?:latest|most\s+recent|comparable|same)\s+period\b"),
+    ("year_ago_period", r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?\b"),
     ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{WEEKDAY_FULL})\b"
                 rf"(?:\s+(?P<pod>{_alternation(R.PARTS_OF_DAY)})\b)?"),
     ("weekday_set", rf"\b(?P<x>(?P<wd>{WEEKDAY_FULL})s)\b"),
@@ -111,6 +115,9 @@ EXPLICIT_YEAR_RULES = frozenset(
     {"iso", "slash", "mdy", "dmy", "month_year", "year", "season_year", "year_season",
      "quarter", "quarter_code"}
 )
+
+# Rules that state a quarter: the quarter later anaphora ("the quarter") refer to.
+QUARTER_RULES = frozenset({"quarter", "quarter_yearless", "quarter_code"})
 
 _TEMPORAL_LEAD = re.compile(
     r"\b(?:in|since|until|till|by|during|from|through|throughout|before|after|between|"

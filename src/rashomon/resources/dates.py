@@ -134,6 +134,9 @@ LABEL_WORDS = frozenset(
 # at most this many days ahead of publication and the past one at least this many back.
 YEARLESS_AHEAD_DAYS = 92
 YEARLESS_BEHIND_DAYS = 183
+# "a year ago" this many sentences after a stated quarter (or fewer) compares quarters:
+# "revenue rose in the third quarter. ... up from $2 a year ago" -> that quarter, a year back.
+QUARTER_REACH_SENTENCES = 3
 # Words before a date that make it a deadline or an end ("by Jan. 14", "until May",
 # "extended to Nov. 20"): it may lie ahead even in a past clause.
 DEADLINE_WORDS = ("by", "until", "till", "through", "to", "before")

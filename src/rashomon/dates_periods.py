@@ -1,0 +1,60 @@
+"""Reporting periods: the quarter a business story speaks of.
+
+Earnings news name a quarter once ("net income rose in the third quarter") and then
+refer back to it: "the quarter", "the latest period", "the year-earlier quarter",
+"$1.2 million a year ago". These resolvers read the quarter the text stated last
+(``Context.quarter``), else the last quarter completed before publication.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates_values import UNRESOLVED, Context, Resolved, has_precision, period_resolved
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def quarter_parts(value: str | None) -> tuple[int, int] | None:
+    """(year, quarter) of a quarter value ("1989-Q3" -> (1989, 3)), else None."""
+    found = _QUARTER.match(value or "")
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def last_completed_quarter(ctx: Context) -> tuple[int, int] | None:
+    """The quarter that ended last before publication (published in November 1989:
+    the third quarter of 1989)."""
+    if not has_precision(ctx.published, "month") or ctx.published is None:
+        return None
+    current = (ctx.published.value.month - 1) // 3 + 1
+    if current == 1:
+        return ctx.published.year - 1, 4
+    return ctx.published.year, current - 1
+
+
+def reporting_quarter(ctx: Context) -> tuple[int, int] | None:
+    """The quarter the text speaks of: the one it stated last, else the last completed."""
+    return quarter_parts(ctx.quarter) or last_completed_quarter(ctx)
+
+
+def resolve_period_anaphor(match: re.Match[str], ctx: Context) -> Resolved:
+    """"the quarter", "the comparable quarter": the quarter stated last; "the latest
+    quarter", "the most recent period": the last one completed (the text may have
+    named the current one, not yet reported)."""
+    latest = re.search(r"latest|recent", match.group(), re.IGNORECASE)
+    found = last_completed_quarter(ctx) if latest else reporting_quarter(ctx)
+    return period_resolved(found[0], f"Q{found[1]}", "quarter") if found else UNRESOLVED
+
+
+def resolve_year_ago_period(match: re.Match[str], ctx: Context) -> Resolved:
+    """"year-earlier", "the year-ago quarter": the reporting quarter a year before."""
+    found = reporting_quarter(ctx)
+    return period_resolved(found[0] - 1, f"Q{found[1]}", "quarter") if found else UNRESOLVED
+
+
+def year_ago_quarter(ctx: Context) -> Resolved | None:
+    """"a year ago", "a year earlier", "last year" in or just after a sentence that
+    states a quarter: that quarter a year before ("rose in the third quarter from $2 a
+    year earlier"); None when no quarter was stated near."""
+    found = quarter_parts(ctx.quarter) if ctx.quarter_here else None
+    return period_resolved(found[0] - 1, f"Q{found[1]}", "quarter") if found else None
