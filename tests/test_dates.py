@@ -448,3 +448,13 @@ REPORTING_PERIODS = [
 @pytest.mark.parametrize("text,published,expression,value", REPORTING_PERIODS)
 def test_reporting_periods(text, published, expression, value):
     assert mention(text, expression, published).value == value
+
+
+@pytest.mark.parametrize("text,expression,value", [
+    ("Earnings in the 2030 third quarter rose.", "the 2030 third quarter", "2030-Q3"),
+    ("Profit rose in the 3rd quarter of 2030.", "the 3rd quarter of 2030", "2030-Q3"),
+    ("Sales rose in the third quarter. In the 2030 period, sales fell.", "the 2030 period",
+     "2030-Q3"),
+])
+def test_quarters_with_their_year(text, expression, value):
+    assert mention(text, expression, "2031-11-02").value == value

@@ -150,8 +150,13 @@ def test_exact_count_is_one_to_one():
 
 
 @pytest.mark.parametrize("value, expected", [
-    (" 2031-w11 ", "2031-W11"), ("present_ref", "PRESENT_REF"), ("", None), (None, None)])
-def test_normalise_value_is_trivial(value, expected):
+    (" 2031-w11 ", "2031-W11"), ("present_ref", "PRESENT_REF"), ("", None), (None, None),
+    # one value, two spellings: week padding, decade and century placeholders
+    ("2031-W07", "2031-W7"), ("2031-W7", "2031-W7"), ("2031-W07-WE", "2031-W7-WE"),
+    ("203X", "203"), ("20XX", "20"),
+    # a coarser or other value stays different
+    ("2031-XX", "2031-XX"), ("2031-W10", "2031-W10")])
+def test_normalise_value_forgives_only_spelling(value, expected):
     assert normalise_value(value) == expected
 
 

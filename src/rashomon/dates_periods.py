@@ -58,3 +58,10 @@ def year_ago_quarter(ctx: Context) -> Resolved | None:
     year earlier"); None when no quarter was stated near."""
     found = quarter_parts(ctx.quarter) if ctx.quarter_here else None
     return period_resolved(found[0] - 1, f"Q{found[1]}", "quarter") if found else None
+
+
+def resolve_year_period(match: re.Match[str], ctx: Context) -> Resolved:
+    """"the 1988 period": the reporting quarter of that year."""
+    found = reporting_quarter(ctx)
+    year = int(match.group("year"))
+    return period_resolved(year, f"Q{found[1]}", "quarter") if found else UNRESOLVED

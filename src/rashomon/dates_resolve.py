@@ -26,7 +26,12 @@ from .dates_calendar import (
     weekday_year_from,
     weekday_year_near,
 )
-from .dates_periods import resolve_period_anaphor, resolve_year_ago_period, year_ago_quarter
+from .dates_periods import (
+    resolve_period_anaphor,
+    resolve_year_ago_period,
+    resolve_year_period,
+    year_ago_quarter,
+)
 from .dates_rules import Candidate
 from .dates_values import (
     UNRESOLVED,
@@ -90,7 +95,7 @@ def resolve_season_year(match: re.Match[str], ctx: Context) -> Resolved:
 
 def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved:
     quarter = match.group("q").lower()
-    number = int(quarter) if quarter.isdigit() else R.ORDINAL_WORDS[quarter]
+    number = int(quarter[0]) if quarter[0].isdigit() else R.ORDINAL_WORDS[quarter]
     return Resolved(f"{match.group('year')}-Q{number}", "quarter")
 
 
@@ -368,7 +373,8 @@ RESOLVERS: Mapping[str, Callable[[re.Match[str], Context], Resolved]] = MappingP
     "decade": resolve_decade, "decade_short": resolve_decade, "decade_word": resolve_decade,
     "season_year": resolve_season_year, "year_season": resolve_season_year,
     "season_relative": resolve_season, "season": resolve_season,
-    "quarter": resolve_quarter, "quarter_code": resolve_quarter,
+    "quarter": resolve_quarter, "quarter_code": resolve_quarter, "year_quarter": resolve_quarter,
+    "year_period": resolve_year_period,
     "quarter_yearless": resolve_quarter_yearless,
     "month_of_relative_year": resolve_month_of_relative_year,
     "period_anaphor": resolve_period_anaphor, "year_ago_period": resolve_year_ago_period,

@@ -70,6 +70,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("quarter", rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?,?\s+{YEAR}"),
     ("quarter_yearless", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b"),
     ("quarter_code", rf"\bQ(?P<q>[1-4])\s+{YEAR}"),
+    ("year_quarter", rf"\b(?:the\s+)?{YEAR}\s+(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+                     r"[\s-]+quarter\b"),
+    ("year_period", rf"\bthe\s+{YEAR}\s+period\b"),
     ("period_anaphor", r"\bthe\s+(?:(?:latest|recent|most\s+recent|same|comparable|fiscal)\s+)?"
                        r"quarter\b|\bthe\s+(?:latest|most\s+recent|comparable|same)\s+period\b"),
     ("year_ago_period", r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?\b"),
@@ -113,11 +116,11 @@ RULE_ORDER: Mapping[str, int] = MappingProxyType({name: i for i, (name, _) in en
 # Rules whose expression carries its own year: their years bound weekday resolution.
 EXPLICIT_YEAR_RULES = frozenset(
     {"iso", "slash", "mdy", "dmy", "month_year", "year", "season_year", "year_season",
-     "quarter", "quarter_code"}
+     "quarter", "quarter_code", "year_quarter", "year_period"}
 )
 
 # Rules that state a quarter: the quarter later anaphora ("the quarter") refer to.
-QUARTER_RULES = frozenset({"quarter", "quarter_yearless", "quarter_code"})
+QUARTER_RULES = frozenset({"quarter", "quarter_yearless", "quarter_code", "year_quarter"})
 
 _TEMPORAL_LEAD = re.compile(
     r"\b(?:in|since|until|till|by|during|from|through|throughout|before|after|between|"

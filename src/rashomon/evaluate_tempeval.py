@@ -191,9 +191,20 @@ def predicted_from_mention(mention: DateMention) -> PredictedDate:
 
 
 def normalise_value(value: str | None) -> str | None:
-    """Stripped and upper-cased; None (and empty) stay None."""
+    """Stripped and upper-cased, with two spellings of one value made one: a week number
+    with or without its leading zero ("2000-W7" = "2000-W07") and a decade or century
+    with or without its trailing X placeholders ("198X" = "198", "19XX" = "19").
+    Nothing else is forgiven: "1968-XX" (some month of 1968) is not "1968". None (and
+    empty) stay None."""
     value = value.strip().upper() if value else None
-    return value or None
+    if not value:
+        return None
+    value = _WEEK_PADDING.sub(r"-W\1", value)
+    return _DECADE_PLACEHOLDER.sub(r"\1", value)
+
+
+_WEEK_PADDING = re.compile(r"-W0(\d)(?=\b|-)")
+_DECADE_PLACEHOLDER = re.compile(r"^(\d{2,3})X+$")
 
 
 # --- matching -------------------------------------------------------------------------
