@@ -416,6 +416,12 @@ NEWS_TENSE = [
     ("The mayor said the plant closed in March.", "2031-02-10", "March", "2030-03"),
     # a past verb telling the event keeps it behind publication
     ("A ferry sank on Jan. 14 near the pier.", "2031-01-06", "Jan. 14", "2030-01-14"),
+    # a colon after the day is no clock time
+    ("The Harlow Post said in an editorial on Monday, Oct. 27: the pier must reopen.",
+     "2031-10-26", "Monday, Oct. 27", "2031-10-27"),
+    # of the clause's tense cues before a weekday, the nearest decides
+    ("The mayor said Monday before leaving that she would return.", "2031-05-14",
+     "Monday", "2031-05-12"),
 ]
 
 

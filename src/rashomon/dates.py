@@ -21,6 +21,7 @@ from .dates_clauses import (
     is_future_clause,
     is_past_clause,
     only_past_future,
+    past_cue_nearer,
     sentence_tense,
 )
 from .dates_resolve import Context, resolved
@@ -89,7 +90,11 @@ def find_dates(
         past = sentence is None or is_past_clause(sentence, candidate.start, candidate.end, spans)
         if sentence is not None and not ahead and not past:
             ahead, past = sentence_tense(sentence)  # the clause says nothing: the sentence
-        elif ahead and past and only_past_future(sentence, candidate.start, candidate.end, spans):
+        elif ahead and past and (
+            only_past_future(sentence, candidate.start, candidate.end, spans)
+            or (candidate.rule == "weekday"
+                and past_cue_nearer(sentence, candidate.start, candidate.end, spans))
+        ):
             ahead = False
         deadline = _DEADLINE.search(text, max(0, candidate.start - 20), candidate.start)
         event_past = (sentence is not None and deadline is None

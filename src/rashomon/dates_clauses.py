@@ -234,6 +234,21 @@ def has_event_past(sentence: Sentence, start: int, end: int,
                for m in _REGULAR_PAST.finditer(clause))
 
 
+def past_cue_nearer(sentence: Sentence, start: int, end: int,
+                    protected: list[Span] = ()) -> bool:
+    """True when, of the clause's tense cues before the expression, the nearest is past
+    ("Albright said Monday before leaving": said; "was set to take place Friday": set
+    to): a weekday there was the last one, whatever future follows."""
+    lo, hi = clause_span(sentence, start, end, protected, reported=True)
+    clause = sentence.text[lo - sentence.start:hi - sentence.start]
+    date_at = start - lo
+    last_future = max((m.end() for cue in _FUTURE for m in cue.finditer(clause)
+                       if m.end() <= date_at), default=-1)
+    last_past = max((m.end() for cue in _PAST for m in cue.finditer(clause)
+                     if m.end() <= date_at), default=-1)
+    return last_past > last_future
+
+
 def only_past_future(sentence: Sentence, start: int, end: int,
                      protected: list[Span] = ()) -> bool:
     """True when the clause's only future cue is "would", the future seen from the past
