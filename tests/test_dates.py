@@ -464,3 +464,40 @@ def test_reporting_periods(text, published, expression, value):
 ])
 def test_quarters_with_their_year(text, expression, value):
     assert mention(text, expression, "2031-11-02").value == value
+
+
+@pytest.mark.parametrize("text,published,expression,value", [
+    ("Crowds gathered on Thanksgiving Day in the square.", "2032-01-07",
+     "Thanksgiving Day", "2031-11-27"),
+    ("The shop will open on Christmas Eve.", "2031-12-01", "Christmas Eve", "2031-12-24"),
+    ("The vote on Election Day went smoothly.", "2032-11-04", "Election Day", "2032-11-02"),
+    ("He was born on Christmas 1970.", "2031-12-01", "Christmas 1970", "1970-12-25"),
+    ("Since New Year’s Day, sales fell.", "2031-02-01", "New Year’s Day", "2031-01-01"),
+    ("The parade returns on Easter Monday.", "2031-03-30", "Easter Monday", "2031-04-14"),
+    ("The market closed for Memorial Day.", "2031-06-02", "Memorial Day", "2031-05-26"),
+])
+def test_holidays(text, published, expression, value):
+    assert mention(text, expression, published).value == value
+
+
+def test_a_holiday_in_lower_case_prose_is_no_date():
+    found = mentions_of("We worked through labor day weekend plans.")
+    assert [m for m in found if m.kind == "date"] == []
+
+
+@pytest.mark.parametrize("text,published,expression,value", [
+    ("Crews worked through the weekend.", "2031-05-14", "the weekend", "2031-W19-WE"),
+    ("Crews will work through the weekend.", "2031-05-14", "the weekend", "2031-W20-WE"),
+    ("Net income for the year rose 4%.", "2031-11-02", "the year", "2031"),
+    ("Net income for the full year rose 4%.", "2031-11-02", "the full year", "2031"),
+])
+def test_the_weekend_and_the_year(text, published, expression, value):
+    assert mention(text, expression, published).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "She left in the year before the flood.",
+    "He moved there in the year that the mill closed.",
+])
+def test_the_year_of_another_event_is_no_publication_year(text):
+    assert all(m.expression != "the year" for m in mentions_of(text, "2031-11-02"))

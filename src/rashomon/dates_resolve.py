@@ -26,6 +26,7 @@ from .dates_calendar import (
     weekday_year_from,
     weekday_year_near,
 )
+from .dates_holidays import resolve_holiday
 from .dates_periods import (
     resolve_period_anaphor,
     resolve_year_ago_period,
@@ -242,6 +243,23 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
     return day
 
 
+def resolve_the_weekend(match: re.Match[str], ctx: Context) -> Resolved:
+    """"the weekend": the last one in past-tense news, the coming one in a future
+    clause, the current one when publication falls on it."""
+    if not has_precision(ctx.published, "day") or ctx.published is None:
+        return UNRESOLVED
+    direction = "after" if ctx.future and not ctx.past else "before"
+    saturday = weekday_relative(ctx.published.value, 5, direction)
+    if ctx.published.value.weekday() == 6:  # a Sunday: this very weekend
+        saturday = days_after(ctx.published.value, -1)
+    return week_resolved(saturday, weekend=True)
+
+
+def resolve_the_year(match: re.Match[str], ctx: Context) -> Resolved:
+    """"for the year", "in the full year": the publication year (business news)."""
+    return year_resolved(ctx.published.year) if ctx.published is not None else UNRESOLVED
+
+
 def resolve_day_word(match: re.Match[str], ctx: Context) -> Resolved:
     if not has_precision(ctx.published, "day"):
         return UNRESOLVED
@@ -374,7 +392,8 @@ RESOLVERS: Mapping[str, Callable[[re.Match[str], Context], Resolved]] = MappingP
     "season_year": resolve_season_year, "year_season": resolve_season_year,
     "season_relative": resolve_season, "season": resolve_season,
     "quarter": resolve_quarter, "quarter_code": resolve_quarter, "year_quarter": resolve_quarter,
-    "year_period": resolve_year_period,
+    "year_period": resolve_year_period, "holiday": resolve_holiday,
+    "the_weekend": resolve_the_weekend, "the_year": resolve_the_year,
     "quarter_yearless": resolve_quarter_yearless,
     "month_of_relative_year": resolve_month_of_relative_year,
     "period_anaphor": resolve_period_anaphor, "year_ago_period": resolve_year_ago_period,

@@ -30,6 +30,8 @@ WEEKDAY_ANY = rf"(?:(?:{_alternation(R.WEEKDAYS)})|(?:{_alternation(R.WEEKDAY_AB
 WEEKDAY_LEAD = rf"(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"  # not a clock time (10:30)
 YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+# holiday names with either apostrophe ("New Year’s Day")
+HOLIDAY = _alternation(R.HOLIDAYS).replace("'", "['’]")
 SEASON = rf"(?P<season>{_alternation(R.SEASONS)})"
 NUMBER = rf"(?:\d+(?:\.\d+)?|{_alternation(set(R.NUMBER_WORDS) | R.VAGUE_QUANTITIES)})"
 # a number that is not the article "a"/"an": "a year" alone is not a duration
@@ -70,6 +72,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ("quarter", rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?,?\s+{YEAR}"),
     ("quarter_yearless", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b"),
     ("quarter_code", rf"\bQ(?P<q>[1-4])\s+{YEAR}"),
+    ("holiday", rf"\b(?P<holiday>{HOLIDAY})\b(?:,?\s+{YEAR})?"),
+    ("the_weekend", r"\b(?:the|this\s+past)\s+weekend\b"),
+    ("the_year", r"\b(?:for|in|during|over|through|throughout)\s+(?P<x>the\s+(?:(?:full|fiscal|"
+                 r"current|whole|entire)\s+)?year)\b(?![\s-]+(?:before|after|earlier|later|ago|"
+                 r"that|when|in|of|to|which|he|she|they|it|we)\b)(?!-)"),
     ("year_quarter", rf"\b(?:the\s+)?{YEAR}\s+(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
                      r"[\s-]+quarter\b"),
     ("year_period", rf"\bthe\s+{YEAR}\s+period\b"),
@@ -201,7 +208,13 @@ def accepts_present(text: str, match: re.Match[str]) -> bool:
     return not text.startswith("-", match.end())
 
 
+def accepts_holiday(text: str, match: re.Match[str]) -> bool:
+    """"Christmas" written as a name, not "labor day" in running prose."""
+    return _is_capitalised(text, match.start("holiday"))
+
+
 ACCEPTS: Mapping[str, Callable[[str, re.Match[str]], bool]] = MappingProxyType({
+    "holiday": accepts_holiday,
     "month": accepts_bare_month,
     "year": accepts_year,
     "weekday": accepts_weekday,

@@ -269,3 +269,25 @@ STEM_SUFFIXES = ("ings", "ing", "edly", "ed", "es", "al", "s", "e")
 # it is left unknown rather than trusted.
 EARLIEST_PUBLICATION_YEAR = 1800
 LATEST_PUBLICATION_YEAR = 2200
+
+# Holidays news date events by ("Thanksgiving Day", "Election Day"), as rule data:
+# ("fixed", month, day); ("nth", month, weekday 0=Monday, n: 1..4, or -1 for the last);
+# ("easter", days after Easter Sunday); ("election", ...): the Tuesday after the first
+# Monday of November. Names in lower case, apostrophes straight.
+HOLIDAYS: Mapping[str, tuple[object, ...]] = MappingProxyType({
+    "new year's day": ("fixed", 1, 1), "new year's eve": ("fixed", 12, 31),
+    "valentine's day": ("fixed", 2, 14), "st. patrick's day": ("fixed", 3, 17),
+    "independence day": ("fixed", 7, 4), "fourth of july": ("fixed", 7, 4),
+    "bastille day": ("fixed", 7, 14), "halloween": ("fixed", 10, 31),
+    "veterans day": ("fixed", 11, 11), "armistice day": ("fixed", 11, 11),
+    "christmas eve": ("fixed", 12, 24), "christmas day": ("fixed", 12, 25),
+    "christmas": ("fixed", 12, 25), "boxing day": ("fixed", 12, 26),
+    "martin luther king day": ("nth", 1, 0, 3), "presidents day": ("nth", 2, 0, 3),
+    "presidents' day": ("nth", 2, 0, 3), "mother's day": ("nth", 5, 6, 2),
+    "memorial day": ("nth", 5, 0, -1), "father's day": ("nth", 6, 6, 3),
+    "labor day": ("nth", 9, 0, 1), "columbus day": ("nth", 10, 0, 2),
+    "thanksgiving day": ("nth", 11, 3, 4), "thanksgiving": ("nth", 11, 3, 4),
+    "election day": ("election",),
+    "easter": ("easter", 0), "easter sunday": ("easter", 0), "good friday": ("easter", -2),
+    "easter monday": ("easter", 1),
+})
