@@ -493,3 +493,17 @@ def test_dates_read_as_news_reads_them(text, published, expression, value):
 ])
 def test_the_year_of_another_event_is_no_publication_year(text):
     assert all(m.expression != "the year" for m in mentions_of(text, "2031-11-02"))
+
+
+def test_a_year_earlier_compares_with_the_period_and_does_not_chain():
+    text = ("In 2029 the mill earned $5 million, up from $4 million a year earlier. "
+            "Its margin was 40%, against 38% a year earlier.")
+    values = [m.value for m in mentions_of(text, "2031-11-02") if m.expression == "a year earlier"]
+    assert values == ["2028", "2028"]
+
+
+def test_the_quarter_ended_names_its_quarter():
+    text = "Sales in the quarter ended Sept. 30 rose. A year earlier, sales fell."
+    found = {m.expression: m.value for m in mentions_of(text, "2031-11-02")}
+    assert found["the quarter"] == "2031-Q3"
+    assert found["A year earlier"] == "2030-Q3"

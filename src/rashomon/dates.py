@@ -115,12 +115,19 @@ def find_dates(
                 sentence=sentence.index if sentence else None,
             )
         )
-        if result.date is not None:
+        if result.date is not None and not _compares_back(candidate):
             # each date the text states becomes the reference of the next anaphor
             anchor = result.date
         if candidate.rule in QUARTER_RULES and result.value is not None:
             quarter, quarter_sentence = result.value, sentence.index if sentence else None
     return tuple(mentions)
+
+
+def _compares_back(candidate: Candidate) -> bool:
+    """"a year earlier" compares with the period the text speaks of; it is no new
+    reference ("up from $2 a year earlier ... compared with 40% a year earlier": both
+    the same year back)."""
+    return candidate.rule == "shift" and candidate.match.group("ana").lower() == "earlier"
 
 
 def future_mention(article: Article, sentences: tuple[Sentence, ...], mention: DateMention,

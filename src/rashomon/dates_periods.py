@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import re
 
-from .dates_values import UNRESOLVED, Context, Resolved, has_precision, period_resolved
+from .dates_calendar import day_year_around
+from .dates_rules import QUARTER_END
+from .dates_values import (
+    UNRESOLVED,
+    Context,
+    Resolved,
+    has_precision,
+    month_number,
+    period_resolved,
+)
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
@@ -41,6 +50,9 @@ def resolve_period_anaphor(match: re.Match[str], ctx: Context) -> Resolved:
     """"the quarter", "the comparable quarter": the quarter stated last; "the latest
     quarter", "the most recent period": the last one completed (the text may have
     named the current one, not yet reported)."""
+    ended = QUARTER_END.match(match.string, match.end())
+    if ended is not None:  # "the quarter ended Sept. 30": the quarter holding that day
+        return quarter_ended(ended, ctx)
     latest = re.search(r"latest|recent", match.group(), re.IGNORECASE)
     found = last_completed_quarter(ctx) if latest else reporting_quarter(ctx)
     return period_resolved(found[0], f"Q{found[1]}", "quarter") if found else UNRESOLVED
@@ -65,3 +77,17 @@ def resolve_year_period(match: re.Match[str], ctx: Context) -> Resolved:
     found = reporting_quarter(ctx)
     year = int(match.group("year"))
     return period_resolved(year, f"Q{found[1]}", "quarter") if found else UNRESOLVED
+
+
+
+def quarter_ended(ended: re.Match[str], ctx: Context) -> Resolved:
+    """The quarter holding the day ``ended`` names (its year written, else the latest
+    such day not after publication)."""
+    month, day = month_number(ended.group("month")), int(ended.group("day"))
+    if ended.group("year"):
+        year: int | None = int(ended.group("year"))
+    elif ctx.published is not None:
+        year = day_year_around(month, day, ctx.published, False)
+    else:
+        year = None
+    return period_resolved(year, f"Q{(month - 1) // 3 + 1}", "quarter") if year else UNRESOLVED

@@ -127,7 +127,13 @@ EXPLICIT_YEAR_RULES = frozenset(
 )
 
 # Rules that state a quarter: the quarter later anaphora ("the quarter") refer to.
-QUARTER_RULES = frozenset({"quarter", "quarter_yearless", "quarter_code", "year_quarter"})
+QUARTER_RULES = frozenset(
+    {"quarter", "quarter_yearless", "quarter_code", "year_quarter", "period_anaphor"}
+)
+# "the quarter ended Sept. 30": the day after a period word that names its quarter
+QUARTER_END = re.compile(
+    rf"\s+(?:ended|ending)\s+(?P<month>{MONTH_ANY})\s+{DAY}(?:,?\s+{YEAR})?", re.IGNORECASE
+)
 
 _TEMPORAL_LEAD = re.compile(
     r"\b(?:in|since|until|till|by|during|from|through|throughout|before|after|between|"
