@@ -419,6 +419,14 @@ NEWS_TENSE = [
     # a colon after the day is no clock time
     ("The Harlow Post said in an editorial on Monday, Oct. 27: the pier must reopen.",
      "2031-10-26", "Monday, Oct. 27", "2031-10-27"),
+    # business schedules speak of the coming date, whatever verb stands near
+    ("Harlow Mills plans to redeem on Nov. 16 its convertible notes.", "2031-10-30",
+     "Nov. 16", "2031-11-16"),
+    ("Directors authorized a split, payable Dec. 7 to holders.", "2031-10-27",
+     "Dec. 7", "2031-12-07"),
+    # "plans" as a noun is no schedule
+    ("In October, the prosecutor announced plans to appeal.", "2031-12-20",
+     "October", "2031-10"),
     # of the clause's tense cues before a weekday, the nearest decides
     ("The mayor said Monday before leaving that she would return.", "2031-05-14",
      "Monday", "2031-05-12"),

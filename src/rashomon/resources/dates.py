@@ -141,11 +141,22 @@ QUARTER_REACH_SENTENCES = 3
 # "extended to Nov. 20"): it may lie ahead even in a past clause.
 DEADLINE_WORDS = ("by", "until", "till", "through", "to", "before")
 
+# Words before "plans"/"aims" that make it a noun ("announced plans to appeal").
+PLAN_NOUN_LEADS = (
+    "announced", "unveiled", "outlined", "revealed", "its", "the", "his", "her", "their",
+    "our", "no", "new", "has", "had", "with", "of", "any",
+)
 # Cues that the clause holding a date speaks of the future (resolve forwards).
 FUTURE_CUES = (
     r"\bwill\b", r"\bwould\b", r"\bwon[’']t\b", r"[’']ll\b", r"\bshall\b", r"\bupcoming\b",
     r"\b(?:is|are|was|were)\s+(?:set|scheduled|expected|due|slated|poised)\s+to\b",
     r"\b(?:is|are|am)\s+going\s+to\b", r"\b(?:scheduled|slated|planned)\b",
+    # business schedules: "plans to redeem on Nov. 16", "payable Dec. 7 to holders of
+    # record Nov. 22", "to be completed around Nov. 1", "set to expire Nov. 6"
+    # ("plans" as a verb: not "announced plans to appeal", "its plans to")
+    r"\b" + "".join(rf"(?<!{w}\s)" for w in PLAN_NOUN_LEADS) + r"(?:plans?|intends?|aims?)\s+to\b",
+    r"\bpayable\b", r"\bof\s+record\b",
+    r"\bto\s+be\s+[a-z]+ed\b", r"\bset\s+to\b",
 )
 # Cues that the clause speaks of the past. A clause with neither kind of cue (a bare
 # "payable Dec. 15") takes the nearest such date on either side of publication. The
