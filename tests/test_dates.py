@@ -446,6 +446,12 @@ REPORTING_PERIODS = [
     # the latest quarter is the last one reported, not the current one the text named
     ("The fourth quarter has begun. Sales in the latest quarter fell.", "2031-11-02",
      "the latest quarter", "2031-Q3"),
+    ("Sales beat the year-ago third quarter.", "2031-11-02", "the year-ago third quarter",
+     "2030-Q3"),
+    ("Profit will rise in next year’s first quarter.", "2031-11-02",
+     "next year’s first quarter", "2032-Q1"),
+    ("Sales rose in the third quarter. Sales in the quarter a year ago fell.", "2031-11-02",
+     "the quarter a year ago", "2030-Q3"),
     # no quarter named: the last one completed before publication
     ("Sales in the quarter fell 4%.", "2032-02-10", "the quarter", "2031-Q4"),
     # no quarter near: a year ago is a year

@@ -20,6 +20,7 @@ from .dates_values import (
     month_number,
     period_resolved,
 )
+from .resources import dates as R
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
@@ -59,9 +60,22 @@ def resolve_period_anaphor(match: re.Match[str], ctx: Context) -> Resolved:
 
 
 def resolve_year_ago_period(match: re.Match[str], ctx: Context) -> Resolved:
-    """"year-earlier", "the year-ago quarter": the reporting quarter a year before."""
+    """"year-earlier", "the year-ago quarter", "the quarter a year ago": the reporting
+    quarter a year before; "the year-ago third quarter": that quarter a year before."""
     found = reporting_quarter(ctx)
-    return period_resolved(found[0] - 1, f"Q{found[1]}", "quarter") if found else UNRESOLVED
+    if found is None:
+        return UNRESOLVED
+    named = match.groupdict().get("q")
+    number = R.ORDINAL_WORDS[named.lower()] if named else found[1]
+    return period_resolved(found[0] - 1, f"Q{number}", "quarter")
+
+
+def resolve_relative_year_quarter(match: re.Match[str], ctx: Context) -> Resolved:
+    """"next year's first quarter": that quarter of the year after publication."""
+    if ctx.published is None:
+        return UNRESOLVED
+    year = ctx.published.year + R.RELATIVE_WORDS[match.group("rel").lower()]
+    return period_resolved(year, f"Q{R.ORDINAL_WORDS[match.group('q').lower()]}", "quarter")
 
 
 def year_ago_quarter(ctx: Context) -> Resolved | None:

@@ -29,6 +29,7 @@ from .dates_calendar import (
 from .dates_holidays import resolve_holiday
 from .dates_periods import (
     resolve_period_anaphor,
+    resolve_relative_year_quarter,
     resolve_year_ago_period,
     resolve_year_period,
     year_ago_quarter,
@@ -394,6 +395,7 @@ RESOLVERS: Mapping[str, Callable[[re.Match[str], Context], Resolved]] = MappingP
     "quarter": resolve_quarter, "quarter_code": resolve_quarter, "year_quarter": resolve_quarter,
     "year_period": resolve_year_period, "holiday": resolve_holiday,
     "the_weekend": resolve_the_weekend, "the_year": resolve_the_year,
+    "relative_year_quarter": resolve_relative_year_quarter,
     "quarter_yearless": resolve_quarter_yearless,
     "month_of_relative_year": resolve_month_of_relative_year,
     "period_anaphor": resolve_period_anaphor, "year_ago_period": resolve_year_ago_period,

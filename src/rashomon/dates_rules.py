@@ -82,7 +82,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ("year_period", rf"\bthe\s+{YEAR}\s+period\b"),
     ("period_anaphor", r"\bthe\s+(?:(?:latest|recent|most\s+recent|same|comparable|fiscal)\s+)?"
                        r"quarter\b|\bthe\s+(?:latest|most\s+recent|comparable|same)\s+period\b"),
-    ("year_ago_period", r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?\b"),
+    ("year_ago_period", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?:(?P<q>first|second|"
+                        r"third|fourth)\s+)?(?:quarter|period))?\b|\bthe\s+(?:quarter|period)\s+a\s+"
+                        r"year\s+(?:ago|earlier)\b"),
+    ("relative_year_quarter", r"\b(?P<rel>last|this|next)\s+year[’']s\s+(?P<q>first|second|third|"
+                              r"fourth)\s+quarter\b"),
     ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{WEEKDAY_FULL})\b"
                 rf"(?:\s+(?P<pod>{_alternation(R.PARTS_OF_DAY)})\b)?"),
     ("weekday_set", rf"\b(?P<x>(?P<wd>{WEEKDAY_FULL})s)\b"),
