@@ -492,6 +492,12 @@ WEEKEND_AND_YEAR = [
     ("Crews will work through the weekend.", "2031-05-14", "the weekend", "2031-W20-WE"),
     ("Net income for the year rose 4%.", "2031-11-02", "the year", "2031"),
     ("Net income for the full year rose 4%.", "2031-11-02", "the full year", "2031"),
+    ("The sale should close by year-end.", "2031-11-02", "year-end", "2031"),
+    ("Cuts of 900 jobs are planned by the end of the year.", "2031-11-02",
+     "the end of the year", "2031"),
+    # broadcast transcripts spell years out
+    ("In nineteen ninety-one the bank failed.", "2031-11-02", "nineteen ninety-one", "1991"),
+    ("A plan for the year two thousand.", "1998-03-02", "the year two thousand", "2000"),
 ]
 
 

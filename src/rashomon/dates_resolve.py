@@ -244,6 +244,17 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
     return day
 
 
+def resolve_spelled_year(match: re.Match[str], ctx: Context) -> Resolved:
+    """"nineteen ninety-six" -> 1996; "the year two thousand" -> 2000."""
+    if group(match, "millennium"):
+        return year_resolved(2000)
+    century = R.NUMBER_WORDS[match.group("c").lower()] * 100
+    if group(match, "teen"):
+        return year_resolved(century + R.NUMBER_WORDS[match.group("teen").lower()])
+    unit = R.NUMBER_WORDS[match.group("unit").lower()] if group(match, "unit") else 0
+    return year_resolved(century + R.NUMBER_WORDS[match.group("tens").lower()] + unit)
+
+
 def resolve_the_weekend(match: re.Match[str], ctx: Context) -> Resolved:
     """"the weekend": the last one in past-tense news, the coming one in a future
     clause, the current one when publication falls on it."""
@@ -257,7 +268,8 @@ def resolve_the_weekend(match: re.Match[str], ctx: Context) -> Resolved:
 
 
 def resolve_the_year(match: re.Match[str], ctx: Context) -> Resolved:
-    """"for the year", "in the full year": the publication year (business news)."""
+    """"for the year", "in the full year", "by year-end": the publication year (business
+    news)."""
     return year_resolved(ctx.published.year) if ctx.published is not None else UNRESOLVED
 
 
@@ -395,7 +407,9 @@ RESOLVERS: Mapping[str, Callable[[re.Match[str], Context], Resolved]] = MappingP
     "quarter": resolve_quarter, "quarter_code": resolve_quarter, "year_quarter": resolve_quarter,
     "year_period": resolve_year_period, "holiday": resolve_holiday,
     "the_weekend": resolve_the_weekend, "the_year": resolve_the_year,
+    "year_end": resolve_the_year,
     "relative_year_quarter": resolve_relative_year_quarter,
+    "spelled_year": resolve_spelled_year,
     "quarter_yearless": resolve_quarter_yearless,
     "month_of_relative_year": resolve_month_of_relative_year,
     "period_anaphor": resolve_period_anaphor, "year_ago_period": resolve_year_ago_period,

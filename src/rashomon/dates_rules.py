@@ -73,7 +73,13 @@ RULES: tuple[tuple[str, str], ...] = (
     ("quarter_yearless", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b"),
     ("quarter_code", rf"\bQ(?P<q>[1-4])\s+{YEAR}"),
     ("holiday", rf"\b(?P<holiday>{HOLIDAY})\b(?:,?\s+{YEAR})?"),
+    # broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"
+    ("spelled_year", r"\b(?P<c>nineteen|eighteen)[\s-]+(?:(?P<tens>twenty|thirty|forty|fifty|sixty|"
+                     r"seventy|eighty|ninety)(?:[\s-]+(?P<unit>one|two|three|four|five|six|seven|"
+                     r"eight|nine))?|(?P<teen>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                     r"seventeen|eighteen|nineteen))\b|\bthe\s+year\s+(?P<millennium>two\s+thousand)\b"),
     ("the_weekend", r"\b(?:the|this\s+past)\s+weekend\b"),
+    ("year_end", r"\b(?:the\s+end\s+of\s+the\s+year|year[-\s]end|year[’']s\s+end)\b"),
     ("the_year", r"\b(?:for|in|during|over|through|throughout)\s+(?P<x>the\s+(?:(?:full|fiscal|"
                  r"current|whole|entire)\s+)?year)\b(?![\s-]+(?:before|after|earlier|later|ago|"
                  r"that|when|in|of|to|which|he|she|they|it|we)\b)(?!-)"),
