@@ -439,8 +439,9 @@ REPORTING_PERIODS = [
      "2031-11-02", "the quarter", "2031-Q3"),
     ("Harlow Mills earned $4 million in the third quarter, up from $3 million a year ago.",
      "2031-11-02", "a year ago", "2030-Q3"),
+    # "last year" names the year, even beside a quarter
     ("Harlow Mills earned $4 million in the third quarter, compared with a loss last year.",
-     "2031-11-02", "last year", "2030-Q3"),
+     "2031-11-02", "last year", "2030"),
     ("Harlow Mills earned $4 million in the third quarter, above the year-earlier quarter.",
      "2031-11-02", "the year-earlier quarter", "2030-Q3"),
     # the latest quarter is the last one reported, not the current one the text named

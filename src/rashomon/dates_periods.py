@@ -79,7 +79,7 @@ def resolve_relative_year_quarter(match: re.Match[str], ctx: Context) -> Resolve
 
 
 def year_ago_quarter(ctx: Context) -> Resolved | None:
-    """"a year ago", "a year earlier", "last year" in or just after a sentence that
+    """"a year ago", "a year earlier" in or just after a sentence that
     states a quarter: that quarter a year before ("rose in the third quarter from $2 a
     year earlier"); None when no quarter was stated near."""
     found = quarter_parts(ctx.quarter) if ctx.quarter_here else None

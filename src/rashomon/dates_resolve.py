@@ -308,8 +308,6 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved:
     if ctx.published is None:
         return UNRESOLVED
     unit, shift = unit_of(match.group("unit")), R.RELATIVE_WORDS[match.group("rel").lower()]
-    if unit == "year" and shift == -1 and (quarter := year_ago_quarter(ctx)) is not None:
-        return quarter  # "in the third quarter, up from $2 last year"
     return shifted(ctx.published, unit, shift)
 
 
