@@ -427,6 +427,12 @@ NEWS_TENSE = [
     # "plans" as a noun is no schedule
     ("In October, the prosecutor announced plans to appeal.", "2031-12-20",
      "October", "2031-10"),
+    # "need" is no past verb
+    ("Officials said they need the report in December.", "2031-11-20", "December",
+     "2031-12"),
+    # "would" alone beside a past cue, in the sentence, is the future seen from the past
+    ("The storm hit Friday; officials said they would rebuild.", "2031-12-17", "Friday",
+     "2031-12-12"),
     # of the clause's tense cues before a weekday, the nearest decides
     ("The mayor said Monday before leaving that she would return.", "2031-05-14",
      "Monday", "2031-05-12"),
@@ -455,6 +461,9 @@ REPORTING_PERIODS = [
      "the quarter a year ago", "2030-Q3"),
     # no quarter named: the last one completed before publication
     ("Sales in the quarter fell 4%.", "2032-02-10", "the quarter", "2031-Q4"),
+    # a year stated after the quarter is the reference again
+    ("Sales rose in the third quarter. In 2015, she founded the firm; a year earlier she "
+     "had left the bank.", "2031-11-02", "a year earlier", "2014"),
     # no quarter near: a year ago is a year
     ("The mill closed a year ago.", "2031-11-02", "a year ago", "2030"),
     ("The mill closed in June last year.", "2031-11-02", "June last year", "2030-06"),
@@ -528,3 +537,11 @@ def test_the_quarter_ended_names_its_quarter():
     found = {m.expression: m.value for m in mentions_of(text, "2031-11-02")}
     assert found["the quarter"] == "2031-Q3"
     assert found["A year earlier"] == "2030-Q3"
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("Prices may next year rise.", "may next year"),  # 'may' the verb is no month
+    ("In the year 2015 she moved.", "the year"),  # the year is the one written after it
+])
+def test_words_that_only_look_like_dates(text, wrong):
+    assert wrong not in [m.expression for m in mentions_of(text, "2031-11-20")]

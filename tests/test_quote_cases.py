@@ -154,6 +154,17 @@ SPEAKER_CASES = [
     pytest.param(HARBOUR + "Skipper Daniel Ashgrove said, “I was lucky.”",
         [("I was lucky.", "direct", "Daniel Ashgrove", "Daniel Ashgrove")],
         id="job-title-before-name"),
+    # an upper-case name is kept as written unless it matches someone in any case
+    pytest.param("The Wexmoor Space Office met.\n“We will launch in May,” WSO said.",
+        [("We will launch in May,", "direct", "WSO", "WSO")], id="acronym-kept"),
+    pytest.param("Host Dana Pruitt met Senator Omar McLind.\n\n\"MCLIND: We will win.\"",
+        [("We will win.", "direct", "Omar McLind", "MCLIND")], id="transcript-label-any-case"),
+    pytest.param("Harbour news\n“EDITOR’S NOTE: This story was updated on Monday.”",
+        [("EDITOR’S NOTE: This story was updated on Monday.", "direct", None, None)],
+        id="editors-note-is-no-speaker"),
+    # 'at the time' is no organisation a spokesman speaks for
+    pytest.param(HARBOUR + "“We knew,” said a spokesman at the time.",
+        [("We knew,", "direct", None, "a spokesman")], id="spokesman-at-the-time"),
 ]
 
 
@@ -280,6 +291,9 @@ NOT_QUOTE_CASES = [
                  id="scare-two-words"),
     pytest.param('The port board approved a "temporary" closure.', [],
                  id="scare-one-word-straight"),
+    # 'report' is a noun before a title, no cue
+    pytest.param("Harbour news\nThe report, “A Harbour at Risk,” alarmed the crews.", [],
+                 id="report-title"),
 ]
 
 
@@ -313,3 +327,12 @@ UNBALANCED_CASES = [
 @pytest.mark.parametrize(("text", "expected"), UNBALANCED_CASES)
 def test_unbalanced_mark(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+def test_put_it_is_a_cue_only_before_its_quote(nlp):
+    """'as Reed put it, “...”' attributes; 'Reed put it in a crate marked “...”' does
+    not (whatever is made of the label's words, they are not Reed's)."""
+    quoted = found(nlp, HARBOUR + "As Calloway put it, “The gulls are inside now.”")
+    assert quoted == [_ines("The gulls are inside now.")]
+    label = found(nlp, HARBOUR + "Calloway put it in a crate marked “fragile and heavy”.")
+    assert all(speaker is None for _text, _kind, speaker, _mention in label)

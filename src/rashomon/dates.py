@@ -120,6 +120,9 @@ def find_dates(
             anchor = result.date
         if candidate.rule in QUARTER_RULES and result.value is not None:
             quarter, quarter_sentence = result.value, sentence.index if sentence else None
+        elif (quarter is not None and candidate.rule in EXPLICIT_YEAR_RULES
+              and result.date is not None and str(result.date.year) != quarter[:4]):
+            quarter_sentence = None  # "In 1985 he founded it; a year earlier ...": 1984
     return tuple(mentions)
 
 

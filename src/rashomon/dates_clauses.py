@@ -49,12 +49,10 @@ _REPORTING = re.compile(r"\b(?:" + "|".join(R.REPORTING_VERBS) + r")\b", re.IGNO
 # a finite past verb for sure: an irregular one or a reporting verb
 _STRONG_PAST = (_PAST[0], _REPORTING)
 # irregular past forms that report or help rather than tell an event
-_NOT_EVENT_PAST = frozenset(R.REPORTING_VERBS) | {"was", "were", "had", "did", "ago"}
-_REGULAR_PAST = re.compile(r"(?:\b([A-Za-z]+)\s+)?\b([a-z]{2,}ed)\b")
-_BEFORE_PARTICIPLE = frozenset(
-    "the a an this that its their his her our is are was were be been being has have had "
-    "get got gets".split()
-)
+_NOT_EVENT_PAST = frozenset(R.REPORTING_VERBS) | R.NOT_EVENT_PAST_WORDS
+# ("need", "indeed", "proceed": an -eed word is no regular past form)
+_REGULAR_PAST = re.compile(r"(?:\b([A-Za-z]+)\s+)?\b([a-z]{2,}(?<!e)ed)\b")
+_BEFORE_PARTICIPLE = R.BEFORE_PARTICIPLE
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _ING_START = re.compile(r"[A-Za-z]+ing\b")
 _WORD = re.compile(r"[A-Za-z’'-]+")
@@ -215,7 +213,10 @@ def sentence_tense(sentence: Sentence) -> tuple[bool, bool]:
     """(future, past): the tense cues of the whole sentence, for a date whose own clause
     has none ("blasts went off miles apart but minutes apart on Friday")."""
     text = sentence.text
-    return (any(cue.search(text) for cue in _FUTURE), any(cue.search(text) for cue in _PAST))
+    future = [m.group().lower() for cue in _FUTURE for m in cue.finditer(text)]
+    past = any(cue.search(text) for cue in _PAST)
+    # "would" alone beside a past cue is the future seen from the past
+    return bool(future) and not (past and all(f == "would" for f in future)), past
 
 
 def has_event_past(sentence: Sentence, start: int, end: int,

@@ -93,7 +93,6 @@ def resolve_year_period(match: re.Match[str], ctx: Context) -> Resolved:
     return period_resolved(year, f"Q{found[1]}", "quarter") if found else UNRESOLVED
 
 
-
 def quarter_ended(ended: re.Match[str], ctx: Context) -> Resolved:
     """The quarter holding the day ``ended`` names (its year written, else the latest
     such day not after publication)."""

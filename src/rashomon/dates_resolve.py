@@ -1,11 +1,13 @@
 """Resolving a matched temporal expression to a TIMEX3-style value.
 
-One resolver per rule of ``dates_rules``. A resolver gets the match and a
-:class:`Context` (publication date, the date the text last established, the latest
-explicit year, whether the clause speaks of the future) and returns a
-:class:`Resolved`. Relative expressions that lack their reference get value None
-rather than a guess, and so do expressions that would leave the calendar (years
-1..9999: "3000 years ago", "next year" in 9999): resolving never raises.
+A resolver per rule of ``dates_rules`` (the ``RESOLVERS`` table; reporting periods in
+``dates_periods``, holidays in ``dates_holidays``). A resolver gets the match and a
+:class:`~rashomon.dates_values.Context` (publication date, the date and the quarter the
+text established last, the latest explicit year, the clause's tense) and returns a
+:class:`~rashomon.dates_values.Resolved`. Relative expressions that lack their
+reference get value None rather than a guess, and so do expressions that would leave
+the calendar (years 1..9999: "3000 years ago", "next year" in 9999): resolving never
+raises.
 """
 
 from __future__ import annotations
@@ -58,7 +60,6 @@ from .model import PartialDate
 from .resources import dates as R
 
 __all__ = ["Context", "Resolved", "resolved"]
-
 
 
 # -- absolute dates ----------------------------------------------------------------

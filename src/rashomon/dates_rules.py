@@ -82,7 +82,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("year_end", r"\b(?:the\s+end\s+of\s+the\s+year|year[-\s]end|year[’']s\s+end)\b"),
     ("the_year", r"\b(?:for|in|during|over|through|throughout)\s+(?P<x>the\s+(?:(?:full|fiscal|"
                  r"current|whole|entire)\s+)?year)\b(?![\s-]+(?:before|after|earlier|later|ago|"
-                 r"that|when|in|of|to|which|he|she|they|it|we)\b)(?!-)"),
+                 r"that|when|in|of|to|which|he|she|they|it|we)\b|\s+(?:19|20)\d\d\b)(?!-)"),
     ("year_quarter", rf"\b(?:the\s+)?{YEAR}\s+(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
                      r"[\s-]+quarter\b"),
     ("year_period", rf"\bthe\s+{YEAR}\s+period\b"),
@@ -236,6 +236,7 @@ ACCEPTS: Mapping[str, Callable[[str, re.Match[str]], bool]] = MappingProxyType({
     "weekday": accepts_weekday,
     "weekday_set": accepts_weekday,
     "md": accepts_month_with_day,
+    "month_of_relative_year": accepts_month_with_day,
     "dm": accepts_month_with_day,
     "mdy": accepts_month_with_day,
     "dmy": accepts_month_with_day,

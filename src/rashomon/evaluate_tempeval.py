@@ -50,6 +50,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from .dates import find_dates
 from .evaluate import PRF
@@ -63,8 +64,8 @@ SCORED_KINDS = frozenset({"date"})
 _TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z_][\w.-]*)")
 _ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_ELEMENT = {name: re.compile(rf"<{name}\b[^>]*>(.*?)</{name}\s*>", re.DOTALL)
-            for name in ("DCT", "TITLE", "TEXT")}
+_ELEMENT = MappingProxyType({name: re.compile(rf"<{name}\b[^>]*>(.*?)</{name}\s*>", re.DOTALL)
+                             for name in ("DCT", "TITLE", "TEXT")})
 _TIMEX = re.compile(r"<TIMEX3\b[^>]*>", re.DOTALL)
 
 

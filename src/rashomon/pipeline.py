@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -117,10 +117,10 @@ def analyze_batch(articles: Sequence[Article], nlp: NLP) -> list[ArticleAnalysis
     stream per article). An article a stage fails on gives its exception in its place;
     the others are unaffected."""
     started = [_attempt(_start_article, article) for article in articles]
-    drafts = [s.draft for s in started if isinstance(s, _Started) and s.draft is not None]
-    parses = _parse_drafts(drafts, nlp)
-    return [s if isinstance(s, Exception) else _attempt(_finish_article, s, parses)
-            for s in started]
+    drafts = [s.draft if isinstance(s, _Started) else None for s in started]
+    parses = quotes.parse_drafts(drafts, nlp)
+    return [s if isinstance(s, Exception) else _attempt(_finish_article, s, docs)
+            for s, docs in zip(started, parses)]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -142,31 +142,17 @@ def _start_article(article: Article) -> _Started:
     return _Started(article, sentences, quotes.draft_quotes(article, sentences))
 
 
-def _finish_article(started: _Started, parses: Mapping[int, list[Doc] | Exception]
-                    ) -> ArticleAnalysis:
+def _finish_article(started: _Started, docs: list[Doc] | Exception) -> ArticleAnalysis:
+    """The article's quotes given the parses of its draft (or the exception the parse
+    raised for it), and its dates."""
     article, sentences = started.article, started.sentences
     found_quotes: tuple[Quote, ...] = ()
+    if isinstance(docs, Exception):
+        raise docs
     if started.draft is not None:
-        docs = parses.get(id(started.draft), [])
-        if isinstance(docs, Exception):
-            raise docs
         found_quotes = quotes.finish_quotes(started.draft, docs)
     found_dates = dates.find_dates(article, sentences, article.published)
     return ArticleAnalysis(article, sentences, found_dates, found_quotes)
-
-
-def _parse_drafts(drafts: Sequence[quotes.QuoteDraft], nlp: NLP
-                  ) -> dict[int, list[Doc] | Exception]:
-    """The parses of each draft's sentences, keyed by ``id(draft)``: one stream for all;
-    should that fail, each draft alone, so that a failure costs only its article."""
-    texts = [t for d in drafts for t in d.parse_texts]
-    try:
-        docs = iter(list(nlp.parse(texts)) if texts else [])
-        return {id(d): [next(docs) for _ in d.to_parse] for d in drafts}
-    except ModelNotAvailable:
-        raise
-    except Exception:  # noqa: BLE001 - find the article it came from, below
-        return {id(d): _attempt(lambda d=d: list(nlp.parse(d.parse_texts))) for d in drafts}
 
 
 def _attempt(run: Callable[..., T], *args: object) -> T | Exception:

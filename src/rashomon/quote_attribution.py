@@ -24,7 +24,13 @@ from itertools import islice
 from .model import Sentence
 from .quote_marks import QuotedSpan, SpanSet, last_char, last_words
 from .quote_rules import Attribution, mention_before
-from .resources.quotes import CUE_WORDS, NAME, NOT_SPEAKER_LABELS, SPEAKER_LABEL
+from .resources.quotes import (
+    CUE_WORDS,
+    NAME,
+    NOT_SPEAKER_LABELS,
+    SPEAKER_LABEL,
+    SUBORDINATORS,
+)
 from .sentences import sentence_at
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -53,7 +59,7 @@ _SPEAKER_LABEL = re.compile(SPEAKER_LABEL)
 _LABEL_BEFORE = re.compile(rf"{SPEAKER_LABEL}$")
 # A cue after a quote behind one of these words reports something else: 'Reed was
 # “right” when he said ...' (the quote is not what he said then).
-_SUBORDINATE = re.compile(r"\b(?:when|as|after|before|because|while|since|if|that)\b", re.I)
+_SUBORDINATE = re.compile(rf"\b(?:{'|'.join(SUBORDINATORS)})\b", re.I)
 
 
 # --- attribution ------------------------------------------------------------------------
@@ -188,9 +194,9 @@ def without_speaker_label(text: str, span: QuotedSpan) -> QuotedSpan:
     """The span past a transcript's speaker label that opens it ('"PENCE: Well, ...' ->
     'Well, ...'): the label is who speaks, not what is said."""
     label = _SPEAKER_LABEL.match(text, span.start, span.end)
-    if label is None or label.group(1).rstrip(".") in NOT_SPEAKER_LABELS \
-            or label.end() >= span.end:
-        return span
+    if label is None or label.end() >= span.end or any(
+            w.rstrip(".") in NOT_SPEAKER_LABELS for w in label.group(1).split()):
+        return span  # 'EDITOR’S NOTE:', 'UPDATE:' name no speaker
     return replace(span, start=label.end())
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import islice
+from types import MappingProxyType
 
 from .quote_marks import SpanSet
 from .quote_names import strip_titles
@@ -48,8 +49,8 @@ _ASIDE = re.compile(r"(?:\s*\([^()\n]{1,40}\)|,\s*\d{1,3},?)\s*$")
 # A closing mark after , ? ! or a dash, then at most four words before the offset:
 # the frame of '“...,” Reed beamed' (group 1: the closing mark).
 _AFTER_QUOTE = re.compile(r"[,?!—–-]([”\"’'»])[ \t]+(?:[\w’'.-]+[ \t]+){1,4}$")
-_PHRASES_BY_FIRST = {first: tuple(p for p in CUE_PHRASES if p[0] == first)
-                     for first in {p[0] for p in CUE_PHRASES}}
+_PHRASES_BY_FIRST = MappingProxyType({first: tuple(p for p in CUE_PHRASES if p[0] == first)
+                                      for first in {p[0] for p in CUE_PHRASES}})
 # How many first words of a sentence the rule-based subject reading looks at.
 _SUBJECT_WORDS = 14
 # How far before a cue the rule-based path looks for its speaker (characters).
@@ -117,6 +118,9 @@ def _phrase_cue(text: str, word: re.Match[str], lower: str, start: int,
     phrase = _phrase_at(text, word, lower, end)
     if phrase is None or (word.group()[:1].isupper() and text[start : word.start()].strip()):
         return None  # 'Posts ‘...’ On Instagram' (a Title-Case headline): no cue
+    if phrase.group().lower() == "it" and text[_skip_spaces(text, phrase.end(), end):][:1] \
+            not in tuple(",:.;—–“\"‘"):
+        return None  # 'Reed put it in a box': no cue; 'as Reed put it, “...”' is
     near = max(start, word.start() - _MENTION_REACH)
     mention = mention_before(text, word.start(), near)
     if mention is None:

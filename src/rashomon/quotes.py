@@ -26,7 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from .errors import ModelNotAvailable
 from .model import Article, Quote, Sentence, Span
 from .nlp import NLP
 from .quote_attribution import Found, attributions_of, kind_at, without_speaker_label
@@ -48,6 +50,9 @@ from .sentences import paragraph_spans, sentence_at
 from .speakers import Salience, headline_speakers, person_subjects, resolved_speaker
 from .spokespeople import spokesperson_mention
 
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -68,10 +73,38 @@ def extract_quotes_many(
     spaCy runs faster on one long stream than on many short ones (a third faster on
     PolNeAR, where each article has a handful of sentences to parse)."""
     drafts = [draft_quotes(article, sentences) for article, sentences in articles]
+    out: list[tuple[Quote, ...]] = []
+    for draft, docs in zip(drafts, parse_drafts(drafts, nlp)):
+        if isinstance(docs, Exception):
+            raise docs
+        out.append(() if draft is None else finish_quotes(draft, docs))
+    return out
+
+
+def parse_drafts(drafts: Sequence[QuoteDraft | None], nlp: NLP) -> list[list[Doc] | Exception]:
+    """The parses of each draft's sentences, in draft order (none for None): one stream
+    for all; should that fail, each draft alone, so that a failure costs only its
+    article (its exception in its place). A missing model is raised: every draft would
+    fail alike."""
     texts = [t for d in drafts if d is not None for t in d.parse_texts]
-    docs = iter(nlp.parse(texts) if texts else ())
-    return [() if d is None else finish_quotes(d, [next(docs) for _ in d.to_parse])
-            for d in drafts]
+    try:
+        docs = iter(list(nlp.parse(texts)) if texts else [])
+        return [[next(docs) for _ in d.to_parse] if d is not None else [] for d in drafts]
+    except ModelNotAvailable:
+        raise
+    except Exception:  # noqa: BLE001 - find the draft it came from, below
+        return [_parsed_alone(d, nlp) for d in drafts]
+
+
+def _parsed_alone(draft: QuoteDraft | None, nlp: NLP) -> list[Doc] | Exception:
+    if draft is None or not draft.to_parse:
+        return []
+    try:
+        return list(nlp.parse(draft.parse_texts))
+    except ModelNotAvailable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported as that article's problem
+        return exc
 
 
 @dataclass

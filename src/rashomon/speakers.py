@@ -32,7 +32,7 @@ from .resources.quotes import (
     PROTAGONIST_ROLES,
     ROLE_NOUNS,
 )
-from .spokespeople import spokesperson_organisation
+from .spokespeople import speaks_for_organisation, spokesperson_organisation
 
 # --- salience: who the sentences are about ---------------------------------------------
 
@@ -145,9 +145,14 @@ def resolved_speaker(text: str, mention: Span, people: People,
                   and words[-2][-2:] in ("'s", "’s"))
     if words[0][:1].isupper() and first not in DETERMINERS and not role_word \
             and not owned_role:
-        # an upper-case mention (a transcript's 'WALLACE:', a headline) read as a name
-        name = clean_name(mention.text.title() if mention.text.isupper() else mention.text)
-        return (resolve_name(name, people.names, people.counts) or name), 1.0
+        name = clean_name(mention.text)
+        found = resolve_name(name, people.names, people.counts)
+        if found is None and name.isupper():
+            # an upper-case mention (a transcript's 'WALLACE:', 'MCCAIN:') matched
+            # whatever the case; kept as written when no one matches ('NASA')
+            found = resolve_name(name, [n.upper() for n in people.names])
+            found = people.names[[n.upper() for n in people.names].index(found)] if found else None
+        return (found or name), 1.0
     organisation = spokesperson_organisation(text, mention)
     if organisation is not None:  # 'a spokeswoman for the council': the council speaks
         # ('a spokesman for Mayor Jo Reed': the person named in the article)
@@ -332,7 +337,8 @@ def resolve_story_speakers(analyses: Sequence[ArticleAnalysis]) -> tuple[Article
 def story_people(analysis: ArticleAnalysis) -> People:
     """The people of one article; full-name speakers count as known persons."""
     known = frozenset(q.speaker for q in analysis.quotes if q.speaker and " " in q.speaker
-                      and q.speaker.split()[-1].lower() not in ORG_WORDS)
+                      and q.speaker.split()[-1].lower() not in ORG_WORDS
+                      and not speaks_for_organisation(q.speaker_mention))
     quoted = tuple((q.start, q.end) for q in analysis.quotes)
     return find_people(analysis.article.text, known, exclude=quoted)
 

@@ -17,6 +17,7 @@ from .resources.quotes import (
     NAME,
     NAME_WORD,
     ORG_WORDS,
+    ORGANISATION_REACH,
     SPOKESPERSON_LINKS,
     SPOKESPERSON_ROLES,
 )
@@ -24,7 +25,8 @@ from .resources.quotes import (
 _LINKS = "|".join(sorted(SPOKESPERSON_LINKS))
 # ' for the council', ' for Harlow Transit', ' of the Lake County Council'
 _SPOKEN_FOR = re.compile(
-    rf"[ \t]+(?:{_LINKS})[ \t]+((?:[Tt]he[ \t]+)?(?:{NAME})|the[ \t]+[a-z]+)(?![\w-])"
+    rf"[ \t]+(?:{_LINKS})[ \t]+((?:[Tt]he[ \t]+)?(?:{NAME})|the[ \t]+(?:{'|'.join(sorted(ORG_WORDS))}))"
+    r"(?![\w-])"
 )
 _ROLES = "|".join(sorted(SPOKESPERSON_ROLES))
 _DETERMINERS = "|".join(sorted(DETERMINERS))
@@ -79,15 +81,24 @@ def spokesperson_organisation(text: str, mention: Span) -> str | None:
     return named_organisation(text, noun, mention.start) if noun in ORG_WORDS else None
 
 
+def speaks_for_organisation(mention: Span | None) -> bool:
+    """The mention is a spokesperson's ('a spokesman for Harlow Transit'): its quote's
+    speaker is an organisation, no person."""
+    return mention is not None and any(
+        _bare(w) in SPOKESPERSON_ROLES for w in mention.text.split())
+
+
 def named_organisation(text: str, noun: str, before: int) -> str | None:
     """The capitalised name ending in ``noun`` ('council' -> 'Lake County Council')
     nearest before offset ``before``, else the first after it."""
-    pattern = rf"(?<![\w-])(?:{NAME_WORD}[ \t]+){{1,4}}{re.escape(noun.capitalize())}(?![\w-])"
-    found = [m for m in re.finditer(pattern, text)]
-    if not found:
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{NAME_WORD}[ \t]+){{1,4}}{re.escape(noun.capitalize())}(?![\w-])"
+    )
+    # a bounded look each way, so that an article of many such quotes stays linear
+    earlier = list(pattern.finditer(text, max(0, before - ORGANISATION_REACH), before))
+    match = earlier[-1] if earlier else pattern.search(text, before, before + ORGANISATION_REACH)
+    if match is None:
         return None
-    earlier = [m for m in found if m.start() < before]
-    match = earlier[-1] if earlier else found[0]
     words = match.group().split()
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]

@@ -141,6 +141,15 @@ QUARTER_REACH_SENTENCES = 3
 # "extended to Nov. 20"): it may lie ahead even in a past clause.
 DEADLINE_WORDS = ("by", "until", "till", "through", "to", "before")
 
+# Irregular past forms that report or help rather than tell an event (with the
+# reporting verbs): a date beside only these may still lie ahead.
+NOT_EVENT_PAST_WORDS = frozenset({"was", "were", "had", "did", "ago"})
+# Words before an -ed form that make it an adjective or a participle, not a finite past
+# verb: "the delayed vote", "was scheduled".
+BEFORE_PARTICIPLE = frozenset(
+    "the a an this that its their his her our is are was were be been being has have had "
+    "get got gets".split()
+)
 # Words before "plans"/"aims" that make it a noun ("announced plans to appeal").
 PLAN_NOUN_LEADS = (
     "announced", "unveiled", "outlined", "revealed", "its", "the", "his", "her", "their",

@@ -77,7 +77,7 @@ SPEECH_CUES = frozenset(
     liken likens likened dub dubs dubbed brand brands branded
     sing sings sang chant chanted read reads
     wonder wonders wondered quote quotes quoted cite cites cited
-    report reports reported demand demands demanded assure assures assured
+    reported reporting demand demands demanded assure assures assured
     """.split()
 )
 # Cognition cues: attribute only partial quotes in their own sentence.
@@ -145,6 +145,10 @@ NOT_SPEAKER_LABELS = frozenset(
 # A headline quote this long that a body quote repeats word for word is speech, even in
 # Title Case ('We Are Not Done'); a shorter one may be a term both quote ('13th').
 HEADLINE_ECHO_MIN_WORDS = 3
+
+# Words that make a cue after a quote report something else: 'Reed was “right” when
+# he said ...' (the quote is not what he said then).
+SUBORDINATORS = ("when", "as", "after", "before", "because", "while", "since", "if", "that")
 
 # --- mentions ----------------------------------------------------------------------
 # Every pronoun the stages know, in one place: singular ones carry a gender.
@@ -248,7 +252,9 @@ ROLE_NOUNS = MappingProxyType({
 # voice, reported as the organisation (the issue's contract), not as a person.
 SPOKESPERSON_ROLES = frozenset("spokesman spokeswoman spokesperson representative".split())
 # What stands between a spokesperson and the body it speaks for.
-SPOKESPERSON_LINKS = frozenset("for of at from".split())
+SPOKESPERSON_LINKS = frozenset("for of at".split())
+# How far from a spokesperson the organisation 'the council' stands for is looked for.
+ORGANISATION_REACH = 4000
 # Role nouns that name a relation or a plain person, not a job: before a name they may
 # be part of it ('Son Heung-min', 'Man Ray') or are dropped as openers (NOT_NAMES).
 PERSON_WORDS = frozenset(
