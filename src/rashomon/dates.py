@@ -16,14 +16,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from .dates_clauses import (
-    has_event_past,
-    is_future_clause,
-    is_past_clause,
-    only_past_future,
-    past_cue_nearer,
-    sentence_tense,
-)
+from .dates_clauses import ClauseTense, clause_tense_of, is_future_clause, sentence_tense
 from .dates_resolve import Context, resolved
 from .dates_rules import EXPLICIT_YEAR_RULES, QUARTER_RULES, Candidate, find_candidates
 from .model import Article, ArticleAnalysis, DateMention, PartialDate, Sentence
@@ -77,28 +70,20 @@ def find_dates(
     candidates = find_candidates(text)
     spans = [(c.start, c.end) for c in candidates]
     holders = [sentence_at(sentences, c.start) for c in candidates]
-    future = [s is not None and is_future_clause(s, c.start, c.end, spans) for c, s in zip(candidates, holders)]
-    latest_year = latest_explicit_year(candidates, future)
+    tenses = [ClauseTense(False, True) if s is None else clause_tense_of(s, c.start, c.end, spans)
+              for c, s in zip(candidates, holders)]
+    latest_year = latest_explicit_year(candidates, [t.future for t in tenses])
     mentions: list[DateMention] = []
     anchor: PartialDate | None = None
     quarter: str | None = None  # the quarter the text stated last, and in which sentence
     quarter_sentence: int | None = None
-    for candidate, sentence, ahead in zip(candidates, holders, future):
+    for candidate, sentence, tense in zip(candidates, holders, tenses):
         # a date outside every given sentence (a stretch the splitter left out, or no
         # sentences given at all) happens: its mention gets sentence=None, and it is
         # read as past, like news
-        past = sentence is None or is_past_clause(sentence, candidate.start, candidate.end, spans)
-        if sentence is not None and not ahead and not past:
-            ahead, past = sentence_tense(sentence)  # the clause says nothing: the sentence
-        elif ahead and past and (
-            only_past_future(sentence, candidate.start, candidate.end, spans)
-            or (candidate.rule == "weekday"
-                and past_cue_nearer(sentence, candidate.start, candidate.end, spans))
-        ):
-            ahead = False
+        ahead, past = date_tense(candidate, sentence, tense)
         deadline = _DEADLINE.search(text, max(0, candidate.start - 20), candidate.start)
-        event_past = (sentence is not None and deadline is None
-                      and has_event_past(sentence, candidate.start, candidate.end, spans))
+        event_past = tense.event_past and deadline is None
         here = (sentence is not None and quarter_sentence is not None
                 and 0 <= sentence.index - quarter_sentence <= R.QUARTER_REACH_SENTENCES)
         result = resolved(candidate, Context(published, anchor, latest_year, ahead, past,
@@ -124,6 +109,21 @@ def find_dates(
               and result.date is not None and str(result.date.year) != quarter[:4]):
             quarter_sentence = None  # "In 1985 he founded it; a year earlier ...": 1984
     return tuple(mentions)
+
+
+def date_tense(candidate: Candidate, sentence: Sentence | None, tense: ClauseTense
+               ) -> tuple[bool, bool]:
+    """(ahead, past) for a date from its clause's tense: a clause with no cue takes its
+    sentence's; "would" alone beside a past cue is not ahead, and neither is a weekday
+    whose nearest cue before it is past ("said Monday before leaving")."""
+    if sentence is not None and not tense.future and not tense.past:
+        whole = sentence_tense(sentence)
+        return whole.future, whole.past
+    if tense.future and tense.past and (
+        tense.only_would or (candidate.rule == "weekday" and tense.past_nearer)
+    ):
+        return False, True
+    return tense.future, tense.past
 
 
 def _compares_back(candidate: Candidate) -> bool:

@@ -18,6 +18,7 @@ the sentence) are never cut ("Thursday, March 6" holds a comma).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .model import Sentence
 from .resources import dates as R
@@ -192,40 +193,51 @@ def _stripped(sentence: Sentence, lo: int, hi: int) -> Span:
     return lo, hi
 
 
-def clause_tense(sentence: Sentence, start: int, end: int, protected: list[Span] = ()) -> tuple[bool, bool]:
-    """(future, past): the tense cues of the clause that governs the expression. It is
-    the date's own clause, a report cut from what it reports, so "said on Friday that
-    the team would move" is past for "Friday". A finite past verb before the date with
-    future cues only after it ("left on Friday and will return") is past too."""
-    lo, hi = clause_span(sentence, start, end, protected, reported=True)
-    base = sentence.start
-    clause = sentence.text[lo - base:hi - base]
-    future = [m.start() for cue in _FUTURE for m in cue.finditer(clause)]
-    past = any(cue.search(clause) for cue in _PAST)
-    date_at = start - lo
-    strong_before = any(m.start() < date_at for cue in _STRONG_PAST for m in cue.finditer(clause))
-    if future and strong_before and min(future) > date_at:
-        return False, True
-    return bool(future), past
+@dataclass(frozen=True)
+class ClauseTense:
+    """The tense cues of the clause that governs a date, read once per date.
+
+    ``future``/``past``: the clause speaks of the future / has a past cue (see
+    :func:`clause_tense_of`); ``event_past``: a past verb there tells an event ("sank"),
+    not only a report or an auxiliary ("said", "was"), so the date cannot lie ahead of
+    publication; ``only_would``: its only future cue is "would", the future seen from the
+    past; ``past_nearer``: of its cues before the date, the nearest is past ("Albright
+    said Monday before leaving": said; "was set to take place Friday": set to)."""
+
+    future: bool
+    past: bool
+    event_past: bool = False
+    only_would: bool = False
+    past_nearer: bool = False
 
 
-def sentence_tense(sentence: Sentence) -> tuple[bool, bool]:
-    """(future, past): the tense cues of the whole sentence, for a date whose own clause
-    has none ("blasts went off miles apart but minutes apart on Friday")."""
-    text = sentence.text
-    future = [m.group().lower() for cue in _FUTURE for m in cue.finditer(text)]
-    past = any(cue.search(text) for cue in _PAST)
-    # "would" alone beside a past cue is the future seen from the past
-    return bool(future) and not (past and all(f == "would" for f in future)), past
-
-
-def has_event_past(sentence: Sentence, start: int, end: int,
-                   protected: list[Span] = ()) -> bool:
-    """True when the clause holds a past-tense verb that tells an event ("sank",
-    "won"), not only a report or an auxiliary ("said", "was"): such a date cannot lie
-    ahead of publication."""
+def clause_tense_of(sentence: Sentence, start: int, end: int,
+                    protected: list[Span] = ()) -> ClauseTense:
+    """The :class:`ClauseTense` of the clause governing ``start:end``. The clause is the
+    date's own, a report cut from what it reports, so "said on Friday that the team
+    would move" is past for "Friday". A finite past verb before the date with future
+    cues only after it ("left on Friday and will return") is past only."""
     lo, hi = clause_span(sentence, start, end, protected, reported=True)
     clause = sentence.text[lo - sentence.start:hi - sentence.start]
+    date_at = start - lo
+    future = [m for cue in _FUTURE for m in cue.finditer(clause)]
+    past = [m for cue in _PAST for m in cue.finditer(clause)]
+    strong_before = any(m.start() < date_at for cue in _STRONG_PAST for m in cue.finditer(clause))
+    strong = future and strong_before and min(m.start() for m in future) > date_at
+    if strong:
+        future = []  # "left on Friday and will return": past only
+    last_future = max((m.end() for m in future if m.end() <= date_at), default=-1)
+    last_past = max((m.end() for m in past if m.end() <= date_at), default=-1)
+    return ClauseTense(
+        future=bool(future),
+        past=bool(past) or bool(strong),
+        event_past=_tells_past_event(clause),
+        only_would=bool(future) and all(m.group().lower() == "would" for m in future),
+        past_nearer=last_past > last_future,
+    )
+
+
+def _tells_past_event(clause: str) -> bool:
     if any(m.group().lower() not in _NOT_EVENT_PAST for m in _PAST[0].finditer(clause)):
         return True
     # a regular past form used as a finite verb: not an adjective after a determiner
@@ -235,30 +247,21 @@ def has_event_past(sentence: Sentence, start: int, end: int,
                for m in _REGULAR_PAST.finditer(clause))
 
 
-def past_cue_nearer(sentence: Sentence, start: int, end: int,
-                    protected: list[Span] = ()) -> bool:
-    """True when, of the clause's tense cues before the expression, the nearest is past
-    ("Albright said Monday before leaving": said; "was set to take place Friday": set
-    to): a weekday there was the last one, whatever future follows."""
-    lo, hi = clause_span(sentence, start, end, protected, reported=True)
-    clause = sentence.text[lo - sentence.start:hi - sentence.start]
-    date_at = start - lo
-    last_future = max((m.end() for cue in _FUTURE for m in cue.finditer(clause)
-                       if m.end() <= date_at), default=-1)
-    last_past = max((m.end() for cue in _PAST for m in cue.finditer(clause)
-                     if m.end() <= date_at), default=-1)
-    return last_past > last_future
+def sentence_tense(sentence: Sentence) -> ClauseTense:
+    """The tense cues of the whole sentence, for a date whose own clause has none
+    ("blasts went off miles apart but minutes apart on Friday"); "would" alone beside
+    a past cue is the future seen from the past."""
+    text = sentence.text
+    future = [m.group().lower() for cue in _FUTURE for m in cue.finditer(text)]
+    past = any(cue.search(text) for cue in _PAST)
+    return ClauseTense(bool(future) and not (past and all(f == "would" for f in future)), past)
 
 
-def only_past_future(sentence: Sentence, start: int, end: int,
-                     protected: list[Span] = ()) -> bool:
-    """True when the clause's only future cue is "would", the future seen from the past
-    ("they said they would appeal the ruling announced Wednesday"): in a past clause
-    the date is not ahead."""
-    lo, hi = clause_span(sentence, start, end, protected, reported=True)
-    clause = sentence.text[lo - sentence.start:hi - sentence.start]
-    found = [m.group().lower() for cue in _FUTURE for m in cue.finditer(clause)]
-    return bool(found) and all(f == "would" for f in found)
+def clause_tense(sentence: Sentence, start: int, end: int,
+                 protected: list[Span] = ()) -> tuple[bool, bool]:
+    """(future, past) of :func:`clause_tense_of`."""
+    tense = clause_tense_of(sentence, start, end, protected)
+    return tense.future, tense.past
 
 
 def is_future_clause(sentence: Sentence, start: int, end: int, protected: list[Span] = ()) -> bool:
