@@ -12,7 +12,14 @@ import re
 from datetime import date, timedelta
 
 from .dates_calendar import in_calendar
-from .dates_values import UNRESOLVED, Context, Resolved, day_resolved, has_precision
+from .dates_values import (
+    UNRESOLVED,
+    Context,
+    Resolved,
+    day_resolved,
+    has_precision,
+    soon_not_long_ago,
+)
 from .resources import dates as R
 
 
@@ -80,9 +87,7 @@ def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved:
     if ctx.future and ahead:
         return day_resolved(ahead)
     if ctx.past and behind:
-        soon = ahead is not None and not ctx.event_past \
-            and (ahead - published).days <= R.YEARLESS_AHEAD_DAYS \
-            and (published - behind).days >= R.YEARLESS_BEHIND_DAYS
+        soon = not ctx.event_past and soon_not_long_ago(behind, ahead, published)
         return day_resolved(ahead if soon else behind)
     known = [d for d in (behind, ahead) if d is not None]
     return day_resolved(min(known, key=lambda d: abs((d - published).days))) if known \

@@ -49,6 +49,7 @@ from .dates_values import (
     month_resolved,
     number_of,
     period_resolved,
+    soon_not_long_ago,
     span_resolved,
     unit_of,
     week_resolved,
@@ -126,20 +127,10 @@ def resolve_month_day(match: re.Match[str], ctx: Context) -> Resolved:
     year = day_year_around(month, day, ctx.published, ctx.future)
     if year and not ctx.future and not ctx.event_past:
         ahead = day_year_around(month, day, ctx.published, True)
-        if ahead and _soon_not_long_ago(safe_date(year, month, day), safe_date(ahead, month, day),
+        if ahead and soon_not_long_ago(safe_date(year, month, day), safe_date(ahead, month, day),
                                         ctx.published.value):
             year = ahead
     return day_resolved(safe_date(year, month, day)) if year else UNRESOLVED
-
-
-def _soon_not_long_ago(behind: date | None, ahead: date | None, published: date) -> bool:
-    """A yearless date in a past clause is still the coming one when that is weeks
-    away and the past one most of a year back: news date last year's events with
-    their year ("the Dec. 15 deadline", written in November, is this December)."""
-    if behind is None or ahead is None:
-        return False
-    return ((ahead - published).days <= R.YEARLESS_AHEAD_DAYS
-            and (published - behind).days >= R.YEARLESS_BEHIND_DAYS)
 
 
 def _tenseless(ctx: Context) -> bool:
@@ -168,7 +159,7 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved:
     year = month_year_around(month, ctx.published, ctx.future)
     if not ctx.future and not ctx.event_past:
         ahead = month_year_around(month, ctx.published, True)
-        if _soon_not_long_ago(safe_date(year, month, 1), safe_date(ahead, month, 1),
+        if soon_not_long_ago(safe_date(year, month, 1), safe_date(ahead, month, 1),
                               date(ctx.published.year, ctx.published.value.month, 1)):
             year = ahead
     return month_resolved(year, month)

@@ -127,3 +127,13 @@ def has_precision(reference: PartialDate | None, granularity: str) -> bool:
     """True when ``reference`` is at least as precise as ``granularity``."""
     rank = R.GRANULARITY_RANK  # finest first
     return reference is not None and rank[reference.granularity] <= rank[granularity]
+
+
+def soon_not_long_ago(behind: date | None, ahead: date | None, published: date) -> bool:
+    """A yearless date (or holiday) in a past clause is still the coming one when that
+    is weeks away and the past one most of a year back: news date last year's events
+    with their year ("the Dec. 15 deadline", written in November, is this December)."""
+    if behind is None or ahead is None:
+        return False
+    return ((ahead - published).days <= R.YEARLESS_AHEAD_DAYS
+            and (published - behind).days >= R.YEARLESS_BEHIND_DAYS)

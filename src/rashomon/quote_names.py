@@ -166,7 +166,7 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
         if " " not in match.group() and "\t" not in match.group():  # one word: most runs
             if match.group().lower() not in _BREAKS and not (
                 headlines and in_headlines.holds(match.start())
-                and _possessive_free(match.group()) not in body_words
+                and possessive_free(match.group()) not in body_words
             ):
                 out.extend(_kept_run(text, [match], kept))
             continue
@@ -174,7 +174,7 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
         group: list[re.Match[str]] = []
         for word in _WORD.finditer(text, match.start(), match.end()):
             if word.group().lower() in _BREAKS or (
-                in_headline and _possessive_free(word.group()) not in body_words
+                in_headline and possessive_free(word.group()) not in body_words
             ):
                 out.extend(_kept_run(text, group, kept))
                 group = []
@@ -206,12 +206,13 @@ def _body_name_words(text: str, headlines: tuple[tuple[int, int], ...]) -> froze
     for match in _NAME_RUN.finditer(text):
         if in_headlines.holds(match.start()):
             continue
-        out.update(w for w in map(_possessive_free, match.group().split())
+        out.update(w for w in map(possessive_free, match.group().split())
                    if w.lower() not in lower)
     return frozenset(out)
 
 
-def _possessive_free(word: str) -> str:
+def possessive_free(word: str) -> str:
+    """'Reed’s' -> 'Reed', 'Jones'' -> 'Jones' (a suffix, never a set of characters)."""
     return re.sub(r"['’]s?$", "", word)
 
 

@@ -18,6 +18,7 @@ from .quote_names import (
     clean_name,
     find_people,
     name_runs,
+    possessive_free,
     resolve_name,
 )
 from .resources.quotes import (
@@ -116,12 +117,7 @@ def _looks_like_full_name(mention: str) -> bool:
 
 
 def _head(words: list[str]) -> str:
-    return _possessive_free(words[-1].lower()).strip(",.;:")
-
-
-def _possessive_free(word: str) -> str:
-    """'witness’s' -> 'witness' (a suffix, never a set of characters: 'witness' stays)."""
-    return re.sub(r"['’]s$", "", word)
+    return possessive_free(words[-1].lower()).strip(",.;:")
 
 
 # --- one mention -> one person ---------------------------------------------------------
@@ -139,7 +135,7 @@ def resolved_speaker(text: str, mention: Span, people: People,
         return None, 0.5
     words = mention.text.split()
     first = words[0].lower()
-    role_word = len(words) == 1 and _possessive_free(first) in ROLE_NOUNS
+    role_word = len(words) == 1 and possessive_free(first) in ROLE_NOUNS
     # 'Jo Reed's Lawyer' (a Title-Case headline): a description, not a name
     owned_role = (len(words) > 1 and words[-1].lower() in ROLE_NOUNS
                   and words[-2][-2:] in ("'s", "’s"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .model import Span
+from .quote_names import possessive_free
 from .resources.quotes import (
     DETERMINERS,
     NAME,
@@ -106,4 +107,4 @@ def named_organisation(text: str, noun: str, before: int) -> str | None:
 
 
 def _bare(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word.lower().rstrip(".,;:"))
+    return possessive_free(word.lower().rstrip(".,;:"))
