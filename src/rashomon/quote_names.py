@@ -163,25 +163,26 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
     in_headlines = SpanSet.of(headlines)
     kept: dict[tuple[str, ...], tuple[str, ...]] = {}  # the same runs recur: strip once
     for match in _NAME_RUN.finditer(text):
+        in_headline = bool(headlines) and in_headlines.holds(match.start())
         if " " not in match.group() and "\t" not in match.group():  # one word: most runs
-            if match.group().lower() not in _BREAKS and not (
-                headlines and in_headlines.holds(match.start())
-                and possessive_free(match.group()) not in body_words
-            ):
+            if not _breaks_run(match.group(), in_headline, body_words):
                 out.extend(_kept_run(text, [match], kept))
             continue
-        in_headline = in_headlines.holds(match.start())
         group: list[re.Match[str]] = []
         for word in _WORD.finditer(text, match.start(), match.end()):
-            if word.group().lower() in _BREAKS or (
-                in_headline and possessive_free(word.group()) not in body_words
-            ):
+            if _breaks_run(word.group(), in_headline, body_words):
                 out.extend(_kept_run(text, group, kept))
                 group = []
             else:
                 group.append(word)
         out.extend(_kept_run(text, group, kept))
     return out
+
+
+def _breaks_run(word: str, in_headline: bool, body_words: frozenset[str]) -> bool:
+    """A word that ends a name run: an opener, cue word or pronoun, or in a headline a
+    word the running text never capitalises."""
+    return word.lower() in _BREAKS or (in_headline and possessive_free(word) not in body_words)
 
 
 def title_case_lines(text: str) -> tuple[tuple[int, int], ...]:

@@ -146,8 +146,8 @@ def resolved_speaker(text: str, mention: Span, people: People,
         if found is None and name.isupper():
             # an upper-case mention (a transcript's 'WALLACE:', 'MCCAIN:') matched
             # whatever the case; kept as written when no one matches ('NASA')
-            found = resolve_name(name, [n.upper() for n in people.names])
-            found = people.names[[n.upper() for n in people.names].index(found)] if found else None
+            as_written = {n.upper(): n for n in people.names}
+            found = as_written.get(resolve_name(name, tuple(as_written)) or "")
         return (found or name), 1.0
     organisation = spokesperson_organisation(text, mention)
     if organisation is not None:  # 'a spokeswoman for the council': the council speaks
