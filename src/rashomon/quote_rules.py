@@ -49,6 +49,7 @@ _ASIDE = re.compile(r"(?:\s*\([^()\n]{1,40}\)|,\s*\d{1,3},?)\s*$")
 # A closing mark after , ? ! or a dash, then at most four words before the offset:
 # the frame of '“...,” Reed beamed' (group 1: the closing mark).
 _AFTER_QUOTE = re.compile(r"[,?!—–-]([”\"’'»])[ \t]+(?:[\w’'.-]+[ \t]+){1,4}$")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
 _PHRASES_BY_FIRST = MappingProxyType({first: tuple(p for p in CUE_PHRASES if p[0] == first)
                                       for first in {p[0] for p in CUE_PHRASES}})
 # How many first words of a sentence the rule-based subject reading looks at.
@@ -91,9 +92,7 @@ def rule_attributions(text: str, start: int, end: int,
             continue
         if _cue_as_noun(text, start, word.start()):
             continue  # 'the Instagram post he shared', 'his remarks', 'secretary of state'
-        near = max(start, word.start() - _MENTION_REACH)
-        while start < near < word.start() and not text[near - 1].isspace():
-            near += 1  # never start inside a word
+        near = _reach_start(text, start, word.start())
         if lower.endswith("ing") and _after_comma(text, start, word.start()):
             # ', writing: “...”' / ', adding': a participle whose subject is the main
             # clause's (an earlier cue's speaker), never the word before the comma
@@ -111,6 +110,15 @@ def rule_attributions(text: str, start: int, end: int,
     return tuple(out)
 
 
+def _reach_start(text: str, start: int, offset: int) -> int:
+    """Where the look for a mention before ``offset`` starts: ``_MENTION_REACH`` back,
+    not before ``start``, never inside a word."""
+    near = max(start, offset - _MENTION_REACH)
+    while start < near < offset and not text[near - 1].isspace():
+        near += 1
+    return near
+
+
 def _phrase_cue(text: str, word: re.Match[str], lower: str, start: int,
                 end: int) -> Attribution | None:
     """A cue of several words ('put it', 'in a statement', 'on X') with the mention
@@ -118,13 +126,12 @@ def _phrase_cue(text: str, word: re.Match[str], lower: str, start: int,
     phrase = _phrase_at(text, word, lower, end)
     if phrase is None or (word.group()[:1].isupper() and text[start : word.start()].strip()):
         return None  # 'Posts ‘...’ On Instagram' (a Title-Case headline): no cue
-    if phrase.group().lower() == "it" and text[_skip_spaces(text, phrase.end(), end):][:1] \
-            not in tuple(",:.;—–“\"‘"):
+    after = _skip_spaces(text, phrase.end(), end)
+    if phrase.group().lower() == "it" and text[after : after + 1] not in tuple(",:.;—–“\"‘"):
         return None  # 'Reed put it in a box': no cue; 'as Reed put it, “...”' is
-    near = max(start, word.start() - _MENTION_REACH)
-    mention = mention_before(text, word.start(), near)
+    mention = mention_before(text, word.start(), _reach_start(text, start, word.start()))
     if mention is None:
-        comma = re.compile(r"[ \t]*,[ \t]*").match(text, phrase.end(), end)
+        comma = _COMMA.match(text, phrase.end(), end)
         if comma is not None:
             mention = mention_after(text, comma.end(), min(end, comma.end() + _MENTION_REACH))
     return Attribution(word.start(), phrase.end(), mention) if mention is not None else None
