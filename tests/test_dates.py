@@ -101,9 +101,29 @@ RELATIVE = [
 ]
 
 
-def test_part_of_day_is_kept_in_the_value():
+def test_part_of_day_stays_in_the_expression_and_the_value_is_the_day():
+    # TimeML values a DATE "Tuesday night" as the day; a clock time would be a TIME
     found = mention("Ravi Soto resigned on Tuesday night.", "Tuesday night")
-    assert (found.value, found.date) == ("2024-12-17TNI", PartialDate.of(2024, 12, 17))
+    assert (found.value, found.date) == ("2024-12-17", PartialDate.of(2024, 12, 17))
+
+
+@pytest.mark.parametrize("text,expression,value", [
+    # a possessive weekday names a thing done, unless the clause looks ahead
+    ("Lawyers studied Friday's ruling closely.", "Friday", "2024-12-13"),
+    ("Aides said they would appeal against Friday's ruling.", "Friday", "2024-12-13"),
+    ("Ushers will read Friday's verdict aloud.", "Friday", "2024-12-20"),
+    # "since", "ended": behind publication whatever else the clause says
+    ("The ferry has run since March and is scheduled to stop soon.", "March", "2024-03"),
+    ("Revenue for the year ended March 31 was scheduled to be restated.", "March 31",
+     "2024-03-31"),
+    # a fronted date whose first verb is past: a later "will" is someone else's future
+    ("In October, the board hired Lena Marsh, who will remain chair.", "October", "2024-10"),
+    # a deadline noun or "effective" may lie ahead in a past clause
+    ("Ivo Brandt named no reason for the Jan. 14 deadline.", "Jan. 14", "2025-01-14"),
+    ("The mill created a new post, effective Feb. 1.", "Feb. 1", "2025-02-01"),
+])
+def test_tense_leads_around_a_date(text, expression, value):
+    assert mention(text, expression).value == value
 
 
 @pytest.mark.parametrize("text,expression,value,granularity", RELATIVE)

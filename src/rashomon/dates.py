@@ -11,13 +11,14 @@ publication date when the article gives none.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
 from .dates_clauses import ClauseTense, clause_tense_of, is_future_clause, sentence_tense
-from .dates_resolve import Context, resolved
+from .dates_resolve import Context, is_possessive, resolved
 from .dates_rules import EXPLICIT_YEAR_RULES, QUARTER_RULES, Candidate, find_candidates
 from .model import Article, ArticleAnalysis, DateMention, PartialDate, Sentence
 from .resources import dates as R
@@ -58,6 +59,16 @@ def latest_explicit_year(candidates: Sequence[Candidate], future: Sequence[bool]
 
 # "by Jan. 14", "until Nov. 9": a deadline, which may lie ahead whatever the verb
 _DEADLINE = re.compile(rf"\b(?:{'|'.join(R.DEADLINE_WORDS)})\s+(?:the\s+)?$", re.IGNORECASE)
+_DEADLINE_AFTER = re.compile(rf"\s+(?:{'|'.join(R.DEADLINE_NOUNS)})\b", re.IGNORECASE)
+# "since March", "the year ended March 31": behind publication, whatever else the clause says
+_BEHIND = re.compile(rf"\b(?:{'|'.join(R.BEHIND_WORDS)})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def is_deadline(text: str, candidate: Candidate) -> bool:
+    """"by Jan. 14", "effective Feb. 1", "the Jan. 14 deadline": a date that may lie
+    ahead even in a past clause."""
+    return bool(_DEADLINE.search(text, max(0, candidate.start - 20), candidate.start)
+                or _DEADLINE_AFTER.match(text, candidate.end))
 
 
 def find_dates(
@@ -81,9 +92,11 @@ def find_dates(
         # a date outside every given sentence (a stretch the splitter left out, or no
         # sentences given at all) happens: its mention gets sentence=None, and it is
         # read as past, like news
-        ahead, past = date_tense(candidate, sentence, tense)
-        deadline = _DEADLINE.search(text, max(0, candidate.start - 20), candidate.start)
-        event_past = tense.event_past and deadline is None
+        read = date_tense(candidate, sentence, tense)
+        ahead, past = read.future, read.past
+        event_past = read.event_past and not is_deadline(text, candidate)
+        if _BEHIND.search(text, max(0, candidate.start - 20), candidate.start):
+            ahead, past, event_past = False, True, True
         here = (sentence is not None and quarter_sentence is not None
                 and 0 <= sentence.index - quarter_sentence <= R.QUARTER_REACH_SENTENCES)
         result = resolved(candidate, Context(published, anchor, latest_year, ahead, past,
@@ -112,18 +125,20 @@ def find_dates(
 
 
 def date_tense(candidate: Candidate, sentence: Sentence | None, tense: ClauseTense
-               ) -> tuple[bool, bool]:
-    """(ahead, past) for a date from its clause's tense: a clause with no cue takes its
+               ) -> ClauseTense:
+    """The tense a date is read in, from its clause's: a clause with no cue takes its
     sentence's; "would" alone beside a past cue is not ahead, and neither is a weekday
     whose nearest cue before it is past ("said Monday before leaving")."""
     if sentence is not None and not tense.future and not tense.past:
-        whole = sentence_tense(sentence)
-        return whole.future, whole.past
+        return sentence_tense(sentence)
     if tense.future and tense.past and (
         tense.only_would or (candidate.rule == "weekday" and tense.past_nearer)
     ):
-        return False, True
-    return tense.future, tense.past
+        return dataclasses.replace(tense, future=False, past=True)
+    if tense.only_would and candidate.rule == "weekday" and is_possessive(candidate.match):
+        # "they would look for ways around Wednesday's ruling": the ruling is done
+        return dataclasses.replace(tense, future=False, past=True)
+    return tense
 
 
 def _compares_back(candidate: Candidate) -> bool:

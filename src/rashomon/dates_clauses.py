@@ -215,15 +215,18 @@ def clause_tense_of(sentence: Sentence, start: int, end: int,
                     protected: list[Span] = ()) -> ClauseTense:
     """The :class:`ClauseTense` of the clause governing ``start:end``. The clause is the
     date's own, a report cut from what it reports, so "said on Friday that the team
-    would move" is past for "Friday". A finite past verb before the date with future
-    cues only after it ("left on Friday and will return") is past only."""
+    would move" is past for "Friday". A finite past verb ahead of every future cue, the
+    cues all after the date ("left on Friday and will return"), is past only."""
     lo, hi = clause_span(sentence, start, end, protected, reported=True)
     clause = sentence.text[lo - sentence.start:hi - sentence.start]
     date_at = start - lo
     future = [m for cue in _FUTURE for m in cue.finditer(clause)]
     past = [m for cue in _PAST for m in cue.finditer(clause)]
-    strong_before = any(m.start() < date_at for cue in _STRONG_PAST for m in cue.finditer(clause))
-    strong = future and strong_before and min(m.start() for m in future) > date_at
+    first_future = min((m.start() for m in future), default=-1)
+    # a finite past verb before every future cue, which all follow the date: "left on
+    # Friday and will return", "In January it hired a chief, who will remain"
+    strong = first_future > date_at and any(
+        m.start() < first_future for cue in _STRONG_PAST for m in cue.finditer(clause))
     if strong:
         future = []  # "left on Friday and will return": past only
     last_future = max((m.end() for m in future if m.end() <= date_at), default=-1)
@@ -254,7 +257,8 @@ def sentence_tense(sentence: Sentence) -> ClauseTense:
     text = sentence.text
     future = [m.group().lower() for cue in _FUTURE for m in cue.finditer(text)]
     past = any(cue.search(text) for cue in _PAST)
-    return ClauseTense(bool(future) and not (past and all(f == "would" for f in future)), past)
+    return ClauseTense(bool(future) and not (past and all(f == "would" for f in future)), past,
+                       event_past=past and _tells_past_event(text))
 
 
 def clause_tense(sentence: Sentence, start: int, end: int,

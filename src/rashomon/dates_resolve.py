@@ -227,13 +227,18 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
     if not has_precision(ctx.published, "day"):
         return UNRESOLVED
     rel = (group(match, "rel") or "").lower()
-    # no tense cue ("shuttles begin Monday"): a schedule, so the next such day
-    direction = R.WEEKDAY_DIRECTIONS.get(rel, "before" if ctx.past and not ctx.future else "after")
-    day = day_resolved(weekday_relative(ctx.published.value, weekday_number(match.group("wd")), direction))
-    part = group(match, "pod")
-    if part and day.value is not None:
-        return Resolved(f"{day.value}T{R.PARTS_OF_DAY[part.lower()]}", "day", date=day.date)
-    return day
+    # no tense cue ("shuttles begin Monday"): a schedule, so the next such day; but
+    # "Friday's ruling" names a thing already done unless the clause looks ahead
+    looks_back = ctx.past and not ctx.future or (is_possessive(match) and not ctx.future)
+    direction = R.WEEKDAY_DIRECTIONS.get(rel, "before" if looks_back else "after")
+    # "Friday night" keeps its part of day in the expression; the value is the day, as
+    # TimeML values a DATE (a clock time would make it a TIME)
+    return day_resolved(weekday_relative(ctx.published.value, weekday_number(match.group("wd")), direction))
+
+
+def is_possessive(match: re.Match[str]) -> bool:
+    """"Friday's": the expression is followed by a possessive ending."""
+    return match.string[match.end():match.end() + 2] in R.POSSESSIVE_ENDINGS
 
 
 def resolve_spelled_year(match: re.Match[str], ctx: Context) -> Resolved:

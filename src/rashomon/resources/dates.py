@@ -78,6 +78,8 @@ RELATIVE_WORDS: Mapping[str, int] = MappingProxyType({
 WEEKDAY_DIRECTIONS: Mapping[str, str] = MappingProxyType({
     "last": "last", "past": "last", "next": "next", "coming": "next", "this": "this",
 })
+# What follows a possessive expression ("Friday's ruling").
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
 # Decade words: the decade's digit in the 20th century ("the nineties" -> 199).
 DECADE_WORDS: Mapping[str, int] = MappingProxyType({
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
@@ -139,7 +141,12 @@ YEARLESS_BEHIND_DAYS = 183
 QUARTER_REACH_SENTENCES = 3
 # Words before a date that make it a deadline or an end ("by Jan. 14", "until May",
 # "extended to Nov. 20"): it may lie ahead even in a past clause.
-DEADLINE_WORDS = ("by", "until", "till", "through", "to", "before")
+DEADLINE_WORDS = ("by", "until", "till", "through", "to", "before", "effective")
+# Nouns after a date that make it a deadline ("the Jan. 14 deadline").
+DEADLINE_NOUNS = ("deadline", "return date", "target date")
+# Words before a date that put it behind publication whatever the clause's tense
+# ("on patrol since March and scheduled to return"; "the year ended March 31").
+BEHIND_WORDS = ("since", "ended")
 
 # Irregular past forms that report or help rather than tell an event (with the
 # reporting verbs): a date beside only these may still lie ahead.
