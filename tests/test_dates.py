@@ -126,6 +126,25 @@ def test_tense_leads_around_a_date(text, expression, value):
     assert mention(text, expression).value == value
 
 
+@pytest.mark.parametrize("text,expression,value", [
+    ("Stone walls of the 12th century still stand.", "the 12th century", "11"),
+    ("Mills of the nineteenth century lined the river.", "the nineteenth century", "18"),
+    ("The ferry leaves at 9 a.m. EST Friday.", "9 a.m. EST Friday", "2024-12-20T09:00"),
+    ("Crews met at 4:30 p.m. on Monday to vote.", "4:30 p.m. on Monday", "2024-12-16T16:30"),
+    ("Sales fell in the first half of 2023.", "the first half of 2023", "2023-H1"),
+    ("Sales rose in the last two quarters of 2023.", "the last two quarters of 2023", "2023-H2"),
+    ("Output rose in the early summer.", "the early summer", "2024-SU"),
+    ("Profit for the current fiscal year fell.", "current fiscal year", "2024"),
+    # the earliest time of something still to happen
+    ("Ada Rusk said the crew could sail as early as Monday.", "Monday", "2024-12-23"),
+    # a past verb that sets up a later event: the date may lie ahead
+    ("Omar Field said he summoned Ada Rusk to testify before the board on Jan. 20.",
+     "Jan. 20", "2025-01-20"),
+])
+def test_periods_clock_times_and_leads(text, expression, value):
+    assert mention(text, expression).value == value
+
+
 @pytest.mark.parametrize("text,expression,value,granularity", RELATIVE)
 def test_relative_dates_resolve_against_publication(text, expression, value, granularity):
     found = mention(text, expression)

@@ -59,16 +59,20 @@ def latest_explicit_year(candidates: Sequence[Candidate], future: Sequence[bool]
 
 # "by Jan. 14", "until Nov. 9": a deadline, which may lie ahead whatever the verb
 _DEADLINE = re.compile(rf"\b(?:{'|'.join(R.DEADLINE_WORDS)})\s+(?:the\s+)?$", re.IGNORECASE)
+# "subpoenaed him to testify on Feb. 10": the date of what the past verb set up
+_PURPOSE = re.compile(r"\bto\s+(?!be\b|have\b)[a-z]+(?:\s+[^\s,.;:]+){0,6}\s+(?:on|in|by)\s+$")
 _DEADLINE_AFTER = re.compile(rf"\s+(?:{'|'.join(R.DEADLINE_NOUNS)})\b", re.IGNORECASE)
 # "since March", "the year ended March 31": behind publication, whatever else the clause says
 _BEHIND = re.compile(rf"\b(?:{'|'.join(R.BEHIND_WORDS)})\s+(?:the\s+)?$", re.IGNORECASE)
+_AHEAD = re.compile(rf"\b(?:{'|'.join(R.AHEAD_WORDS)})\s+$", re.IGNORECASE)
 
 
 def is_deadline(text: str, candidate: Candidate) -> bool:
     """"by Jan. 14", "effective Feb. 1", "the Jan. 14 deadline": a date that may lie
     ahead even in a past clause."""
     return bool(_DEADLINE.search(text, max(0, candidate.start - 20), candidate.start)
-                or _DEADLINE_AFTER.match(text, candidate.end))
+                or _DEADLINE_AFTER.match(text, candidate.end)
+                or _PURPOSE.search(text, max(0, candidate.start - 60), candidate.start))
 
 
 def find_dates(
@@ -97,6 +101,8 @@ def find_dates(
         event_past = read.event_past and not is_deadline(text, candidate)
         if _BEHIND.search(text, max(0, candidate.start - 20), candidate.start):
             ahead, past, event_past = False, True, True
+        elif _AHEAD.search(text, max(0, candidate.start - 20), candidate.start):
+            ahead, past = True, False
         here = (sentence is not None and quarter_sentence is not None
                 and 0 <= sentence.index - quarter_sentence <= R.QUARTER_REACH_SENTENCES)
         result = resolved(candidate, Context(published, anchor, latest_year, ahead, past,

@@ -233,12 +233,35 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
     direction = R.WEEKDAY_DIRECTIONS.get(rel, "before" if looks_back else "after")
     # "Friday night" keeps its part of day in the expression; the value is the day, as
     # TimeML values a DATE (a clock time would make it a TIME)
-    return day_resolved(weekday_relative(ctx.published.value, weekday_number(match.group("wd")), direction))
+    weekday = weekday_number(match.group("wd"))
+    return day_resolved(weekday_relative(ctx.published.value, weekday, direction))
+
+
+def resolve_clock_weekday(match: re.Match[str], ctx: Context) -> Resolved:
+    """"9 a.m. Tuesday": that weekday (as :func:`resolve_weekday`) at that hour."""
+    day = resolve_weekday(match, ctx)
+    if day.value is None:
+        return day
+    hour = int(match.group("hour")) % 12 + (12 if match.group("half").lower() == "p" else 0)
+    return Resolved(f"{day.value}T{hour:02d}:{match.group('minute') or '00'}", "day", date=day.date)
+
+
+def resolve_half_year(match: re.Match[str], ctx: Context) -> Resolved:
+    """"the first half of 1990", "the last two quarters of 1989" -> 1990-H1, 1989-H2."""
+    first = (group(match, "h") or group(match, "q") or "").lower() == "first"
+    return period_resolved(int(match.group("year")), "H1" if first else "H2", "half")
 
 
 def is_possessive(match: re.Match[str]) -> bool:
     """"Friday's": the expression is followed by a possessive ending."""
     return match.string[match.end():match.end() + 2] in R.POSSESSIVE_ENDINGS
+
+
+def resolve_century(match: re.Match[str], ctx: Context) -> Resolved:
+    """"the 20th century", "the nineteenth century" -> "19" (its first two digits)."""
+    ordinal = match.group("c").lower()
+    number = int(ordinal[:-2]) if ordinal[0].isdigit() else R.CENTURY_ORDINALS[ordinal]
+    return span_resolved((number - 1) * 100, 100, "century") if number else UNRESOLVED
 
 
 def resolve_spelled_year(match: re.Match[str], ctx: Context) -> Resolved:
@@ -408,6 +431,8 @@ RESOLVERS: Mapping[str, Callable[[re.Match[str], Context], Resolved]] = MappingP
     "quarter_yearless": resolve_quarter_yearless,
     "month_of_relative_year": resolve_month_of_relative_year,
     "period_anaphor": resolve_period_anaphor, "year_ago_period": resolve_year_ago_period,
+    "century": resolve_century, "clock_weekday": resolve_clock_weekday,
+    "half_year": resolve_half_year,
     "weekday": resolve_weekday, "weekday_set": resolve_set, "weekday_every": resolve_set,
     "day_word": resolve_day_word, "relative_unit": resolve_relative_unit,
     "past_unit": resolve_past_unit, "ago": resolve_ago,

@@ -68,7 +68,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ("season_year", rf"\b(?:(?:the|early|late)\s+)?{SEASON}(?:\s+of)?,?\s+{YEAR}"),
     ("year_season", rf"\b{YEAR}\s+{SEASON}\b"),
     ("season_relative", rf"\b(?P<rel>last|this|next|past|coming)\s+{SEASON}\b"),
-    ("season", rf"\b(?:in|during|over|by|until|since|through|throughout)\s+(?P<x>the\s+{SEASON})\b(?!\s+of\b)"),
+    ("season", rf"\b(?:in|during|over|by|until|since|through|throughout)\s+(?P<x>the\s+"
+               rf"(?:(?:early|late|mid)[\s-]+)?{SEASON})\b(?!\s+of\b)"),
+    ("century", rf"\b(?:the\s+)?(?P<c>[12]?\d(?:st|nd|rd|th)|{_alternation(R.CENTURY_ORDINALS)})"
+                r"[\s-]+century\b"),
     ("quarter", rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?,?\s+{YEAR}"),
     ("quarter_yearless", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b"),
     ("quarter_code", rf"\bQ(?P<q>[1-4])\s+{YEAR}"),
@@ -85,6 +88,8 @@ RULES: tuple[tuple[str, str], ...] = (
                  r"that|when|in|of|to|which|he|she|they|it|we)\b|\s+(?:19|20)\d\d\b)(?!-)"),
     ("year_quarter", rf"\b(?:the\s+)?{YEAR}\s+(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
                      r"[\s-]+quarter\b"),
+    ("half_year", rf"\b(?:the\s+)?(?:(?P<h>first|second|last|latter)\s+half|(?P<q>first|last)\s+"
+                  rf"(?:two|2)\s+quarters)\s+of\s+(?:fiscal\s+)?{YEAR}"),
     ("year_period", rf"\bthe\s+{YEAR}\s+period\b"),
     ("period_anaphor", r"\bthe\s+(?:(?:latest|recent|most\s+recent|same|comparable|fiscal)\s+)?"
                        r"quarter\b|\bthe\s+(?:latest|most\s+recent|comparable|same)\s+period\b"),
@@ -95,11 +100,15 @@ RULES: tuple[tuple[str, str], ...] = (
                               r"fourth)\s+quarter\b"),
     ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{WEEKDAY_FULL})\b"
                 rf"(?:\s+(?P<pod>{_alternation(R.PARTS_OF_DAY)})\b)?"),
+    # "9 a.m. EST Tuesday": a clock time on a weekday (TimeML values it with the hour)
+    ("clock_weekday", r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*"
+                      rf"(?P<half>[ap])\.?m\.?(?:\s+[A-Z]{{3}})?\s+(?:on\s+)?(?P<wd>{WEEKDAY_FULL})\b"),
     ("weekday_set", rf"\b(?P<x>(?P<wd>{WEEKDAY_FULL})s)\b"),
     ("weekday_every", rf"\b(?:every|each)\s+(?P<wd>{WEEKDAY_FULL})\b"),
     ("day_word", rf"\b(?P<dw>{DAY_WORD})\b"),
     ("relative_unit", r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>last|this|next|past|previous|"
-                      r"coming|current)\s+(?P<unit>week|weekend|month|quarter|year|decade|century)\b"),
+                      r"coming|current)\s+(?:fiscal\s+)?"
+                      r"(?P<unit>week|weekend|month|quarter|year|decade|century)\b"),
     ("past_unit", r"\bthe\s+(?:last|past)\s+(?P<unit>day|week|month|quarter|year|decade|century)\b"),
     ("ago", rf"\b(?P<n>{NUMBER})\s+{UNIT}\s+ago\b"),
     ("vague_ago", r"\b(?P<unit>years|months|weeks|days|decades)\s+ago\b"),
@@ -133,7 +142,7 @@ RULE_ORDER: Mapping[str, int] = MappingProxyType({name: i for i, (name, _) in en
 # Rules whose expression carries its own year: their years bound weekday resolution.
 EXPLICIT_YEAR_RULES = frozenset(
     {"iso", "slash", "mdy", "dmy", "month_year", "year", "season_year", "year_season",
-     "quarter", "quarter_code", "year_quarter", "year_period"}
+     "quarter", "quarter_code", "year_quarter", "year_period", "half_year"}
 )
 
 # Rules that state a quarter: the quarter later anaphora ("the quarter") refer to.

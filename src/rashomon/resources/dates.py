@@ -53,6 +53,14 @@ ORDINAL_WORDS: Mapping[str, int] = MappingProxyType({
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 })
 
+# Spelled ordinals of centuries ("the nineteenth century"); digits ("19th") are read as numbers.
+CENTURY_ORDINALS: Mapping[str, int] = MappingProxyType({
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+})
+
 # unit word -> (TIMEX3 duration letter, multiplier, time unit?)
 UNITS: Mapping[str, tuple[str, int, bool]] = MappingProxyType({
     "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
@@ -147,6 +155,9 @@ DEADLINE_NOUNS = ("deadline", "return date", "target date")
 # Words before a date that put it behind publication whatever the clause's tense
 # ("on patrol since March and scheduled to return"; "the year ended March 31").
 BEHIND_WORDS = ("since", "ended")
+# Words before a date that put it ahead of publication: the earliest time of something
+# still to happen ("could arrive as early as Tuesday").
+AHEAD_WORDS = ("as early as", "as soon as")
 
 # Irregular past forms that report or help rather than tell an event (with the
 # reporting verbs): a date beside only these may still lie ahead.
@@ -166,7 +177,7 @@ PLAN_NOUN_LEADS = (
 FUTURE_CUES = (
     r"\bwill\b", r"\bwould\b", r"\bwon[’']t\b", r"[’']ll\b", r"\bshall\b", r"\bupcoming\b",
     r"\b(?:is|are|was|were)\s+(?:set|scheduled|expected|due|slated|poised)\s+to\b",
-    r"\b(?:is|are|am)\s+going\s+to\b", r"\b(?:scheduled|slated|planned)\b",
+    r"\b(?:is|are|am)\s+going\s+to\b", r"\b(?:scheduled|slated|planned)\b", r"\bplanning\s+to\b",
     # business schedules: "plans to redeem on Nov. 16", "payable Dec. 7 to holders of
     # record Nov. 22", "to be completed around Nov. 1", "set to expire Nov. 6"
     # ("plans" as a verb: not "announced plans to appeal", "its plans to")
