@@ -8,7 +8,7 @@ import re
 import pytest
 from conftest import SEEDS, make_article, seed_paths
 
-from rashomon.dates import find_dates, infer_published, published_from_peers
+from rashomon.dates import find_dates, infer_published, lending_peer, published_from_peers
 from rashomon.model import Article, ArticleAnalysis, PartialDate, Quote
 from rashomon.sentences import split_sentences
 
@@ -374,6 +374,8 @@ def test_published_from_peers_shares_fresh_quotes():
     unrelated = _analysis("c", "“Nothing about bridges was said here today at all,” he said.",
                           ("Nothing about bridges was said here today at all",), "2022-03-01")
     assert published_from_peers(mine, [unrelated, peer]) == PartialDate.of(2024, 12)
+    # the lender is named, so the report can say where the date came from
+    assert lending_peer(mine, [unrelated, peer]) == (PartialDate.of(2024, 12), "b")
 
 
 def test_published_from_peers_ignores_short_quotes_and_undated_peers():

@@ -187,20 +187,26 @@ def infer_published(article: Article, sentences: tuple[Sentence, ...]) -> Partia
     return PartialDate.of(latest.year, latest.value.month)
 
 
-def _normalised_quote(text: str) -> str:
+def normalised_quote(text: str) -> str:
     """Lower case, one kind of quote mark and dash, single spaces: outlets differ in
     typography, not in words."""
     return " ".join(plain_marks(text.lower()).split())
 
 
-_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+# The text between quote marks: the quotes of an article with no quote records
+QUOTED_TEXT = re.compile(r"[“\"]([^”\"]+)[”\"]")
+
+
+def is_fresh_quote(text: str) -> bool:
+    """Long enough to be distinctive ("see you soon" is said every day)."""
+    return len(text.split()) >= MIN_QUOTE_WORDS
 
 
 def fresh_quotes(analysis: ArticleAnalysis) -> list[str]:
     """The article's quotes long enough to be distinctive (the quote stage's records;
     failing those, the text between quote marks)."""
-    texts = [q.text for q in analysis.quotes] or _QUOTED.findall(analysis.article.text)
-    return [_normalised_quote(t) for t in texts if len(t.split()) >= MIN_QUOTE_WORDS]
+    texts = [q.text for q in analysis.quotes] or QUOTED_TEXT.findall(analysis.article.text)
+    return [normalised_quote(t) for t in texts if is_fresh_quote(t)]
 
 
 def shared_quote_count(mine: Sequence[str], theirs: Sequence[str]) -> int:
@@ -211,24 +217,35 @@ def shared_quote_count(mine: Sequence[str], theirs: Sequence[str]) -> int:
     )
 
 
-def published_from_peers(
+def lending_peer(
     article: ArticleAnalysis, peers: Sequence[ArticleAnalysis]
-) -> PartialDate | None:
+) -> tuple[PartialDate, str] | None:
     """The publication period of the dated peer that shares the most fresh quotes with
-    ``article``: fresh quotes travel within days, so the article belongs to that month.
-    Returned at month precision (a day would claim more than we know)."""
+    ``article`` (ties: the latest date, then the first peer), and that peer's id: fresh
+    quotes travel within days, so the article belongs to that month. The period is
+    returned at month precision (a day would claim more than we know)."""
     mine = fresh_quotes(article)
     if not mine:
         return None
-    best: tuple[int, PartialDate] | None = None
+    best: tuple[int, PartialDate, str] | None = None
     for peer in peers:
         published = peer.article.published
         if peer.article.id == article.article.id or published is None:
             continue
         count = shared_quote_count(mine, fresh_quotes(peer))
-        if count and (best is None or (count, published) > best):
-            best = (count, published)
+        if count and (best is None or (count, published) > best[:2]):
+            best = (count, published, peer.article.id)
     if best is None:
         return None
     published = best[1]
-    return published if published.granularity == "year" else PartialDate.of(published.year, published.value.month)
+    if published.granularity != "year":
+        published = PartialDate.of(published.year, published.value.month)
+    return published, best[2]
+
+
+def published_from_peers(
+    article: ArticleAnalysis, peers: Sequence[ArticleAnalysis]
+) -> PartialDate | None:
+    """The period :func:`lending_peer` finds, without the peer."""
+    lent = lending_peer(article, peers)
+    return lent[0] if lent else None

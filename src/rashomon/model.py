@@ -22,6 +22,9 @@ RelationKind = Literal[
 ]
 DiffOpName = Literal["equal", "insert", "delete", "replace"]
 ConflictKind = Literal["date", "number", "name", "claim"]
+# what dates an event source: its own date expression, or (undated) the quote it
+# shares with a dated source of the same event
+SourceBasis = Literal["date", "quote"]
 
 
 @dataclass(frozen=True, order=True)
@@ -123,6 +126,9 @@ class Article:
     url: str | None = None
     published: PartialDate | None = None
     published_basis: PublishedBasis | None = None
+    # the peer article whose publication period was borrowed (None: the article's own
+    # text or metadata gave it)
+    published_from: str | None = None
     removed: tuple[RemovedLine, ...] = ()
     # where the headline sits in ``text`` (None when the input had no headline line)
     title_span: tuple[int, int] | None = None
@@ -198,6 +204,11 @@ class QuoteGroup:
 
 @dataclass(frozen=True)
 class EventSource:
+    """One sentence that tells an event. With ``basis`` "date" it dates the event by its
+    own expression; with "quote" it gives no date (``expression`` is "" and start ==
+    end, at its clause) and joins the event by the quote it shares with the source of
+    article ``dated_by``."""
+
     article: str
     expression: str
     start: int  # of the date expression
@@ -205,6 +216,8 @@ class EventSource:
     sentence: str
     event_start: int | None = None  # of the event clause inside the article text
     event_end: int | None = None
+    basis: SourceBasis = "date"
+    dated_by: str | None = None  # the article whose source gives the date (basis "quote")
 
 
 @dataclass(frozen=True)

@@ -216,10 +216,12 @@ def _date_from_peers(analysis: ArticleAnalysis, peers: Sequence[ArticleAnalysis]
     if analysis.article.published is not None:
         return analysis
     others = [p for p in peers if p.article.id != analysis.article.id]
-    borrowed = dates.published_from_peers(analysis, others)
-    if borrowed is None:
+    lent = dates.lending_peer(analysis, others)
+    if lent is None:
         return analysis
-    article = dataclasses.replace(analysis.article, published=borrowed, published_basis="inferred")
+    borrowed, lender = lent
+    article = dataclasses.replace(analysis.article, published=borrowed, published_basis="inferred",
+                                  published_from=lender)
     found_dates = dates.find_dates(article, analysis.sentences, borrowed)
     return dataclasses.replace(analysis, article=article, dates=found_dates)
 

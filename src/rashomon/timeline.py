@@ -11,6 +11,8 @@ date across outlets (or one event verb, "closed"/"shut", and its object, a few d
 apart) are one event with a :class:`DateConflict`. Plans with no date ("in the coming weeks"), unresolved relative dates
 and background with no usable date (a decade) go apart, as undated
 :class:`EventSource` records; a plan with a date ("by November 2026") is an event.
+Last, an outlet that reports a dated event without a date joins it by the quote it
+shares with a dated source (``timeline_reports``).
 """
 
 from __future__ import annotations
@@ -27,12 +29,13 @@ from .model import (
     DateMention,
     EventSource,
     PartialDate,
-    Quote,
     Sentence,
     TimelineEvent,
 )
 from .resources import dates as R
 from .sentences import sentence_at, split_sentences
+from .timeline_mentions import days_apart, in_direct_quote, nested, timeline_date, week_bounds
+from .timeline_reports import with_quote_sources
 
 # Merge thresholds, the precision ranking and the words a stem drops are rule data:
 # resources/dates.py.
@@ -75,16 +78,6 @@ class Cluster:
             self.date = item.date
         if self.period is None or item.period[1] - item.period[0] < self.period[1] - self.period[0]:
             self.period = item.period
-
-
-def nested(a: tuple[date, date], b: tuple[date, date]) -> bool:
-    """True when one period lies inside the other (a day in its week, a week in its month)."""
-    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
-
-
-def days_apart(a: tuple[date, date], b: tuple[date, date]) -> int:
-    """Days between two periods that do not overlap (0 when they do)."""
-    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
 
 
 # -- content words -----------------------------------------------------------------
@@ -148,38 +141,6 @@ def without_dates(text: str, offset: int, mentions: Sequence[DateMention]) -> st
 
 
 # -- which mentions are events -----------------------------------------------------
-
-def week_bounds(mention: DateMention) -> tuple[date, date] | None:
-    """Monday and Sunday of a week-valued mention ("last week": 2025-W19), or its
-    weekend; None for other values."""
-    week = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", mention.value or "")
-    if not week:
-        return None
-    year, number = int(week.group(1)), int(week.group(2))
-    first = date.fromisocalendar(year, number, 6 if week.group(3) else 1)
-    return first, date.fromisocalendar(year, number, 7)
-
-
-def in_direct_quote(mention: DateMention, quotes: Sequence[Quote]) -> bool:
-    """A date inside a direct quote ("Today is not a happy day") is the speaker's day:
-    not an event the article reports."""
-    return any(q.kind == "direct" and q.start <= mention.start and mention.end <= q.end for q in quotes)
-
-
-def timeline_date(mention: DateMention) -> PartialDate | None:
-    """The calendar period of a mention for the timeline: its date, or for a week,
-    season or quarter the month or year that holds it."""
-    if mention.date is not None:
-        return mention.date
-    value = mention.value or ""
-    week = re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value)
-    if week:
-        thursday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)
-        return PartialDate.of(thursday.year, thursday.month)
-    if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI|Q[1-4])", value):
-        return PartialDate.of(int(value[:4]))
-    return None
-
 
 def is_publication_meta(sentence: Sentence, mention: DateMention) -> bool:
     """True for a dateline ("Published Dec. 18, 2024, 10:05 a.m."): the sentence holds
@@ -379,4 +340,6 @@ def build_timeline(
     analyses_by_id = {a.article.id: a for a in analyses}
     events = [timeline_event(g, analyses_by_id) for g in conflict_groups(merged_clusters(items))]
     events.sort(key=lambda e: (e.date.value, -R.GRANULARITY_RANK[e.date.granularity], e.sources[0].start))
-    return tuple(events), tuple(undated)
+    # only now, with every dated source merged: an undated outlet joins an event by the
+    # quote it shares with one of them
+    return with_quote_sources(events, undated, analyses)

@@ -48,6 +48,7 @@ def article_to_dict(analysis: ArticleAnalysis) -> dict[str, Any]:
         "url": a.url,
         "published": a.published.iso() if a.published else None,
         "published_basis": a.published_basis,
+        "published_from": a.published_from,
         "text": a.text,
         "removed": [{"line": r.line, "reason": r.reason} for r in a.removed],
         "dates": [date_to_dict(d) for d in analysis.dates],
@@ -110,6 +111,8 @@ def source_to_dict(s: EventSource) -> dict[str, Any]:
         "sentence": s.sentence,
         "event_start": s.event_start,
         "event_end": s.event_end,
+        "basis": s.basis,
+        "dated_by": s.dated_by,
     }
 
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 
-from ..model import DiffOp, Report, Story
+from ..model import DiffOp, EventSource, Report, Story
 from .view import (
     clip,
     group_quotes,
     ordered_kinds,
     outlet_changes,
     outlet_names,
+    published_note,
     quotes_by_speaker,
     relation_counts,
+    source_note,
     story_analyses,
 )
 
@@ -72,6 +74,8 @@ def _outlets(report: Report, story: Story) -> list[str]:
     for analysis in story_analyses(report, story):
         a = analysis.article
         published = a.published.iso() if a.published else "—"
+        note = published_note(a)
+        published += f" ({md(note)})" if note else ""
         out.append(f"| {md(a.id)} | {md(a.outlet or '—')} | {published} | {a.published_basis or '—'} |")
     return out + [""]
 
@@ -120,13 +124,20 @@ def _timeline(report: Report, story: Story) -> list[str]:
     outlets = outlet_names(report)
     out = ["### Timeline", ""]
     for event in story.timeline:
-        sources = ", ".join(f"{md(outlets.get(s.article, s.article))} (“{md(s.expression)}”)" for s in event.sources)
+        sources = ", ".join(_source_markdown(s, outlets) for s in event.sources)
         flag = f" **conflict:** {md(event.conflict.note)}" if event.conflict else ""
         out.append(f"- **{event.date.iso()}** {md(event.event, 200)} — {sources}{flag}")
     if story.undated:
         out += ["", "Undated or planned:", ""]
         out += [f"- {md(s.sentence, 200)} — {md(outlets.get(s.article, s.article))}" for s in story.undated]
     return out + [""]
+
+
+def _source_markdown(source: EventSource, outlets: dict[str, str]) -> str:
+    """"Outlet (“on May 5”)", or for an undated source "Outlet (undated; same quote as ...)"."""
+    note = source_note(source, outlets)
+    label = md(note) if note else f"“{md(source.expression)}”"
+    return f"{md(outlets.get(source.article, source.article))} ({label})"
 
 
 def _facts(report: Report, story: Story) -> list[str]:

@@ -14,15 +14,17 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..model import QuoteRelation, Report, Story
+from ..model import EventSource, QuoteRelation, Report, Story
 from .view import (
     clip,
     group_quotes,
     ordered_kinds,
     outlet_changes,
     outlet_names,
+    published_note,
     quotes_by_speaker,
     relation_counts,
+    source_note,
     story_analyses,
 )
 
@@ -90,8 +92,10 @@ def _outlets_table(report: Report, story: Story) -> Table:
         table.add_column(column)
     for analysis in story_analyses(report, story):
         a = analysis.article
+        note = published_note(a)
+        published = (a.published.iso() if a.published else "—") + (f" ({note})" if note else "")
         table.add_row(
-            _plain(a.id), _plain(a.outlet or "—"), a.published.iso() if a.published else "—",
+            _plain(a.id), _plain(a.outlet or "—"), _plain(published),
             a.published_basis or "—", str(len(analysis.quotes)),
         )
     return table
@@ -143,7 +147,7 @@ def _timeline_parts(story: Story, outlets: dict[str, str]) -> list:
     table.add_column("event", ratio=4)
     table.add_column("sources", ratio=2)
     for event in story.timeline:
-        sources = "; ".join(f"{outlets.get(s.article, s.article)} “{s.expression}”" for s in event.sources)
+        sources = "; ".join(_source_text(s, outlets) for s in event.sources)
         row_event = _plain(clip(event.event, 200))
         if event.conflict:
             row_event.append(f"\n⚠ conflict: {event.conflict.note}", style="bold yellow")
@@ -157,6 +161,13 @@ def _timeline_parts(story: Story, outlets: dict[str, str]) -> list:
             undated.add_row(_plain(outlets.get(s.article, s.article)), _plain(clip(s.sentence, 200)))
         parts.append(undated)
     return parts
+
+
+def _source_text(source: EventSource, outlets: dict[str, str]) -> str:
+    """"Outlet “on May 5”", or for an undated source "Outlet (undated; same quote as ...)"."""
+    note = source_note(source, outlets)
+    label = f"({note})" if note else f"“{source.expression}”"
+    return f"{outlets.get(source.article, source.article)} {label}"
 
 
 def _facts_parts(story: Story, outlets: dict[str, str]) -> list:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import ArticleAnalysis, Quote, QuoteGroup, QuoteRelation, Report, Story
+from ..model import Article, ArticleAnalysis, EventSource, Quote, QuoteGroup, QuoteRelation, Report, Story
 
 # Kinds a reader must not miss come first when several apply to one pair.
 KIND_ORDER = ("misattributed", "altered", "censored", "truncated", "extended", "typographic", "identical")
@@ -15,6 +15,21 @@ KIND_ORDER = ("misattributed", "altered", "censored", "truncated", "extended", "
 def outlet_names(report: Report) -> dict[str, str]:
     """Article id -> the outlet's name (the article id when the outlet is unknown)."""
     return {a.article.id: a.article.outlet or a.article.id for a in report.articles}
+
+
+def published_note(article: Article) -> str | None:
+    """Where a borrowed publication date came from ("inferred from a2"); None when
+    the article's own text or metadata gave it."""
+    return f"inferred from {article.published_from}" if article.published_from else None
+
+
+def source_note(source: EventSource, outlets: dict[str, str]) -> str | None:
+    """Why an undated source is on a dated event ("undated; same quote as Outlet A");
+    None for a source dated by its own expression."""
+    if source.basis != "quote":
+        return None
+    lender = source.dated_by or ""
+    return f"undated; same quote as {outlets.get(lender, lender)}"
 
 
 def story_analyses(report: Report, story: Story) -> list[ArticleAnalysis]:
