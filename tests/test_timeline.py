@@ -271,6 +271,12 @@ def test_events_are_in_date_order_across_articles():
     assert [d for d, _ in event_texts([a, b])] == ["1998-03", "2015", "2021-06"]
 
 
+def test_quarters_and_half_years_are_events_of_their_year():
+    a = analysis("The mill lost money in the first half of 2022. Sales grew in the third quarter "
+                 "of 2023.", id="a")
+    assert [d for d, _ in event_texts([a])] == ["2022", "2023"]
+
+
 def test_content_words_leave_out_names_and_function_words():
     assert content_words("Inspector Hana Roe repaired the gates at Mill Lane") == {"repair", "gate"}
     assert content_words("repairing of the gate") == {"repair", "gate"}

@@ -15,7 +15,7 @@ from datetime import date
 from .model import DateMention, PartialDate, Quote
 
 _WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
-_SEASON_OR_QUARTER = re.compile(r"\d{4}-(?:SP|SU|FA|WI|Q[1-4])")
+_SEASON_OR_QUARTER = re.compile(r"\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])")  # and half-years
 
 
 def nested(a: tuple[date, date], b: tuple[date, date]) -> bool:
@@ -41,7 +41,7 @@ def week_bounds(mention: DateMention) -> tuple[date, date] | None:
 
 def timeline_date(mention: DateMention) -> PartialDate | None:
     """The calendar period of a mention for the timeline: its date, or for a week,
-    season or quarter the month or year that holds it."""
+    season, quarter or half-year the month or year that holds it."""
     if mention.date is not None:
         return mention.date
     value = mention.value or ""
