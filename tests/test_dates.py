@@ -586,3 +586,91 @@ def test_the_quarter_ended_names_its_quarter():
 ])
 def test_words_that_only_look_like_dates(text, wrong):
     assert wrong not in [m.expression for m in mentions_of(text, "2031-11-20")]
+
+
+MORE_CUES_AND_FORMS = [
+    # "to" before a determiner is a preposition, not a purpose ("switched to a supplier")
+    ("The bakery switched to a new supplier in January.", "January", "2024-01"),
+    # after "be" a past form is a participle: the plan still lies ahead
+    ("Ines Varga said the fair would be held on January 4.", "January 4", "2025-01-04"),
+    # a capitalised "-ed" word is a name, not a past verb
+    ("The Alfred Hall gala is on May 3.", "May 3", "2025-05-03"),
+    # the perfect looks back
+    ("Hanna Olsen may have been in Leeds on Monday.", "Monday", "2024-12-16"),
+    # "preferred stock" is no past verb
+    ("Corvo Ltd. is calling for the redemption on Feb. 3 of its convertible preferred stock.",
+     "Feb. 3", "2025-02-03"),
+    ("Velt Corp. earned $3 million in the third quarter, against $2 million in the 2023 quarter.",
+     "the 2023 quarter", "2023-Q3"),
+    ("The Arlen summit will be held on April 24 and 25.", "25", "2025-04-25"),
+    ("A hearing at Dunmore court is set for the week of March 3.", "the week of March 3",
+     "2025-W10"),
+    ("The index fell on Friday, Dec. 13, down 3% from the previous Friday.", "the previous Friday",
+     "2024-12-06"),
+    ("Lena Moss arrived on Dec. 2 and left the next morning.", "the next morning", "2024-12-03"),
+    ("The Hollin mill was founded in 1887.", "1887", "1887"),
+    ("Repairs at the pier dragged on well into the summer.", "the summer", "2024-SU"),
+    ("Orders at Brask rose from the lows of the early summer.", "the early summer", "2024-SU"),
+    ("The June vote at the Tolland council was close.", "June", "2024-06"),
+    ("Sales at Orrin rose 4% in the first nine months of the year.", "the year", "2024"),
+    ("Today is the third day of the strike at Hollin Mill.", "the third day", "2024-12-18"),
+    ("January nineteen ninety-seven. A bomb hit the Tolland clinic.",
+     "January nineteen ninety-seven", "1997-01"),
+    ("Prices last fell in the winter of nineteen ninety-four.",
+     "the winter of nineteen ninety-four", "1994-WI"),
+    ("Analysts at Brask expect losses in the near term.", "the near term", "FUTURE_REF"),
+    ("Orrin sees weaker sales in coming quarters.", "coming quarters", "FUTURE_REF"),
+    ("Rates at Brask have fallen in the last few months.", "the last few months", "PAST_REF"),
+    ("The boom of recent years at Orrin is over.", "recent years", "PAST_REF"),
+    ("Ada Brook hopes the Hollin line will one day reopen.", "one day", "FUTURE_REF"),
+    # a counted subject opens the reported clause: "said two ferries would sail"
+    ("Lena Moss said two ferries would sail from August 6.", "August 6", "2025-08-06"),
+    # "ahead of" puts the date after the event told
+    ("Traders at Brask sold shares ahead of the weekend.", "the weekend", "2024-W51-WE"),
+]
+
+
+@pytest.mark.parametrize("text,expression,value", MORE_CUES_AND_FORMS)
+def test_more_cues_and_forms(text, expression, value):
+    assert mention(text, expression).value == value
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ('Ruth Abel spoke on ABC\'s "This Week" about the vote.', "This Week"),
+    ("In today's world, said Dana Pell, nobody writes letters.", "today"),
+    ("Today's personal computers are fast, Omar Lind said.", "Today"),
+    ("Ada Brook marched with the March of Dimes.", "March"),
+])
+def test_titles_and_eras_are_no_dates(text, wrong):
+    assert wrong not in [m.expression for m in mentions_of(text)]
+
+
+def test_a_year_ago_compares_and_does_not_chain():
+    text = ("Profit at Orrin rose to $5 million from $4 million a year ago. "
+            "Costs were 40% of sales, against 38% a year earlier.")
+    found = {m.expression: m.value for m in mentions_of(text, "2031-06-02")}
+    assert found["a year ago"] == "2030"
+    assert found["a year earlier"] == "2030"
+
+
+def test_a_forecast_quarter_is_not_the_reported_one():
+    text = ("Velt Corp. posted a drop in third-quarter profit. Analysts think it will post "
+            "losses through the second quarter of 2032. In the year-ago period, Velt earned "
+            "$4 million.")
+    found = {m.expression: m.value for m in mentions_of(text, "2031-11-02")}
+    assert found["the year-ago period"] == "2030-Q3"
+
+
+def test_this_years_quarter_is_the_reported_one():
+    text = ("In this year's third quarter, net at Orrin was $10 million, compared with "
+            "$9 million a year earlier.")
+    found = {m.expression: m.value for m in mentions_of(text, "2031-11-02")}
+    assert found["a year earlier"] == "2030-Q3"
+
+
+@pytest.mark.parametrize("expression", ["the corresponding period last year",
+                                        "last year's quarter"])
+def test_last_years_period_is_the_reported_quarter_a_year_back(expression):
+    text = (f"Velt Corp. lost $8 million in the third quarter ended Sept. 30, against a profit "
+            f"in {expression}.")
+    assert mention(text, expression, "2031-11-02").value == "2030-Q3"

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from .dates_clauses import ClauseTense, clause_tense_of, is_future_clause, sentence_tense
 from .dates_resolve import Context, is_possessive, resolved
 from .dates_rules import EXPLICIT_YEAR_RULES, QUARTER_RULES, Candidate, find_candidates
+from .dates_values import unit_of
 from .model import Article, ArticleAnalysis, DateMention, PartialDate, Sentence
 from .resources import dates as R
 from .sentences import sentence_at
@@ -60,7 +61,9 @@ def latest_explicit_year(candidates: Sequence[Candidate], future: Sequence[bool]
 # "by Jan. 14", "until Nov. 9": a deadline, which may lie ahead whatever the verb
 _DEADLINE = re.compile(rf"\b(?:{'|'.join(R.DEADLINE_WORDS)})\s+(?:the\s+)?$", re.IGNORECASE)
 # "subpoenaed him to testify on Feb. 10": the date of what the past verb set up
-_PURPOSE = re.compile(r"\bto\s+(?!be\b|have\b)[a-z]+(?:\s+[^\s,.;:]+){0,6}\s+(?:on|in|by)\s+$")
+# ("changed to a calendar year in December": "to" before a determiner is a preposition)
+_PURPOSE = re.compile(rf"\bto\s+(?!be\b|have\b|(?:{'|'.join(R.DETERMINERS)})\b)[a-z]+"
+                      r"(?:\s+[^\s,.;:]+){0,6}\s+(?:on|in|by)\s+$")
 _DEADLINE_AFTER = re.compile(rf"\s+(?:{'|'.join(R.DEADLINE_NOUNS)})\b", re.IGNORECASE)
 # "since March", "the year ended March 31": behind publication, whatever else the clause says
 _BEHIND = re.compile(rf"\b(?:{'|'.join(R.BEHIND_WORDS)})\s+(?:the\s+)?$", re.IGNORECASE)
@@ -122,7 +125,9 @@ def find_dates(
         if result.date is not None and not _compares_back(candidate):
             # each date the text states becomes the reference of the next anaphor
             anchor = result.date
-        if candidate.rule in QUARTER_RULES and result.value is not None:
+        if candidate.rule in QUARTER_RULES and result.value is not None and not ahead:
+            # (a quarter forecast, "losses through the third quarter of 1990", is not
+            # the period the story reports)
             quarter, quarter_sentence = result.value, sentence.index if sentence else None
         elif (quarter is not None and candidate.rule in EXPLICIT_YEAR_RULES
               and result.date is not None and str(result.date.year) != quarter[:4]):
@@ -148,9 +153,12 @@ def date_tense(candidate: Candidate, sentence: Sentence | None, tense: ClauseTen
 
 
 def _compares_back(candidate: Candidate) -> bool:
-    """"a year earlier" compares with the period the text speaks of; it is no new
-    reference ("up from $2 a year earlier ... compared with 40% a year earlier": both
-    the same year back)."""
+    """"a year earlier", "a year ago" compare with the period the text speaks of; they
+    are no new reference ("up from $2 a year ago ... compared with 40% a year earlier":
+    both the same year back). A shorter span ago ("two days ago") dates an event that
+    later anaphora count from."""
+    if candidate.rule == "ago" and unit_of(candidate.match.group("unit")) == "year":
+        return True
     return candidate.rule == "shift" and candidate.match.group("ana").lower() == "earlier"
 
 

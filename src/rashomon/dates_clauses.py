@@ -52,7 +52,8 @@ _STRONG_PAST = (_PAST[0], _REPORTING)
 # irregular past forms that report or help rather than tell an event
 _NOT_EVENT_PAST = frozenset(R.REPORTING_VERBS) | R.NOT_EVENT_PAST_WORDS
 # ("need", "indeed", "proceed": an -eed word is no regular past form)
-_REGULAR_PAST = re.compile(r"(?:\b([A-Za-z]+)\s+)?\b([a-z]{2,}(?<!e)ed)\b")
+_REGULAR_PAST = re.compile(r"(?:\b([A-Za-z]+)\s+)?\b(?!(?:" + "|".join(R.NOT_PAST_ED_WORDS)
+                           + r")\b)([a-z]{2,}(?<!e)ed)\b")
 _BEFORE_PARTICIPLE = R.BEFORE_PARTICIPLE
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _ING_START = re.compile(r"[A-Za-z]+ing\b")

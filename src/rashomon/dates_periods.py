@@ -1,4 +1,5 @@
-"""Reporting periods: the quarter a business story speaks of.
+"""Reporting periods: the quarter a business story speaks of, and the quarters and
+halves it states ("the third quarter", "the first half of 1990").
 
 Earnings news name a quarter once ("net income rose in the third quarter") and then
 refer back to it: "the quarter", "the latest period", "the year-earlier quarter",
@@ -16,6 +17,7 @@ from .dates_values import (
     UNRESOLVED,
     Context,
     Resolved,
+    group,
     has_precision,
     month_number,
     period_resolved,
@@ -87,7 +89,7 @@ def year_ago_quarter(ctx: Context) -> Resolved | None:
 
 
 def resolve_year_period(match: re.Match[str], ctx: Context) -> Resolved:
-    """"the 1988 period": the reporting quarter of that year."""
+    """"the 1988 period", "the 1988 quarter": the reporting quarter of that year."""
     found = reporting_quarter(ctx)
     year = int(match.group("year"))
     return period_resolved(year, f"Q{found[1]}", "quarter") if found else UNRESOLVED
@@ -104,3 +106,26 @@ def quarter_ended(ended: re.Match[str], ctx: Context) -> Resolved:
     else:
         year = None
     return period_resolved(year, f"Q{(month - 1) // 3 + 1}", "quarter") if year else UNRESOLVED
+
+
+def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved:
+    quarter = match.group("q").lower()
+    number = int(quarter[0]) if quarter[0].isdigit() else R.ORDINAL_WORDS[quarter]
+    return Resolved(f"{match.group('year')}-Q{number}", "quarter")
+
+
+def resolve_quarter_yearless(match: re.Match[str], ctx: Context) -> Resolved:
+    """"the third quarter": the latest such quarter begun by publication."""
+    if not has_precision(ctx.published, "month"):
+        return UNRESOLVED
+    quarter = match.group("q").lower()
+    number = int(quarter[0]) if quarter[0].isdigit() else R.ORDINAL_WORDS[quarter]
+    current = (ctx.published.value.month - 1) // 3 + 1
+    year = ctx.published.year if number <= current or ctx.future else ctx.published.year - 1
+    return period_resolved(year, f"Q{number}", "quarter")
+
+
+def resolve_half_year(match: re.Match[str], ctx: Context) -> Resolved:
+    """"the first half of 1990", "the last two quarters of 1989" -> 1990-H1, 1989-H2."""
+    first = (group(match, "h") or group(match, "q") or "").lower() == "first"
+    return period_resolved(int(match.group("year")), "H1" if first else "H2", "half")

@@ -30,7 +30,10 @@ from .dates_calendar import (
 )
 from .dates_holidays import resolve_holiday
 from .dates_periods import (
+    resolve_half_year,
     resolve_period_anaphor,
+    resolve_quarter,
+    resolve_quarter_yearless,
     resolve_relative_year_quarter,
     resolve_year_ago_period,
     resolve_year_period,
@@ -97,12 +100,6 @@ def resolve_season_year(match: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(f"{match.group('year')}-{R.SEASONS[match.group('season').lower()]}", "season")
 
 
-def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved:
-    quarter = match.group("q").lower()
-    number = int(quarter[0]) if quarter[0].isdigit() else R.ORDINAL_WORDS[quarter]
-    return Resolved(f"{match.group('year')}-Q{number}", "quarter")
-
-
 # -- dates without a year ----------------------------------------------------------
 
 def resolve_month_day(match: re.Match[str], ctx: Context) -> Resolved:
@@ -131,6 +128,15 @@ def resolve_month_day(match: re.Match[str], ctx: Context) -> Resolved:
                                         ctx.published.value):
             year = ahead
     return day_resolved(safe_date(year, month, day)) if year else UNRESOLVED
+
+
+def resolve_week_of(match: re.Match[str], ctx: Context) -> Resolved:
+    """"the week of March 6": the week holding that day (its year written, else as
+    :func:`resolve_month_day` finds it)."""
+    day = resolve_day(match, ctx) if group(match, "year") else resolve_month_day(match, ctx)
+    if day.date is None:
+        return UNRESOLVED
+    return week_resolved(day.date.value)
 
 
 def _tenseless(ctx: Context) -> bool:
@@ -208,17 +214,6 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved:
     return period_resolved(year, code, "season")
 
 
-def resolve_quarter_yearless(match: re.Match[str], ctx: Context) -> Resolved:
-    """"the third quarter": the latest such quarter begun by publication."""
-    if not has_precision(ctx.published, "month"):
-        return UNRESOLVED
-    quarter = match.group("q").lower()
-    number = int(quarter[0]) if quarter[0].isdigit() else R.ORDINAL_WORDS[quarter]
-    current = (ctx.published.value.month - 1) // 3 + 1
-    year = ctx.published.year if number <= current or ctx.future else ctx.published.year - 1
-    return period_resolved(year, f"Q{number}", "quarter")
-
-
 # -- dates relative to publication -------------------------------------------------
 
 def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
@@ -237,6 +232,17 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
     return day_resolved(weekday_relative(ctx.published.value, weekday, direction))
 
 
+def resolve_weekday_anaphor(match: re.Match[str], ctx: Context) -> Resolved:
+    """"the previous Friday", "the following Monday": that weekday strictly before or
+    after the day the text established last (else publication)."""
+    reference = ctx.anchor if has_precision(ctx.anchor, "day") else ctx.published
+    if not has_precision(reference, "day") or reference is None:
+        return UNRESOLVED
+    forward = R.ANAPHORIC_WORDS[match.group("ana").lower()] > 0
+    weekday = weekday_number(match.group("wd"))
+    return day_resolved(weekday_relative(reference.value, weekday, "next" if forward else "last"))
+
+
 def resolve_clock_weekday(match: re.Match[str], ctx: Context) -> Resolved:
     """"9 a.m. Tuesday": that weekday (as :func:`resolve_weekday`) at that hour."""
     day = resolve_weekday(match, ctx)
@@ -244,12 +250,6 @@ def resolve_clock_weekday(match: re.Match[str], ctx: Context) -> Resolved:
         return day
     hour = int(match.group("hour")) % 12 + (12 if match.group("half").lower() == "p" else 0)
     return Resolved(f"{day.value}T{hour:02d}:{match.group('minute') or '00'}", "day", date=day.date)
-
-
-def resolve_half_year(match: re.Match[str], ctx: Context) -> Resolved:
-    """"the first half of 1990", "the last two quarters of 1989" -> 1990-H1, 1989-H2."""
-    first = (group(match, "h") or group(match, "q") or "").lower() == "first"
-    return period_resolved(int(match.group("year")), "H1" if first else "H2", "half")
 
 
 def is_possessive(match: re.Match[str]) -> bool:
@@ -275,6 +275,17 @@ def resolve_spelled_year(match: re.Match[str], ctx: Context) -> Resolved:
     return year_resolved(century + R.NUMBER_WORDS[match.group("tens").lower()] + unit)
 
 
+def resolve_spelled_period(match: re.Match[str], ctx: Context) -> Resolved:
+    """"January nineteen ninety-seven" -> 1997-01; "the winter of nineteen ninety-four"
+    -> 1994-WI."""
+    year = resolve_spelled_year(match, ctx)
+    if year.date is None:
+        return year
+    if group(match, "season"):
+        return Resolved(f"{year.value}-{R.SEASONS[match.group('season').lower()]}", "season")
+    return month_resolved(year.date.year, month_number(match.group("month")))
+
+
 def resolve_the_weekend(match: re.Match[str], ctx: Context) -> Resolved:
     """"the weekend": the last one in past-tense news, the coming one in a future
     clause, the current one when publication falls on it."""
@@ -288,8 +299,8 @@ def resolve_the_weekend(match: re.Match[str], ctx: Context) -> Resolved:
 
 
 def resolve_the_year(match: re.Match[str], ctx: Context) -> Resolved:
-    """"for the year", "in the full year", "by year-end": the publication year (business
-    news)."""
+    """"for the year", "in the full year", "the first nine months of the year", "by
+    year-end": the publication year (business news)."""
     return year_resolved(ctx.published.year) if ctx.published is not None else UNRESOLVED
 
 
@@ -297,6 +308,14 @@ def resolve_day_word(match: re.Match[str], ctx: Context) -> Resolved:
     if not has_precision(ctx.published, "day"):
         return UNRESOLVED
     return day_resolved(days_after(ctx.published.value, R.DAY_WORDS[words_of(match.group("dw"))]))
+
+
+def resolve_nth_day_today(match: re.Match[str], ctx: Context) -> Resolved:
+    """"today is the eighth day of the strike", "it's the second day of": the
+    publication day."""
+    if not has_precision(ctx.published, "day") or ctx.published is None:
+        return UNRESOLVED
+    return day_resolved(ctx.published.value)
 
 
 def shifted(reference: PartialDate, unit: str, count: int) -> Resolved:
@@ -364,13 +383,24 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved:
     if ctx.anchor is None:
         return UNRESOLVED
     last_word = words_of(match.group("ana")).split()[-1]
-    return shifted(ctx.anchor, unit_of(match.group("unit")), R.ANAPHORIC_WORDS[last_word])
+    unit = unit_of(match.group("unit"))
+    if unit in R.PARTS_OF_DAY:  # "the next morning": the next day (a DATE's value is the day)
+        unit = "day"
+    return shifted(ctx.anchor, unit, R.ANAPHORIC_WORDS[last_word])
 
 
 # -- durations, sets, references ---------------------------------------------------
 
+# "the past few months": a stretch of no stated length up to now
+_VAGUE_LOOK_BACK = re.compile(r"(?:(?:these|those|the)\s+)?(?:last|past)\s", re.IGNORECASE)
+
+
 def resolve_duration(match: re.Match[str], ctx: Context) -> Resolved:
+    """"three years" -> P3Y; "the last few months", "the past several quarters": an
+    unplaced stretch of the past (PAST_REF), as "recently"."""
     count = number_of(group(match, "n")) if group(match, "n") else None
+    if count is None and _VAGUE_LOOK_BACK.match(match.group()):
+        return Resolved("PAST_REF", None)
     return Resolved(duration_value(count, unit_of(match.group("unit"))), None, "duration")
 
 
@@ -417,8 +447,11 @@ def reference_resolver(value: str) -> Callable[[re.Match[str], Context], Resolve
 RESOLVERS: Mapping[str, Callable[[re.Match[str], Context], Resolved]] = MappingProxyType({
     "iso": resolve_day, "slash": resolve_day, "mdy": resolve_day, "dmy": resolve_day,
     "month_year": resolve_month_year, "md": resolve_month_day, "dm": resolve_month_day,
+    "md_second": resolve_month_day, "week_of": resolve_week_of,
+    "weekday_anaphor": resolve_weekday_anaphor,
     "month_anaphor": resolve_month_anaphor, "month_relative": resolve_month_relative,
     "month_mod": resolve_month, "month": resolve_month, "year": resolve_year,
+    "year_early": resolve_year,
     "decade": resolve_decade, "decade_short": resolve_decade, "decade_word": resolve_decade,
     "season_year": resolve_season_year, "year_season": resolve_season_year,
     "season_relative": resolve_season, "season": resolve_season,
@@ -427,19 +460,23 @@ RESOLVERS: Mapping[str, Callable[[re.Match[str], Context], Resolved]] = MappingP
     "the_weekend": resolve_the_weekend, "the_year": resolve_the_year,
     "year_end": resolve_the_year,
     "relative_year_quarter": resolve_relative_year_quarter,
-    "spelled_year": resolve_spelled_year,
+    "spelled_year": resolve_spelled_year, "spelled_month_year": resolve_spelled_period,
+    "spelled_season_year": resolve_spelled_period,
     "quarter_yearless": resolve_quarter_yearless,
     "month_of_relative_year": resolve_month_of_relative_year,
     "period_anaphor": resolve_period_anaphor, "year_ago_period": resolve_year_ago_period,
+    "last_year_period": resolve_year_ago_period,
     "century": resolve_century, "clock_weekday": resolve_clock_weekday,
     "half_year": resolve_half_year,
     "weekday": resolve_weekday, "weekday_set": resolve_set, "weekday_every": resolve_set,
-    "day_word": resolve_day_word, "relative_unit": resolve_relative_unit,
+    "day_word": resolve_day_word, "nth_day_today": resolve_nth_day_today,
+    "relative_unit": resolve_relative_unit,
     "past_unit": resolve_past_unit, "ago": resolve_ago,
     "vague_ago": reference_resolver("PAST_REF"), "shift": resolve_shift,
     "shift_end": resolve_shift, "anaphor_same": resolve_anaphor,
     "anaphor_next": resolve_anaphor, "anaphor_before": resolve_anaphor,
-    "future_span": reference_resolver("FUTURE_REF"), "duration_half": resolve_half,
+    "future_span": reference_resolver("FUTURE_REF"),
+    "one_day_ahead": reference_resolver("FUTURE_REF"), "duration_half": resolve_half,
     "age": resolve_duration, "duration": resolve_duration,
     "duration_a": resolve_duration, "duration_vague": resolve_duration,
     "present": reference_resolver("PRESENT_REF"), "past_ref": reference_resolver("PAST_REF"),

@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Article, ArticleAnalysis, EventSource, Quote, QuoteGroup, QuoteRelation, Report, Story
+from ..model import (
+    Article,
+    ArticleAnalysis,
+    EventSource,
+    Quote,
+    QuoteGroup,
+    QuoteRelation,
+    Report,
+    Story,
+)
 
 # Kinds a reader must not miss come first when several apply to one pair.
 KIND_ORDER = ("misattributed", "altered", "censored", "truncated", "extended", "typographic", "identical")

@@ -76,6 +76,15 @@ DAY_WORDS: Mapping[str, int] = MappingProxyType({
     "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1,
 })
 
+# Nouns that make a possessive "today's" mean "of our era", not the publication day
+# ("today's youth", "in today's world", "today's personal computers").
+ERA_NOUNS = frozenset(
+    """
+    world youth society generation generations children kids youngsters students families
+    culture economy technology technologies computers standards politics
+    """.split()
+)
+
 # Modifiers of a relative unit: word -> offset in units from the publication date.
 RELATIVE_WORDS: Mapping[str, int] = MappingProxyType({
     "last": -1, "past": -1, "previous": -1, "this": 0, "current": 0,
@@ -150,14 +159,19 @@ QUARTER_REACH_SENTENCES = 3
 # Words before a date that make it a deadline or an end ("by Jan. 14", "until May",
 # "extended to Nov. 20"): it may lie ahead even in a past clause.
 DEADLINE_WORDS = ("by", "until", "till", "through", "to", "before", "effective")
+# Determiners: after "to" they make it a preposition, not an infinitive marker ("moved to
+# a new site in May" states no purpose).
+DETERMINERS = ("a", "an", "the", "this", "that", "these", "those", "its", "his", "her",
+               "their", "our", "my", "your")
 # Nouns after a date that make it a deadline ("the Jan. 14 deadline").
 DEADLINE_NOUNS = ("deadline", "return date", "target date")
 # Words before a date that put it behind publication whatever the clause's tense
 # ("on patrol since March and scheduled to return"; "the year ended March 31").
 BEHIND_WORDS = ("since", "ended")
 # Words before a date that put it ahead of publication: the earliest time of something
-# still to happen ("could arrive as early as Tuesday").
-AHEAD_WORDS = ("as early as", "as soon as")
+# still to happen ("could arrive as early as Tuesday", "squared positions ahead of the
+# weekend").
+AHEAD_WORDS = ("as early as", "as soon as", "ahead of")
 
 # Irregular past forms that report or help rather than tell an event (with the
 # reporting verbs): a date beside only these may still lie ahead.
@@ -185,18 +199,31 @@ FUTURE_CUES = (
     r"\bpayable\b", r"\bof\s+record\b",
     r"\bto\s+be\s+[a-z]+ed\b", r"\bset\s+to\b",
 )
+# Words ending in "-ed" that are no past verb ("a hundred", "will succeed", "need"), as
+# regex fragments: "preferred" is an adjective before the stock it qualifies.
+NOT_PAST_ED_WORDS = (
+    "hundred", "kindred", "need", "indeed", "succeed", "proceed", "exceed", "speed", "feed",
+    "seed", "breed", "bleed", "heed", "greed", "sacred", "naked", "wicked", "limited",
+    "united", r"preferred(?=\s+(?:stock|shares?|dividends?))",
+)
 # Cues that the clause speaks of the past. A clause with neither kind of cue (a bare
 # "payable Dec. 15") takes the nearest such date on either side of publication. The
 # first (irregular verbs) is a finite verb for sure; a bare "-ed" may be an adjective
 # ("the delayed vote").
 PAST_CUES = (
+    # (after "be" a past form is a participle: "would be held", "to be sold")
+    r"(?<!\bbe\s)(?<!\bbeing\s)"
     r"\b(?:was|were|had|did|said|told|came|went|made|took|gave|began|became|rose|fell|won|"
     r"lost|left|met|held|sold|paid|ran|saw|got|found|brought|bought|spoke|wrote|ago|sank|"
     r"struck|fled|shot|quit|led|fought|broke|spent|built|drove|flew|grew|knew|threw|chose|"
     r"stole|sent|kept|felt|heard|meant|stood|taught|caught|thought|sought|fell|froze|hid|"
     r"swore|tore|woke|wore|won|beat|bit|blew|dug|drew|ate|forgave|rang|rode|sang|sat|slid|"
     r"spun|stuck|stung|swam|swung|wept|withdrew|overturned|upheld)\b",
-    r"\b[a-z]{2,}ed\b",
+    # lower case: a capitalised "-ed" word mid-text is a name ("United", "Mohammed")
+    r"(?<!\bbe\s)(?<!\bbeing\s)\b(?!(?:" + "|".join(NOT_PAST_ED_WORDS) + r")\b)"
+    r"(?-i:[a-z]{2,}ed)\b",
+    # the perfect looks back ("may have been responsible on Wednesday")
+    r"\b(?:has|have|'ve)\s+been\b",
 )
 # Reporting verbs: "X said on Friday that the team would move" holds two clauses, the
 # report (past) and what was reported (here future); a date takes the tense of its own.
@@ -212,6 +239,8 @@ ZERO_THAT_REPORTING_VERBS = frozenset({"said", "says", "added", "insisted", "arg
 # Words that open a reported clause with no "that": a subject pronoun or determiner.
 REPORTED_SUBJECT_STARTS = frozenset(
     "he she they it we i you the a an his her its their our this these those there".split()
+    # a counted subject: "said two flights would leave"
+    + "two three four five six seven eight nine ten several some many most all no".split()
 )
 # At most this many words between a reporting verb and its "that" ("told reporters
 # in a statement on Friday that").
