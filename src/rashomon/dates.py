@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from .dates_clauses import ClauseTense, clause_tense_of, is_future_clause, sentence_tense
-from .dates_resolve import Context, is_possessive, resolved
+from .dates_resolve import Context, resolved
 from .dates_rules import EXPLICIT_YEAR_RULES, QUARTER_RULES, Candidate, find_candidates
 from .dates_values import unit_of
 from .model import Article, ArticleAnalysis, DateMention, PartialDate, Sentence
@@ -58,24 +58,40 @@ def latest_explicit_year(candidates: Sequence[Candidate], future: Sequence[bool]
     return max(years) if years else None
 
 
+def _words_before_date(words: Sequence[str]) -> re.Pattern[str]:
+    """One of ``words`` (then an optional "the") right before a date."""
+    return re.compile(rf"\b(?:{'|'.join(words)})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # "by Jan. 14", "until Nov. 9": a deadline, which may lie ahead whatever the verb
-_DEADLINE = re.compile(rf"\b(?:{'|'.join(R.DEADLINE_WORDS)})\s+(?:the\s+)?$", re.IGNORECASE)
+_DEADLINE = _words_before_date(R.DEADLINE_WORDS)
 # "subpoenaed him to testify on Feb. 10": the date of what the past verb set up
 # ("changed to a calendar year in December": "to" before a determiner is a preposition)
 _PURPOSE = re.compile(rf"\bto\s+(?!be\b|have\b|(?:{'|'.join(R.DETERMINERS)})\b)[a-z]+"
                       r"(?:\s+[^\s,.;:]+){0,6}\s+(?:on|in|by)\s+$")
 _DEADLINE_AFTER = re.compile(rf"\s+(?:{'|'.join(R.DEADLINE_NOUNS)})\b", re.IGNORECASE)
 # "since March", "the year ended March 31": behind publication, whatever else the clause says
-_BEHIND = re.compile(rf"\b(?:{'|'.join(R.BEHIND_WORDS)})\s+(?:the\s+)?$", re.IGNORECASE)
-_AHEAD = re.compile(rf"\b(?:{'|'.join(R.AHEAD_WORDS)})\s+$", re.IGNORECASE)
+_BEHIND = _words_before_date(R.BEHIND_WORDS)
+_AHEAD = _words_before_date(R.AHEAD_WORDS)
+
+
+def _just_before(pattern: re.Pattern[str], text: str, candidate: Candidate, reach: int = 20
+                 ) -> bool:
+    """True when ``pattern`` ends right where the candidate starts, within ``reach``."""
+    return pattern.search(text, max(0, candidate.start - reach), candidate.start) is not None
 
 
 def is_deadline(text: str, candidate: Candidate) -> bool:
     """"by Jan. 14", "effective Feb. 1", "the Jan. 14 deadline": a date that may lie
     ahead even in a past clause."""
-    return bool(_DEADLINE.search(text, max(0, candidate.start - 20), candidate.start)
-                or _DEADLINE_AFTER.match(text, candidate.end)
-                or _PURPOSE.search(text, max(0, candidate.start - 60), candidate.start))
+    return (_just_before(_DEADLINE, text, candidate)
+            or _DEADLINE_AFTER.match(text, candidate.end) is not None
+            or _just_before(_PURPOSE, text, candidate, reach=60))
+
+
+def is_possessive(match: re.Match[str]) -> bool:
+    """"Friday's": the expression is followed by a possessive ending."""
+    return match.string[match.end():match.end() + 2] in R.POSSESSIVE_ENDINGS
 
 
 def find_dates(
@@ -102,9 +118,9 @@ def find_dates(
         read = date_tense(candidate, sentence, tense)
         ahead, past = read.future, read.past
         event_past = read.event_past and not is_deadline(text, candidate)
-        if _BEHIND.search(text, max(0, candidate.start - 20), candidate.start):
+        if _just_before(_BEHIND, text, candidate):
             ahead, past, event_past = False, True, True
-        elif _AHEAD.search(text, max(0, candidate.start - 20), candidate.start):
+        elif _just_before(_AHEAD, text, candidate):
             ahead, past = True, False
         here = (sentence is not None and quarter_sentence is not None
                 and 0 <= sentence.index - quarter_sentence <= R.QUARTER_REACH_SENTENCES)
@@ -139,17 +155,22 @@ def date_tense(candidate: Candidate, sentence: Sentence | None, tense: ClauseTen
                ) -> ClauseTense:
     """The tense a date is read in, from its clause's: a clause with no cue takes its
     sentence's; "would" alone beside a past cue is not ahead, and neither is a weekday
-    whose nearest cue before it is past ("said Monday before leaving")."""
+    whose nearest cue before it is past ("said Monday before leaving") nor a possessive
+    weekday ("Friday's ruling")."""
     if sentence is not None and not tense.future and not tense.past:
-        return sentence_tense(sentence)
-    if tense.future and tense.past and (
+        read = sentence_tense(sentence)
+    elif tense.future and tense.past and (
         tense.only_would or (candidate.rule == "weekday" and tense.past_nearer)
     ):
-        return dataclasses.replace(tense, future=False, past=True)
-    if tense.only_would and candidate.rule == "weekday" and is_possessive(candidate.match):
-        # "they would look for ways around Wednesday's ruling": the ruling is done
-        return dataclasses.replace(tense, future=False, past=True)
-    return tense
+        read = dataclasses.replace(tense, future=False, past=True)
+    else:
+        read = tense
+    if (candidate.rule == "weekday" and is_possessive(candidate.match)
+            and (not read.future or read.only_would)):
+        # "Friday's ruling", "they would look for ways around Wednesday's ruling": a
+        # thing done, unless the clause truly looks ahead ("will read Friday's verdict")
+        return dataclasses.replace(read, future=False, past=True)
+    return read
 
 
 def _compares_back(candidate: Candidate) -> bool:

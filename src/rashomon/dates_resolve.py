@@ -222,10 +222,8 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
     if not has_precision(ctx.published, "day"):
         return UNRESOLVED
     rel = (group(match, "rel") or "").lower()
-    # no tense cue ("shuttles begin Monday"): a schedule, so the next such day; but
-    # "Friday's ruling" names a thing already done unless the clause looks ahead
-    looks_back = ctx.past and not ctx.future or (is_possessive(match) and not ctx.future)
-    direction = R.WEEKDAY_DIRECTIONS.get(rel, "before" if looks_back else "after")
+    # no tense cue ("shuttles begin Monday"): a schedule, so the next such day
+    direction = R.WEEKDAY_DIRECTIONS.get(rel, "before" if ctx.past and not ctx.future else "after")
     # "Friday night" keeps its part of day in the expression; the value is the day, as
     # TimeML values a DATE (a clock time would make it a TIME)
     weekday = weekday_number(match.group("wd"))
@@ -250,11 +248,6 @@ def resolve_clock_weekday(match: re.Match[str], ctx: Context) -> Resolved:
         return day
     hour = int(match.group("hour")) % 12 + (12 if match.group("half").lower() == "p" else 0)
     return Resolved(f"{day.value}T{hour:02d}:{match.group('minute') or '00'}", "day", date=day.date)
-
-
-def is_possessive(match: re.Match[str]) -> bool:
-    """"Friday's": the expression is followed by a possessive ending."""
-    return match.string[match.end():match.end() + 2] in R.POSSESSIVE_ENDINGS
 
 
 def resolve_century(match: re.Match[str], ctx: Context) -> Resolved:
