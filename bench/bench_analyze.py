@@ -12,9 +12,9 @@ import argparse
 import dataclasses
 import random
 import re
-import statistics
 import sys
-import time
+
+from bench_collate import collate_lines, median_seconds
 
 from rashomon.cli import demo_corpus_path
 from rashomon.ingest import read_inputs
@@ -48,40 +48,6 @@ def generated_corpus(size: int, seed: int = 7):
             )
         )
     return out
-
-
-def synthetic_story_quotes(n: int, seed: int = 11):
-    """n quotes of one story: n/5 utterances, each rendered by 5 outlets, some cut short,
-    extended or with a word dropped (what collate has to group)."""
-    from rashomon.model import Quote
-
-    rng = random.Random(seed)
-    vocab = "the council bridge plan money water school court judge vote week city road budget we will not can say".split()
-    quotes = []
-    for u in range(n // 5):
-        words = [rng.choice(vocab) + str(rng.randrange(50)) for _ in range(rng.randint(8, 30))]
-        for outlet in range(5):
-            w = list(words)
-            roll = rng.random()
-            if roll < 0.2:
-                w = w[: max(3, len(w) // 2)]
-            elif roll < 0.3:
-                w += ["and", "more"]
-            elif roll < 0.4:
-                del w[2]
-            text = " ".join(w)
-            quotes.append(Quote(f"o{outlet}:q{u}", f"o{outlet}", text, 0, len(text), "direct", f"Speaker {u % 40}"))
-    rng.shuffle(quotes)
-    return quotes
-
-
-def median_seconds(run, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -118,11 +84,7 @@ def main() -> None:
     print(f"rashomon analyze (all stages, stories included):       {len(articles) / ours:8.1f} articles/s")
     print(f"ratio (rashomon / spaCy baseline): {baseline / ours:.2f}x   (median of {args.repeats} runs; target 10x in later issues)")
 
-    from rashomon.collate import group_quotes
-
-    story = synthetic_story_quotes(args.quotes)
-    grouping = median_seconds(lambda: group_quotes(story), args.repeats)
-    print(f"collate: {len(story)} quotes of one story grouped at {len(story) / grouping:,.0f} quotes/s")
+    print("\n".join(collate_lines(args.quotes, args.repeats)))
 
 
 if __name__ == "__main__":

@@ -7,14 +7,21 @@ bakery chain); people and outlets are fictional. Grouping: test_collate_groups.p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rashomon.collate import relate_quotes, relation_kinds, word_diff
-from rashomon.collate_align import mask_of, tokenize
+from rashomon.collate import (
+    enough_shared_words,
+    relate_quotes,
+    relation_kinds,
+    renders_same,
+    word_diff,
+)
+from rashomon.collate_align import align, mask_of, tokenize
 from rashomon.model import DiffOp, Quote
 
 # --- relation kinds, one table per kind ---------------------------------------------
@@ -319,3 +326,19 @@ def test_word_diff_rejoins_word_for_word(a: str, b: str) -> None:
     assert all(o.op != "equal" or o.a and o.b for o in ops)
     assert all(o.op != "insert" or not o.a for o in ops)
     assert all(o.op != "delete" or not o.b for o in ops)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, TEXTS, st.sampled_from([None, "Tobias Wren"]))
+def test_the_word_bag_check_never_rejects_a_pair_alignment_would_keep(
+    a: str, b: str, speaker: str | None
+) -> None:
+    """group_quotes skips aligning pairs that fail the cheap bag check: it must be a
+    necessary condition of renders_same, or grouping would lose pairs."""
+    ta, tb = tokenize(a), tokenize(b)
+    qa = Quote("qa", "x", a, 0, len(a), "direct", speaker="Mara Quint")
+    qb = Quote("qb", "y", b, 0, len(b), "direct", speaker=speaker)
+    if renders_same(align(ta, tb, a, b), qa, qb):
+        masks = sum(t.mask is not None for t in (*ta, *tb))
+        bag_a, bag_b = Counter(t.key for t in ta), Counter(t.key for t in tb)
+        assert enough_shared_words(bag_a, bag_b, len(ta), len(tb), masks)

@@ -12,9 +12,10 @@ import re
 import pytest
 from conftest import seed_paths
 
-from rashomon.collate import group_quotes, relate_quotes
-from rashomon.collate_align import mask_of
+from rashomon.collate import candidate_pairs, group_quotes, posting_cap, relate_quotes
+from rashomon.collate_align import mask_of, tokenize
 from rashomon.model import Quote
+from rashomon.resources.collate import STOCK_PHRASE_PARTNERS
 
 # --- grouping -----------------------------------------------------------------------
 
@@ -271,3 +272,35 @@ def test_seeds() -> None:
         and len((r.diff[-1].a or r.diff[-1].b).split()) == 2
     ]
     assert two_more and all({"extended", "truncated"} & set(r.kinds) for r in two_more)
+
+
+# --- stock phrases and widely carried quotes ----------------------------------------
+
+STOCK = "at the end of the day"
+
+
+def test_a_stock_phrase_neither_groups_nor_pairs_every_quote() -> None:
+    rng = random.Random(3)
+    quotes = [
+        q(
+            f"q{n}",
+            f"art{n % 4}",
+            f"{STOCK} " + " ".join(f"w{rng.randrange(10_000)}" for _ in range(10)),
+            f"Speaker {n % 7}",
+        )
+        for n in range(400)
+    ]
+    assert posting_cap(4) < 400
+    pairs = candidate_pairs(quotes, [tokenize(x.text) for x in quotes])
+    # all pairs of other articles would be 60,000; a stock phrase pairs each quote
+    # with only a few others
+    assert len(pairs) <= STOCK_PHRASE_PARTNERS * len(quotes)
+    assert group_quotes(quotes) == ()
+
+
+def test_a_quote_carried_by_hundreds_of_outlets_is_one_group() -> None:
+    line = "The water is safe to drink and the boil notice ends at noon"
+    quotes = [q(f"q{n}", f"outlet{n}", line + ("." if n % 2 else ""), DANA) for n in range(300)]
+    groups = group_quotes(quotes)
+    assert len(groups) == 1 and len(groups[0].quotes) == 300
+    assert {k for r in groups[0].relations for k in r.kinds} <= {"identical", "typographic"}

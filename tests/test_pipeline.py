@@ -11,6 +11,8 @@ import pytest
 from conftest import SEEDS, validate_report_json
 
 from rashomon.cli import demo_corpus_path
+from rashomon.collate_align import mask_of
+from rashomon.collate_summary import quote_summary
 from rashomon.evaluate import score_all
 from rashomon.pipeline import analyze
 from rashomon.report import report_to_dict
@@ -117,6 +119,66 @@ def test_seed_censored_quote_grouped_across_outlets(seed_report) -> None:
         and len({quotes[i].article for i in g.quotes}) == 2
     ]
     assert censored, [g.relations for g in story.quote_groups]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def test_seed_quote_versions_are_classified(seed_report) -> None:
+    """The four hard cases of the seeds, found by shape (no seed text in our files): the
+    expletive masked two ways, a partial quote dropping one word of the other outlet's
+    long quote, the quote that long one runs on past where the other outlet stops, and
+    a quote one outlet extends by two words at its end."""
+    story = _story(seed_report)
+    article = {q.id: q.article for q in story.quotes}
+    relations = [
+        (g, r) for g in story.quote_groups for r in g.relations if article[r.a] != article[r.b]
+    ]
+    assert all("misattributed" not in r.kinds for _, r in relations)
+
+    censored = [r for _, r in relations if "censored" in r.kinds]
+    assert len(censored) == 1
+    (masked,) = [d for d in censored[0].diff if d.op != "equal"]
+    assert masked.op == "replace" and mask_of(masked.a) and mask_of(masked.b)
+    assert set(censored[0].kinds) == {"censored"}
+
+    # a one-word drop inside the shared stretch of a partial quote: altered, and cut
+    dropped = [
+        (g, r)
+        for g, r in relations
+        if "altered" in r.kinds
+        and [_words(d.a or d.b) for d in r.diff[1:-1] if d.op in ("insert", "delete")] == [1]
+    ]
+    assert len(dropped) == 1
+    group, partial = dropped[0]
+    assert {"truncated", "extended"} & set(partial.kinds)
+    # in the same group: the long quote against another outlet's version that stops
+    # many words earlier, with no word changed (a cut, not an alteration)
+    cut = [
+        r
+        for r in group.relations
+        if r is not partial
+        and "altered" not in r.kinds
+        and r.diff[-1].op in ("insert", "delete")
+        and _words(r.diff[-1].a or r.diff[-1].b) >= 20
+    ]
+    assert cut and all({"truncated", "extended"} & set(r.kinds) for r in cut)
+
+    two_more = [
+        r
+        for _, r in relations
+        if r.diff[-1].op in ("insert", "delete") and _words(r.diff[-1].a or r.diff[-1].b) == 2
+    ]
+    assert two_more
+    for r in two_more:
+        assert "altered" not in r.kinds and {"truncated", "extended"} & set(r.kinds)
+
+    # the summary sees both outlets altering (two outlets: nobody can tell which one)
+    summary = quote_summary(story)
+    assert [o.count("altered") for o in summary.outlets] == [1, 1]
+    assert [o.count("censored") for o in summary.outlets] == [1, 1]
+    assert all(not o.alone for o in summary.outlets)
 
 
 def test_seed_every_quote_has_one_of_the_two_speakers(seed_report) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
@@ -151,3 +152,25 @@ def test_markdown_diff_marks_removed_words_and_escapes_content() -> None:
     assert "~~\\<script\\>~~" in out
     assert "<script>" not in out  # raw HTML in an article cannot reach a Markdown viewer
     assert "Night & Day \\<News\\>" in out
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_every_format_counts_quote_changes_per_outlet(fmt: str) -> None:
+    out = render(hand_report(), fmt, width=240, color=False)
+    if fmt == "html":
+        out = html.unescape(out)
+    # b's version stops where a's runs on: seen from a it is longer, from b shorter
+    assert "The Ledger: 1 quote shared with other outlets; against another outlet's version 1 extended" in out
+    assert "1 quote shared with other outlets; against another outlet's version 1 truncated" in out
+    assert "Pairs by kind" in out or "Versions of the same quote (truncated 1)" in out
+
+
+def test_json_carries_the_quote_summary() -> None:
+    data = json.loads(render(hand_report(), "json"))
+    validate_report_json(data)
+    summary = data["stories"][0]["quote_summary"]
+    assert summary["pairs"] == {"truncated": 1}
+    assert summary["outlets"] == [
+        {"outlet": "The Ledger", "articles": ["a"], "grouped": 1, "kinds": {"extended": 1}, "alone": {}},
+        {"outlet": "Night & Day <News>", "articles": ["b"], "grouped": 1, "kinds": {"truncated": 1}, "alone": {}},
+    ]

@@ -19,7 +19,8 @@ Relation kinds of an ordered pair (a, b) — a pair can carry several:
 - ``altered``: inside the shared stretch a word is added, dropped or changed beyond
   typography and censorship (also when both renderings diverge at the same edge);
   never hidden under a softer kind;
-- ``misattributed``: both quotes have a resolved speaker and the speakers differ.
+- ``misattributed``: both quotes have a resolved speaker and the two names cannot be
+  one person (a surname alone is compatible with the full name that holds it).
 
 The relation of (b, a) is the mirror of (a, b): ``truncated`` and ``extended`` swap, the
 diff's inserts and deletes swap, all else stays.
@@ -35,7 +36,7 @@ quote in two), unless those quotes repeat each other.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from types import MappingProxyType
@@ -43,18 +44,22 @@ from types import MappingProxyType
 from .collate_align import Alignment, Step, Token, align, tokenize
 from .disjoint import DisjointSets
 from .model import DiffOp, DiffOpName, Quote, QuoteGroup, QuoteRelation, RelationKind
+from .quote_names import strip_titles
 from .resources.collate import (
     CUT_EDGE,
     MAX_POSTING,
     MIN_COVERAGE,
     MIN_OVERLAP,
+    MIN_POSTING_CAP,
     MIN_RUN,
     MIN_SHORT_QUOTE,
     MIN_STRETCH_SIMILARITY,
     MISATTRIBUTED_COVERAGE,
     MISATTRIBUTED_MIN_WORDS,
+    POSTING_PER_ARTICLE,
     REGION_CONFLICT,
     SHINGLE,
+    STOCK_PHRASE_PARTNERS,
 )
 
 KIND_ORDER: tuple[RelationKind, ...] = (
@@ -114,9 +119,22 @@ def _speaker_key(speaker: str | None) -> str | None:
     return " ".join(speaker.split()).casefold() if speaker and speaker.strip() else None
 
 
+def _name_words(speaker: str) -> frozenset[str]:
+    words = [w.strip(".,").casefold() for w in speaker.split()]
+    return frozenset(w for w in strip_titles(words) if w)
+
+
 def misattributed(a_speaker: str | None, b_speaker: str | None) -> bool:
+    """True when both quotes name a speaker and the names cannot be one person.
+
+    A name that is part of the other ("Quint" and "Mara Quint", "Dr. Quint" and "Mara
+    Quint") is the same person named more or less fully, not another speaker.
+    """
     a, b = _speaker_key(a_speaker), _speaker_key(b_speaker)
-    return a is not None and b is not None and a != b
+    if a is None or b is None or a == b:
+        return False
+    a_words, b_words = _name_words(a), _name_words(b)
+    return not (a_words and b_words and (a_words <= b_words or b_words <= a_words))
 
 
 def _relaxed(surface: str, lead: bool, trail: bool) -> str:
@@ -233,15 +251,51 @@ def _shingles(keys: list[str], size: int) -> set[tuple[str, ...]]:
     return set(zip(*(keys[k:] for k in range(size))))
 
 
+def posting_cap(articles: int) -> int:
+    """How many quotes may share a shingle before it counts as a stock phrase.
+
+    One utterance is rendered a few times per article at most (headline, body, a
+    repeat), so a shingle held by many more quotes than that is a phrase many speakers
+    use ("at the end of the day"), not the words of one quote.
+    """
+    return min(MAX_POSTING, max(MIN_POSTING_CAP, POSTING_PER_ARTICLE * articles))
+
+
+def _posting_pairs(
+    posting: list[int], quotes: Sequence[Quote], cap: int
+) -> Iterator[tuple[int, int]]:
+    """Pairs of quotes from different articles in one posting (ascending indices).
+
+    A posting within the cap gives all its pairs. A longer one (a stock phrase) pairs
+    each quote only with the next few of other articles: enough to chain a quote that
+    hundreds of outlets carry into one group, in time linear in the posting's length.
+    """
+    if len(posting) <= cap:
+        for x, y in combinations(posting, 2):
+            if quotes[x].article != quotes[y].article:
+                yield x, y
+        return
+    for n, x in enumerate(posting):
+        taken = 0
+        for y in posting[n + 1 :]:
+            if quotes[x].article != quotes[y].article:
+                yield x, y
+                taken += 1
+                if taken == STOCK_PHRASE_PARTNERS:
+                    break
+
+
 def candidate_pairs(
     quotes: Sequence[Quote], tokens: Sequence[tuple[Token, ...]]
 ) -> set[tuple[int, int]]:
     """Pairs (i < j) of quotes from different articles that share a shingle of words.
 
     Quotes of 3 words or more are indexed by their 3-word shingles; a 2-word quote is
-    looked up among the 2-word shingles of the others. A shingle held by more than
-    MAX_POSTING quotes is too common to tell anything and is skipped.
+    looked up among the 2-word shingles of the others. A shingle held by more quotes
+    than :func:`posting_cap` allows is a stock phrase and pairs each quote with only a
+    few others, so that the work grows with the number of quotes, not its square.
     """
+    cap = posting_cap(len({q.article for q in quotes}))
     keys = [[t.key for t in toks] for toks in tokens]
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
@@ -249,18 +303,16 @@ def candidate_pairs(
             index[shingle].append(i)
     pairs: set[tuple[int, int]] = set()
     for posting in index.values():
-        if 2 <= len(posting) <= MAX_POSTING:
-            for x, y in combinations(posting, 2):
-                if quotes[x].article != quotes[y].article:
-                    pairs.add((x, y))
+        if len(posting) >= 2:
+            pairs.update(_posting_pairs(posting, quotes, cap))
     short = [i for i, k in enumerate(keys) if MIN_SHORT_QUOTE <= len(k) < SHINGLE]
     if short:
-        pairs |= _short_pairs(quotes, keys, short)
+        pairs |= _short_pairs(quotes, keys, short, cap)
     return pairs
 
 
 def _short_pairs(
-    quotes: Sequence[Quote], keys: list[list[str]], short: list[int]
+    quotes: Sequence[Quote], keys: list[list[str]], short: list[int], cap: int
 ) -> set[tuple[int, int]]:
     wanted = {tuple(keys[i]) for i in short if _speaker_key(quotes[i].speaker)}
     holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -269,11 +321,11 @@ def _short_pairs(
             holders[shingle].append(i)
     pairs = set()
     for i in short:
-        for j in holders.get(tuple(keys[i]), ()):
-            if (
-                quotes[i].article != quotes[j].article
-                and len(holders[tuple(keys[i])]) <= MAX_POSTING
-            ):
+        found = holders.get(tuple(keys[i]), ())
+        if len(found) > cap:
+            continue  # a two-word phrase that common says nothing about one quote
+        for j in found:
+            if quotes[i].article != quotes[j].article:
                 pairs.add((min(i, j), max(i, j)))
     return pairs
 
@@ -286,8 +338,8 @@ def renders_same(alignment: Alignment, a: Quote, b: Quote) -> bool:
     if shorter < MIN_SHORT_QUOTE:
         return False
     if shorter < MIN_RUN:  # a 2-word quote: an exact run, one resolved speaker
-        same = _speaker_key(a.speaker)
-        if not same or same != _speaker_key(b.speaker) or alignment.longest_run < shorter:
+        named = _speaker_key(a.speaker) and _speaker_key(b.speaker)
+        if not named or misattributed(a.speaker, b.speaker) or alignment.longest_run < shorter:
             return False
     elif alignment.longest_run < MIN_RUN:
         return False
@@ -311,6 +363,24 @@ def renders_same(alignment: Alignment, a: Quote, b: Quote) -> bool:
             matched / max(la, lb) >= MISATTRIBUTED_COVERAGE and matched >= MISATTRIBUTED_MIN_WORDS
         )
     return True
+
+
+def enough_shared_words(
+    a: Counter[str], b: Counter[str], la: int, lb: int, masks: int = 0
+) -> bool:
+    """A cheap necessary condition for :func:`renders_same`, checked before aligning.
+
+    The aligned words can be no more than the words the two quotes share counted as
+    bags (plus ``masks``, censored words that may stand for any word), and a kept pair
+    needs MIN_OVERLAP of them, or MIN_COVERAGE of the quote it contains (which is at
+    least as long as the shorter quote).
+    """
+    shorter = min(la, lb)
+    needed = shorter if shorter < MIN_RUN else min(MIN_OVERLAP, MIN_COVERAGE * shorter)
+    if len(a) > len(b):
+        a, b = b, a
+    shared = sum(min(n, b[key]) for key, n in a.items() if key in b)
+    return shared + masks >= needed
 
 
 def _overlap(x: tuple[int, int], y: tuple[int, int]) -> int:
@@ -381,8 +451,13 @@ def group_quotes(quotes: Sequence[Quote]) -> tuple[QuoteGroup, ...]:
     quotes = tuple(quotes)
     tokens = [tokenize(q.text) for q in quotes]
     keys = [tuple(t.key for t in toks) for toks in tokens]
+    bags = [Counter(k) for k in keys]
+    masks = [sum(t.mask is not None for t in toks) for toks in tokens]
     links = []
     for i, j in sorted(candidate_pairs(quotes, tokens)):
+        wild = masks[i] + masks[j]
+        if not enough_shared_words(bags[i], bags[j], len(keys[i]), len(keys[j]), wild):
+            continue
         alignment = align(tokens[i], tokens[j], quotes[i].text, quotes[j].text)
         if renders_same(alignment, quotes[i], quotes[j]):
             links.append(_Link(i, j, alignment))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..collate_summary import QuoteSummary, quote_summary
 from ..model import (
     ArticleAnalysis,
     Conflict,
@@ -166,4 +167,29 @@ def story_to_dict(story: Story, report: Report | None = None) -> dict[str, Any]:
         "timeline": [event_to_dict(e) for e in story.timeline],
         "undated": [source_to_dict(s) for s in story.undated],
         "facts": facts_to_dict(story.facts),
+        "quote_summary": quote_summary_to_dict(
+            quote_summary(story, _outlet_names(report) if report else None)
+        ),
+    }
+
+
+def _outlet_names(report: Report) -> dict[str, str]:
+    return {a.article.id: a.article.outlet for a in report.articles if a.article.outlet}
+
+
+def quote_summary_to_dict(summary: QuoteSummary) -> dict[str, Any]:
+    """Pairs per kind, and per outlet the quotes showing each kind against another
+    outlet's version ("alone": where it departs from all others, which agree)."""
+    return {
+        "pairs": {t.kind: t.count for t in summary.pairs},
+        "outlets": [
+            {
+                "outlet": o.outlet,
+                "articles": list(o.articles),
+                "grouped": o.grouped,
+                "kinds": {t.kind: t.count for t in o.kinds},
+                "alone": {t.kind: t.count for t in o.alone},
+            }
+            for o in summary.outlets
+        ],
     }

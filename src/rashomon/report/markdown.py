@@ -98,7 +98,7 @@ def _versions(report: Report, story: Story) -> list[str]:
     if not story.quote_groups:
         return []
     outlets = outlet_names(report)
-    counts = ", ".join(f"{c.kind}: {c.pairs}" for c in relation_counts(story))
+    counts = ", ".join(f"{c.kind}: {c.count}" for c in relation_counts(story))
     out = ["### Versions of the same quote", "", f"Pairs by kind: {counts}."]
     out += [f"- {md(line)}" for line in outlet_changes(report, story)]
     out.append("")

@@ -121,7 +121,7 @@ def _said_table(story: Story, outlets: dict[str, str]) -> Table:
 def _versions_parts(report: Report, story: Story, outlets: dict[str, str], *, color: bool) -> list:
     if not story.quote_groups:
         return []
-    counts = ", ".join(f"{c.kind} {c.pairs}" for c in relation_counts(story))
+    counts = ", ".join(f"{c.kind} {c.count}" for c in relation_counts(story))
     table = _table(f"Versions of the same quote ({counts})", show_lines=True, expand=True)
     table.add_column("group", ratio=1, min_width=12, overflow="fold")
     table.add_column("first version", ratio=4)

@@ -3,9 +3,9 @@ counts. Pure functions over the Report, so the renderers stay thin and agree."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from types import MappingProxyType
 
+from ..collate_summary import CHANGE_KINDS, KindTally, quote_summary
 from ..model import (
     Article,
     ArticleAnalysis,
@@ -18,7 +18,7 @@ from ..model import (
 )
 
 # Kinds a reader must not miss come first when several apply to one pair.
-KIND_ORDER = ("misattributed", "altered", "censored", "truncated", "extended", "typographic", "identical")
+KIND_ORDER = (*CHANGE_KINDS, "identical")
 
 
 def outlet_names(report: Report) -> dict[str, str]:
@@ -54,32 +54,46 @@ def ordered_kinds(relation: QuoteRelation) -> list[str]:
     return sorted(relation.kinds, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 99)
 
 
-@dataclass(frozen=True)
-class KindCount:
-    kind: str
-    pairs: int
+def relation_counts(story: Story) -> tuple[KindTally, ...]:
+    """Relations (pairs of versions) per kind, most important kind first."""
+    return quote_summary(story).pairs
 
 
-def relation_counts(story: Story) -> list[KindCount]:
-    counts = Counter(k for g in story.quote_groups for r in g.relations for k in r.kinds)
-    return [KindCount(k, counts[k]) for k in KIND_ORDER if counts[k]]
+_ALONE_VERB = MappingProxyType(
+    {
+        "misattributed": "gave {n} to another speaker",
+        "altered": "altered {n}",
+        "censored": "masked {n} differently",
+        "truncated": "cut {n} shorter",
+        "extended": "ran {n} longer",
+    }
+)
+
+
+def _quotes(n: int) -> str:
+    return f"{n} quote{'s' if n != 1 else ''}"
 
 
 def outlet_changes(report: Report, story: Story) -> list[str]:
-    """Sentences like "Outlet B altered 2 quotes" (the b side of each pair, which is the
-    later article: the one whose version departs from the earlier rendering)."""
-    outlets = outlet_names(report)
-    per: Counter[tuple[str, str]] = Counter()
-    for group in story.quote_groups:
-        for relation in group.relations:
-            article = relation.b.split(":q")[0]
-            for kind in relation.kinds:
-                if kind not in ("identical", "typographic"):
-                    per[(outlets.get(article, article), kind)] += 1
-    return [
-        f"{outlet} {kind} {n} quote{'s' if n != 1 else ''} (vs another outlet)"
-        for (outlet, kind), n in sorted(per.items())
-    ]
+    """One line per outlet: how its versions of shared quotes differ from other outlets'
+    ("Night Desk: 3 shared quotes; against another outlet's version 1 altered, 2
+    truncated"), then a line per finding where it alone departs and the others agree
+    ("Night Desk alone altered 1 quote; the other outlets agree")."""
+    summary = quote_summary(story, outlet_names(report))
+    lines = []
+    for outlet in summary.outlets:
+        changes = [t for t in outlet.kinds if t.kind != "typographic"]
+        head = f"{outlet.outlet}: {_quotes(outlet.grouped)} shared with other outlets"
+        if changes:
+            listed = ", ".join(f"{t.count} {t.kind}" for t in changes)
+            lines.append(f"{head}; against another outlet's version {listed}")
+        else:
+            lines.append(f"{head}; no change beyond typography")
+        for t in outlet.alone:
+            if t.kind in _ALONE_VERB:
+                verb = _ALONE_VERB[t.kind].format(n=_quotes(t.count))
+                lines.append(f"{outlet.outlet} alone {verb}; the other outlets agree")
+    return lines
 
 
 def group_quotes(story: Story, group: QuoteGroup) -> list[Quote]:

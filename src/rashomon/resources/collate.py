@@ -49,7 +49,13 @@ MIN_COVERAGE = 0.6  # share of the contained quote's words found in the other
 MIN_STRETCH_SIMILARITY = 0.6  # matched words / longer side of the shared stretch
 MISATTRIBUTED_COVERAGE = 0.8  # speakers differ: matched words / the longer quote's words
 MISATTRIBUTED_MIN_WORDS = 4
-MAX_POSTING = 400  # a shingle found in more quotes than this is too common to index
+# A shingle held by more quotes than POSTING_PER_ARTICLE per article of the story (at
+# least MIN_POSTING_CAP, at most MAX_POSTING) is a stock phrase: each quote holding it is
+# then aligned with only STOCK_PHRASE_PARTNERS others (of other articles) through it.
+POSTING_PER_ARTICLE = 3
+MIN_POSTING_CAP = 12
+MAX_POSTING = 200
+STOCK_PHRASE_PARTNERS = 8
 REGION_CONFLICT = 0.5  # overlap share at which two partners compete for one region
 
 # Two matched runs are kept in one shared stretch when the words between them are few
