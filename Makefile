@@ -39,6 +39,12 @@ bench-quotes: venv
 bench-dates: venv
 	$(PY) bench/bench_dates.py
 
+# Quote versions across real outlets (PolNeAR train + dev as one story), scored against
+# the hand labels of tests/gold/polnear_quote_versions.json.
+.PHONY: bench-versions
+bench-versions: venv
+	$(PY) bench/bench_versions.py
+
 evaluate: venv
 	$(PY) bench/score_demo.py
 
