@@ -40,6 +40,7 @@ from rapidfuzz import fuzz
 from rashomon.collate import group_quotes
 from rashomon.collate_align import align, tokenize
 from rashomon.evaluate_collate import (
+    LabelledScores,
     QuoteKey,
     labelled_pairs_from_json,
     score_labelled_pairs,
@@ -151,24 +152,10 @@ def write_pool(out: Path, quotes: list[Quote], dates, texts, sources: dict[str, 
 # --- scoring ------------------------------------------------------------------------------
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="the PolNeAR folder")
-    parser.add_argument("--pool", type=Path, help="write the pairs to label to this JSONL file")
-    parser.add_argument("--show", type=int, default=0, help="print up to N wrong pairs")
-    args = parser.parse_args(argv)
-    if not (args.root / "dev" / "text").is_dir():
-        print(f"bench-versions: skipped: PolNeAR not found at {args.root} "
-              "(expected ../shared/benchmarks/polnear/{train,dev}/{text,attributions})")
-        return 0
-    quotes, dates, texts, sources = load_quotes(args.root)
-    if args.pool:
-        print(f"{write_pool(args.pool, quotes, dates, texts, sources)} pairs written to {args.pool}")
-        return 0
-    if not GOLD.is_file():
-        print(f"bench-versions: no labels at {GOLD}")
-        return 1
-    labels = labelled_pairs_from_json(json.loads(GOLD.read_text(encoding="utf-8")))
+def predicted_pairs(quotes: Sequence[Quote], dates: dict[str, dt.date]
+                    ) -> tuple[dict[tuple[QuoteKey, QuoteKey], frozenset[str]], float]:
+    """The pairs group_quotes keeps between articles at most WINDOW_DAYS apart, with
+    their kinds, and the seconds grouping took."""
     start = time.perf_counter()
     groups = group_quotes(quotes)
     seconds = time.perf_counter() - start
@@ -179,10 +166,35 @@ def main(argv: list[str] | None = None) -> int:
             a, b = by_id[rel.a], by_id[rel.b]
             if within_window(a, b, dates):
                 predicted[(key_of(a), key_of(b))] = frozenset(rel.kinds)
-    scores = score_labelled_pairs(labels, predicted)
-    print(f"PolNeAR train + dev: {len(quotes):,} gold quotations of {len(texts)} articles as one "
-          f"story, grouped in {seconds:.1f} s ({len(quotes) / seconds:,.0f} quotes/s)")
-    print(f"{len(labels)} labelled pairs (articles at most {WINDOW_DAYS} days apart), "
+    return predicted, seconds
+
+
+def score_polnear_versions(root: Path) -> tuple[LabelledScores, int, int, float, int]:
+    """(scores, quotes, articles, seconds grouping took, labelled pairs)."""
+    quotes, dates, texts, _ = load_quotes(root)
+    labels = labelled_pairs_from_json(json.loads(GOLD.read_text(encoding="utf-8")))
+    predicted, seconds = predicted_pairs(quotes, dates)
+    return score_labelled_pairs(labels, predicted), len(quotes), len(texts), seconds, len(labels)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="the PolNeAR folder")
+    parser.add_argument("--pool", type=Path, help="write the pairs to label to this JSONL file")
+    parser.add_argument("--show", type=int, default=0, help="print up to N wrong pairs")
+    args = parser.parse_args(argv)
+    if not (args.root / "dev" / "text").is_dir():
+        print(f"bench-versions: skipped: PolNeAR not found at {args.root} "
+              "(expected ../shared/benchmarks/polnear/{train,dev}/{text,attributions})")
+        return 0
+    if args.pool:
+        quotes, dates, texts, sources = load_quotes(args.root)
+        print(f"{write_pool(args.pool, quotes, dates, texts, sources)} pairs written to {args.pool}")
+        return 0
+    scores, n_quotes, n_articles, seconds, n_labels = score_polnear_versions(args.root)
+    print(f"PolNeAR train + dev: {n_quotes:,} gold quotations of {n_articles} articles as one "
+          f"story, grouped in {seconds:.1f} s ({n_quotes / seconds:,.0f} quotes/s)")
+    print(f"{n_labels} labelled pairs (articles at most {WINDOW_DAYS} days apart), "
           f"{scores.gold_same:.0f} of them one utterance (sampling weights applied)")
     print(f"grouping: precision {scores.precision:.3f}, recall {scores.recall:.3f}, "
           f"F1 {scores.f1:.3f}; {scores.unlabelled} predicted pairs outside the labelled pool")

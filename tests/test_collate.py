@@ -14,14 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rashomon.collate import (
-    enough_shared_words,
-    relate_quotes,
-    relation_kinds,
-    renders_same,
-    word_diff,
-)
+from rashomon.collate import relate_quotes, relation_kinds, word_diff
 from rashomon.collate_align import align, mask_of, tokenize
+from rashomon.collate_match import enough_shared_words, renders_same
 from rashomon.model import DiffOp, Quote
 
 # --- relation kinds, one table per kind ---------------------------------------------
@@ -43,6 +38,11 @@ KIND_CASES = [
     ("Honestly, it was a mess.", "honestly it was a mess", ("typographic",)),
     ("It ran late\u2014very late.", "It ran late -- very late.", ("typographic",)),
     ("It ran  late.", "It ran late.", ("typographic",)),
+    # a compound with hyphens against the same words with spaces
+    ("The storm was a once-in-a-decade event.", "The storm was a once in a decade event.",
+     ("typographic",)),
+    # the possessive of a name ending in s, spelt both ways
+    ("Mr. Jones\u2019s ferry is late.", "Mr. Jones\u2019 ferry is late.", ("typographic",)),
     # censored: different masks, a mask against the word, bracketed masks
     (
         "The referee let a heap of s--- slide in the derby.",
@@ -53,6 +53,10 @@ KIND_CASES = [
     ("A f---ing mess of a timetable.", "A [expletive] mess of a timetable.", ("censored",)),
     ("The coach used the s-word on air.", "The coach used the s*** on air.", ("censored",)),
     ("A f---ing mess of a timetable.", "A fucking mess of a timetable.", ("censored",)),
+    ("It was a [f-word] stitch-up", "It was a f***ing stitch-up", ("censored",)),
+    ("The count is [expletive deleted] rigged", "The count is [expletive] rigged", ("censored",)),
+    ("The plan is bulls--- from start to end", "The plan is bullsh*t from start to end",
+     ("censored",)),
     # truncated: b is a contiguous proper part of a
     (
         "The ferry is our only road. Without it the island empties.",
@@ -76,6 +80,23 @@ KIND_CASES = [
     ("the rye loaves sold out early", "the rye loaves sold early", ("altered",)),
     ("the rye loaves sold early", "the rye loaves sold out early", ("altered",)),
     ("We will sign the keeper", "We shall sign the keeper", ("altered",)),
+    # an ellipsis for words left out inside the quote is an alteration, not typography
+    ("We will rebuild the quay and the slipway by June", "We will rebuild the quay \u2026 by June",
+     ("altered",)),
+    ("We will rebuild the quay and the slipway by June", "We will rebuild the quay... by June",
+     ("altered",)),
+    # ...while one at the end only marks the cut
+    ("We will rebuild the quay and the slipway by June", "We will rebuild the quay\u2026",
+     ("truncated",)),
+    # two masks that cannot be one word: a changed word
+    ("The ref made a s--- call", "The ref made a f--- call", ("altered",)),
+    # sentences in another order: altered, not a cut and a run-on
+    ("The roof is sound. The wiring is not.", "The wiring is not. The roof is sound.",
+     ("altered",)),
+    # a word changed where one outlet stops: the word next to the shared words is paired
+    # with its near spelling (altered), the rest is the cut
+    ("We paid for the new pontoons. The rest went on wages.", "We paid for the new pontoon.",
+     ("truncated", "altered")),
     ("Well, the vote was close", "So the vote was close", ("altered",)),
 ]
 
@@ -163,6 +184,11 @@ def test_case_and_punctuation_at_a_cut_are_not_typographic() -> None:
         ("f\u2014ing", True),
         ("[expletive]", True),
         ("s-word", True),
+        ("[f-word]", True),
+        ("[expletive deleted]", True),
+        ("bulls---", True),
+        ("well--", False),
+        ("self-made", False),
         ("\u201cs---,", True),
         ("x-ray", False),
         ("e-mail", False),
@@ -182,6 +208,35 @@ def test_tokens_keep_offsets_and_fold_typography() -> None:
     assert [t.key for t in tokens] == ["we're", "here", "all", "of", "us", "today"]
     assert all(text[t.start : t.end] == t.surface for t in tokens)
     assert tokenize("") == ()
+
+
+def test_compounds_are_cut_at_their_hyphens() -> None:
+    text = "a once-in-a-decade storm"
+    tokens = tokenize(text)
+    assert [t.key for t in tokens] == ["a", "once", "in", "a", "decade", "storm"]
+    assert [t.surface for t in tokens][1:5] == ["once-", "in-", "a-", "decade"]
+    assert all(text[t.start : t.end] == t.surface for t in tokens)
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("the quay \u2026 by June", ["the", "quay", "\u2026", "by", "june"]),
+    ("the quay... by June", ["the", "quay", "\u2026", "by", "june"]),
+    ("the quay\u2026by June", ["the", "quay", "\u2026", "by", "june"]),
+    # at either end an ellipsis is punctuation of the word next to it
+    ("\u2026by June", ["by", "june"]),
+    ("by June\u2026", ["by", "june"]),
+    ("by June \u2026", ["by", "june"]),
+])
+def test_an_ellipsis_between_words_is_a_token(text: str, keys: list[str]) -> None:
+    tokens = tokenize(text)
+    assert [t.key for t in tokens] == keys
+    assert all(text[t.start : t.end] == t.surface for t in tokens)
+
+
+def test_a_bracketed_mask_with_a_space_is_one_token() -> None:
+    tokens = tokenize("is [expletive deleted] rigged")
+    assert [t.surface for t in tokens] == ["is", "[expletive deleted]", "rigged"]
+    assert tokens[1].mask is not None
 
 
 # --- word diff ----------------------------------------------------------------------

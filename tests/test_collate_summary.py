@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.collate import group_quotes, misattributed
+from rashomon.collate import group_quotes
+from rashomon.collate_match import misattributed
 from rashomon.collate_summary import kinds_seen_from, quote_summary
 from rashomon.model import Quote, QuoteRelation, Story
 

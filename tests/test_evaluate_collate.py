@@ -3,6 +3,10 @@ offsets (the PolNeAR bench). Every quote here is invented; people are fictional.
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
 import pytest
 
 from rashomon.evaluate_collate import (
@@ -12,6 +16,7 @@ from rashomon.evaluate_collate import (
     judge_pair,
     labelled_pairs_from_json,
     score_labelled_pairs,
+    score_quote_versions,
     score_verdicts,
     speaker_from_source,
 )
@@ -107,3 +112,38 @@ def test_labelled_pairs_from_json_reads_offsets_and_weights() -> None:
     (pair,) = labelled_pairs_from_json(gold)
     assert (pair.a, pair.b, pair.same, pair.kinds, pair.weight) == (
         A, B, True, frozenset({"typographic"}), 2.5)
+
+
+# --- quality gates: the figures of the README's evaluation table cannot silently drop ---
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "benchmarks" / "polnear"
+
+
+def test_quote_versions_gold_gate() -> None:
+    """The 159 hand-labelled fictional pairs (`make evaluate`); gates just under today's
+    figures (precision 0.973, recall 0.924, kinds exactly right 1.000)."""
+    gold = json.loads((ROOT / "tests" / "gold" / "quote_versions.json").read_text("utf-8"))
+    scores = score_quote_versions(gold)
+    assert scores["pairs"] >= 150
+    assert scores["grouping_precision"] >= 0.95, scores
+    assert scores["grouping_recall"] >= 0.90, scores
+    assert scores["kinds_exact"] >= 0.97, scores
+
+
+@pytest.mark.skipif(not (POLNEAR / "dev" / "text").is_dir(), reason="PolNeAR not in ../shared")
+def test_polnear_versions_gate() -> None:
+    """PolNeAR pairs labelled by offsets (`make bench-versions`); gates just under
+    today's figures (precision 0.981, recall 0.963, 104/105 kinds right). A change that
+    makes grouping keep pairs nobody labelled must label them (`--pool`)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from bench_versions import score_polnear_versions
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    scores, quotes, articles, _, labelled = score_polnear_versions(POLNEAR)
+    assert quotes > 6000 and articles > 900 and labelled > 1000
+    assert scores.precision >= 0.95, scores.mistakes
+    assert scores.recall >= 0.94, scores.mistakes
+    assert scores.kinds_right >= 0.95 * scores.kinds_total, scores.mistakes
+    assert scores.unlabelled <= 5

@@ -10,15 +10,17 @@ Relation kinds of an ordered pair (a, b) — a pair can carry several:
 - ``typographic``: within the shared words only quote marks, apostrophes (’ vs '),
   dashes, punctuation, letter case or white space differ;
 - ``censored``: an expletive is masked differently (``s---`` / ``s—`` / ``s**t`` /
-  ``[expletive]`` / ``s-word``), or masked on one side and spelt out on the other;
+  ``[expletive]`` / ``s-word``), or masked on one side and spelt out on the other (two
+  masks that cannot stand for one word, ``s---`` and ``f---``, are a changed word);
 - ``truncated``: a goes on where b stops (or starts before b starts): b is a contiguous
   part of a, with words of a cut off at an edge;
 - ``extended``: b goes on where a stops (or starts before a starts): b holds a plus
   more words at an edge. Two renderings cut at different places (a starts earlier, b
   ends later) are both ``truncated`` and ``extended``;
 - ``altered``: inside the shared stretch a word is added, dropped or changed beyond
-  typography and censorship (also when both renderings diverge at the same edge);
-  never hidden under a softer kind;
+  typography and censorship (also a word that differs where both renderings go on past
+  the words they share, and sentences put in another order: "A. B." against "B. A." is
+  altered, not cut and run on); never hidden under a softer kind;
 - ``misattributed``: both quotes have a resolved speaker and the two names cannot be
   one person (a surname alone is compatible with the full name that holds it).
 
@@ -26,11 +28,10 @@ The relation of (b, a) is the mirror of (a, b): ``truncated`` and ``extended`` s
 diff's inserts and deletes swap, all else stays.
 
 Grouping (:func:`group_quotes`) indexes quotes by 3-word shingles, aligns only the
-pairs that share one, keeps a pair when a run of at least 3 words is shared and most of
-the contained quote (or, for two quotes that each run on past the other, at least 8
-words) is matched, then joins kept pairs into groups. A quote may be matched by several
-quotes of one other article only on distinct parts of it (an outlet splitting one
-quote in two), unless those quotes repeat each other.
+pairs that share one, keeps the pairs that render one utterance (the tests are in
+:mod:`rashomon.collate_match`), then joins kept pairs into groups. A quote may be
+matched by several quotes of one other article only on distinct parts of it (an outlet
+splitting one quote in two), unless those quotes repeat each other.
 """
 
 from __future__ import annotations
@@ -42,20 +43,16 @@ from itertools import combinations
 from types import MappingProxyType
 
 from .collate_align import Alignment, Step, Token, align, tokenize
+from .collate_match import enough_shared_words, misattributed, renders_same, speaker_key
 from .disjoint import DisjointSets
 from .model import DiffOp, DiffOpName, Quote, QuoteGroup, QuoteRelation, RelationKind
-from .quote_names import strip_titles
 from .resources.collate import (
     CUT_EDGE,
     MAX_POSTING,
-    MIN_COVERAGE,
-    MIN_OVERLAP,
+    MIN_MOVED_WORDS,
     MIN_POSTING_CAP,
-    MIN_RUN,
     MIN_SHORT_QUOTE,
-    MIN_STRETCH_SIMILARITY,
-    MISATTRIBUTED_COVERAGE,
-    MISATTRIBUTED_MIN_WORDS,
+    MOVED_SHARE,
     POSTING_PER_ARTICLE,
     REGION_CONFLICT,
     SHINGLE,
@@ -115,28 +112,6 @@ def _relation(a: Quote, b: Quote, alignment: Alignment) -> QuoteRelation:
     return QuoteRelation(a.id, b.id, kinds, diff_of(alignment, a.text, b.text))
 
 
-def _speaker_key(speaker: str | None) -> str | None:
-    return " ".join(speaker.split()).casefold() if speaker and speaker.strip() else None
-
-
-def _name_words(speaker: str) -> frozenset[str]:
-    words = [w.strip(".,").casefold() for w in speaker.split()]
-    return frozenset(w for w in strip_titles(words) if w)
-
-
-def misattributed(a_speaker: str | None, b_speaker: str | None) -> bool:
-    """True when both quotes name a speaker and the names cannot be one person.
-
-    A name that is part of the other ("Quint" and "Mara Quint", "Dr. Quint" and "Mara
-    Quint") is the same person named more or less fully, not another speaker.
-    """
-    a, b = _speaker_key(a_speaker), _speaker_key(b_speaker)
-    if a is None or b is None or a == b:
-        return False
-    a_words, b_words = _name_words(a), _name_words(b)
-    return not (a_words and b_words and (a_words <= b_words or b_words <= a_words))
-
-
 def _relaxed(surface: str, lead: bool, trail: bool) -> str:
     """A surface with what a cut next to it explains away: edge punctuation, first case."""
     if lead:
@@ -169,6 +144,22 @@ def _typographic(alignment: Alignment, step: Step) -> bool:
     return False
 
 
+def words_moved(alignment: Alignment) -> bool:
+    """True when the words one rendering has beyond the shared stretch are mostly the
+    words the other has beyond it at the other edge: the same sentences in another
+    order ("A. B." against "B. A."), an alteration rather than a cut and a run-on."""
+    a_cut: Counter[str] = Counter()
+    b_cut: Counter[str] = Counter()
+    for step in alignment.steps:
+        if step.op == "cut":
+            a_cut.update(t.key for t in alignment.a[step.a_lo : step.a_hi])
+            b_cut.update(t.key for t in alignment.b[step.b_lo : step.b_hi])
+    smaller = min(a_cut.total(), b_cut.total())
+    if smaller < MIN_MOVED_WORDS:
+        return False
+    return (a_cut & b_cut).total() >= MOVED_SHARE * smaller
+
+
 def kinds_of(
     alignment: Alignment,
     a_text: str,
@@ -183,13 +174,14 @@ def kinds_of(
     if a_text == b_text:
         found.add("identical")
         return tuple(k for k in KIND_ORDER if k in found)
+    moved = words_moved(alignment)
     for step in alignment.steps:
         if step.op == "equal":
             if _typographic(alignment, step):
                 found.add("typographic")
         elif step.op == "censor":
             found.add("censored")
-        elif step.op == "cut":
+        elif step.op == "cut" and not moved:
             found.add("truncated" if step.a_hi > step.a_lo else "extended")
         else:
             found.add("altered")
@@ -314,7 +306,7 @@ def candidate_pairs(
 def _short_pairs(
     quotes: Sequence[Quote], keys: list[list[str]], short: list[int], cap: int
 ) -> set[tuple[int, int]]:
-    wanted = {tuple(keys[i]) for i in short if _speaker_key(quotes[i].speaker)}
+    wanted = {tuple(keys[i]) for i in short if speaker_key(quotes[i].speaker)}
     holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
         for shingle in _shingles(k, MIN_SHORT_QUOTE) & wanted:
@@ -328,59 +320,6 @@ def _short_pairs(
             if quotes[i].article != quotes[j].article:
                 pairs.add((min(i, j), max(i, j)))
     return pairs
-
-
-def renders_same(alignment: Alignment, a: Quote, b: Quote) -> bool:
-    """True when two aligned quotes render one utterance (thresholds in resources)."""
-    la, lb = len(alignment.a), len(alignment.b)
-    shorter = min(la, lb)
-    matched = alignment.matched
-    if shorter < MIN_SHORT_QUOTE:
-        return False
-    if shorter < MIN_RUN:  # a 2-word quote: an exact run, one resolved speaker
-        named = _speaker_key(a.speaker) and _speaker_key(b.speaker)
-        if not named or misattributed(a.speaker, b.speaker) or alignment.longest_run < shorter:
-            return False
-    elif alignment.longest_run < MIN_RUN:
-        return False
-    stretch = max(
-        alignment.a_span[1] - alignment.a_span[0], alignment.b_span[1] - alignment.b_span[0]
-    )
-    if not stretch or matched / stretch < MIN_STRETCH_SIMILARITY:
-        return False
-    a_whole = alignment.a_span == (0, la)
-    b_whole = alignment.b_span == (0, lb)
-    if a_whole or b_whole:
-        contained = min(la if a_whole else lb, lb if b_whole else la)
-        if matched / contained < MIN_COVERAGE:
-            return False
-    elif matched < MIN_OVERLAP:
-        return False
-    if misattributed(a.speaker, b.speaker):
-        # different speakers: only nearly the same words, counted against the longer
-        # quote, make it one quote (a speaker may echo a few words of another)
-        return (
-            matched / max(la, lb) >= MISATTRIBUTED_COVERAGE and matched >= MISATTRIBUTED_MIN_WORDS
-        )
-    return True
-
-
-def enough_shared_words(
-    a: Counter[str], b: Counter[str], la: int, lb: int, masks: int = 0
-) -> bool:
-    """A cheap necessary condition for :func:`renders_same`, checked before aligning.
-
-    The aligned words can be no more than the words the two quotes share counted as
-    bags (plus ``masks``, censored words that may stand for any word), and a kept pair
-    needs MIN_OVERLAP of them, or MIN_COVERAGE of the quote it contains (which is at
-    least as long as the shorter quote).
-    """
-    shorter = min(la, lb)
-    needed = shorter if shorter < MIN_RUN else min(MIN_OVERLAP, MIN_COVERAGE * shorter)
-    if len(a) > len(b):
-        a, b = b, a
-    shared = sum(min(n, b[key]) for key, n in a.items() if key in b)
-    return shared + masks >= needed
 
 
 def _overlap(x: tuple[int, int], y: tuple[int, int]) -> int:
@@ -469,7 +408,7 @@ def group_quotes(quotes: Sequence[Quote]) -> tuple[QuoteGroup, ...]:
     for link in kept:
         by_root[where[link.i]].append(link)
     for n, members in enumerate(components):
-        speakers = Counter(quotes[q].speaker for q in members if _speaker_key(quotes[q].speaker))
+        speakers = Counter(quotes[q].speaker for q in members if speaker_key(quotes[q].speaker))
         relations = tuple(
             _relation(quotes[link.i], quotes[link.j], link.alignment)
             for link in sorted(by_root[n], key=lambda l: (l.i, l.j))

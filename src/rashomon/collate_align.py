@@ -3,9 +3,12 @@
 A quote's text is cut into word tokens. Each token keeps its exact characters (with
 the punctuation attached to it) and a *key*: the word case-folded, curly quotes and
 apostrophes made straight, dashes folded, surrounding punctuation stripped. A censor
-mask (``s---``, ``s—``, ``s**t``, ``f---ing``, ``[expletive]``, ``s-word``) gets the key
-``*`` plus the letter it keeps, so two masks of one word align as equal and a mask
-facing a full word can be recognised as censorship.
+mask (``s---``, ``s—``, ``s**t``, ``f---ing``, ``bulls---``, ``[expletive]``,
+``[expletive deleted]``, ``s-word``, ``[f-word]``) gets the key ``*``, so masks align with
+each other (two masks whose kept letters cannot be one word are a changed word), and a
+mask facing a full word can be recognised as censorship. A compound is cut at its hyphens
+(``once-in-a-generation`` and ``once in a generation`` are the same words written
+differently) and an ellipsis between words is a token of its own (an omission).
 
 Two token sequences are aligned in three steps: the matching runs of keys are found
 (:class:`difflib.SequenceMatcher`, which takes the longest run first and so anchors a
@@ -18,29 +21,38 @@ stretch on one side only are a *cut*: the other rendering stops earlier or start
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from .resources.collate import (
+    BEFORE_ELLIPSIS,
+    CHUNK,
     DASH_FOLD,
     EDGE_PUNCTUATION,
+    ELLIPSIS,
+    ELLIPSIS_KEY,
     INNER_DASH,
     LARGE_RUN,
     MASK_EDGE,
     MASK_PATTERNS,
     MAX_LARGE_GAP,
     MAX_SMALL_GAP,
+    MAX_WEIGHTED_CELLS,
+    NEAR_PAIR_COST,
     NOT_MASK_HEADS,
     QUOTE_FOLD,
+    SIMILAR_WORD,
 )
 
-_CHUNK = re.compile(r"\S+")
+MASK_KEY = "*"
 _NOT_WORD = re.compile(r"[^\w'-]")
 _MAY_MASK = re.compile(r"[-*\u2013\u2014\u2015\[(]|bleep", re.IGNORECASE)
-_MAY_SPLIT = re.compile(r"[\u2013\u2014\u2015]|--")
+_MAY_SPLIT = re.compile(r"[\u2013\u2014\u2015\u2026]|-|\.\.\.")
 
 
 @dataclass(frozen=True)
@@ -126,29 +138,41 @@ def word_key(piece: str) -> str:
     if piece.isalnum():
         return piece.casefold()
     folded = piece.translate(QUOTE_FOLD).translate(DASH_FOLD).casefold()
-    return _NOT_WORD.sub("", folded.strip(EDGE_PUNCTUATION))
+    key = _NOT_WORD.sub("", folded.strip(EDGE_PUNCTUATION))
+    # the possessive of a word ending in s is spelt both ways (Jones's, Jones'): one word
+    return key[:-2] if key.endswith("s's") else key
 
 
 def _pieces(chunk: str) -> list[tuple[int, int]]:
-    """Split a chunk at dashes used as punctuation; the dash stays with the word before."""
+    """Split a chunk after dashes used as punctuation and hyphens inside compounds (the
+    dash stays with the word before), and around an ellipsis."""
     if not _MAY_SPLIT.search(chunk):
         return [(0, len(chunk))]
-    cuts = [m.end() for m in INNER_DASH.finditer(chunk) if 0 < m.end() < len(chunk)]
-    bounds = [0, *cuts, len(chunk)]
+    cuts = {m.end() for m in INNER_DASH.finditer(chunk)}
+    cuts.update(m.start() for m in BEFORE_ELLIPSIS.finditer(chunk))
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(chunk)), len(chunk)]
     return [(s, e) for s, e in pairwise(bounds) if e > s]
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
-    """Word tokens of ``text``; punctuation-only pieces join the word before (or after)."""
+    """Word tokens of ``text``; punctuation-only pieces join the word before (or after).
+
+    An ellipsis between words is a token of its own (it stands for omitted words, which
+    the other rendering may carry); at either end of the text it is punctuation. Every
+    censor mask has the key ``*``: masks align with each other, and whether two masks
+    can be one word is decided by their letters (:func:`censor_compatible`).
+    """
     spans: list[list] = []  # [start, end, key, mask]
     pending: int | None = None  # start of punctuation waiting for the next word
-    for match in _CHUNK.finditer(text):
+    for match in CHUNK.finditer(text):
         chunk, base = match.group(), match.start()
         mask = mask_of(chunk)
         pieces = [(0, len(chunk))] if mask else _pieces(chunk)
         for lo, hi in pieces:
-            key = "*" + mask.head[:1] if mask else word_key(chunk[lo:hi])
+            key = MASK_KEY if mask else word_key(chunk[lo:hi])
             start, end = base + lo, base + hi
+            if not key and spans and ELLIPSIS.search(chunk, lo, hi):
+                key = ELLIPSIS_KEY
             if not key:
                 if spans:
                     spans[-1][1] = end
@@ -157,6 +181,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 continue
             spans.append([pending if pending is not None else start, end, key, mask])
             pending = None
+    while len(spans) > 1 and spans[-1][2] == ELLIPSIS_KEY:  # trailing: punctuation
+        end = spans.pop()[1]
+        spans[-1][1] = end
     if not spans and pending is not None:
         stripped = text.strip()
         spans.append([pending, pending + len(stripped), "", None])
@@ -205,15 +232,79 @@ def _equal_steps(a, b, i: int, j: int, size: int) -> list[Step]:
         if (t.mask is not None or u.mask is not None) and t.surface != u.surface:
             if k > run:
                 steps.append(Step("equal", i + run, i + k, j + run, j + k))
-            steps.append(Step("censor", i + k, i + k + 1, j + k, j + k + 1))
+            # two masks that cannot stand for one word ("s---" and "f---") differ
+            op = "censor" if censor_compatible(t, u) else "replace"
+            steps.append(Step(op, i + k, i + k + 1, j + k, j + k + 1))
             run = k + 1
     if size > run:
         steps.append(Step("equal", i + run, i + size, j + run, j + size))
     return steps
 
 
+def similar_words(t: Token, u: Token) -> bool:
+    """Two different words spelt nearly alike (Kessler / Kestler, vote / votes)."""
+    short, long = sorted((len(t.key), len(u.key)))
+    # the ratio is at most 2 * short / (short + long): skip the call when it cannot pass
+    if 200 * short < SIMILAR_WORD * (short + long):
+        return False
+    return fuzz.ratio(t.key, u.key) >= SIMILAR_WORD
+
+
+def _pair_cost(t: Token, u: Token) -> float:
+    if t.key == u.key:
+        return 0.0
+    if similar_words(t, u) or (t.mask or u.mask) and censor_compatible(t, u):
+        return NEAR_PAIR_COST
+    return 1.0
+
+
+def word_opcodes(a: Sequence[Token], b: Sequence[Token]) -> list[tuple[str, int, int, int, int]]:
+    """Edit operations turning the words of a into those of b: (tag, i1, i2, j1, j2) with
+    tag ``equal``, ``replace`` (one word for one word), ``delete`` or ``insert``.
+
+    A weighted edit distance: a word replaced by one spelt nearly alike (or by a mask it
+    can stand for) costs less than a different word, so "the laws. But ... me." against
+    "the law." pairs laws with law. Of equally cheap alignments, the one that pairs the
+    first words and leaves the extra words at the end is taken (the caller reverses a
+    leading edge, so that words next to the matched runs are paired first). Long gaps
+    fall back to plain Levenshtein opcodes.
+    """
+    m, n = len(a), len(b)
+    if m * n > MAX_WEIGHTED_CELLS:
+        return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+                for op in Levenshtein.opcodes([t.key for t in a], [u.key for u in b])]
+    cost = [[float(i + j) if not i or not j else 0.0 for j in range(n + 1)] for i in range(m + 1)]
+    for i in range(1, m + 1):
+        row, above = cost[i], cost[i - 1]
+        for j in range(1, n + 1):
+            row[j] = min(above[j - 1] + _pair_cost(a[i - 1], b[j - 1]), above[j] + 1, row[j - 1] + 1)
+    ops: list[tuple[str, int, int]] = []  # per word, from the end: (tag, i, j) before the op
+    i, j = m, n
+    while i or j:
+        if i and cost[i][j] == cost[i - 1][j] + 1:
+            ops.append(("delete", i - 1, j))
+            i -= 1
+        elif j and cost[i][j] == cost[i][j - 1] + 1:
+            ops.append(("insert", i, j - 1))
+            j -= 1
+        else:
+            tag = "equal" if a[i - 1].key == b[j - 1].key else "replace"
+            ops.append((tag, i - 1, j - 1))
+            i, j = i - 1, j - 1
+    merged: list[list] = []
+    for tag, i, j in reversed(ops):
+        a_step = 0 if tag == "insert" else 1
+        b_step = 0 if tag == "delete" else 1
+        if merged and merged[-1][0] == tag and tag != "replace":
+            merged[-1][2] += a_step
+            merged[-1][4] += b_step
+        else:
+            merged.append([tag, i, i + a_step, j, j + b_step])
+    return [tuple(op) for op in merged]  # type: ignore[misc]
+
+
 def _gap_steps(a, b, a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> list[Step]:
-    """Word-to-word alignment of a gap between runs (Levenshtein: 1:1 substitutions)."""
+    """Word-to-word alignment of a gap between runs (:func:`word_opcodes`)."""
     if a_lo == a_hi and b_lo == b_hi:
         return []
     if a_lo == a_hi:
@@ -221,26 +312,54 @@ def _gap_steps(a, b, a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> list[Step]:
     if b_lo == b_hi:
         return [Step("delete", a_lo, a_hi, b_lo, b_lo)]
     steps: list[Step] = []
-    ka = [t.key for t in a[a_lo:a_hi]]
-    kb = [t.key for t in b[b_lo:b_hi]]
-    for op in Levenshtein.opcodes(ka, kb):
-        i1, i2, j1, j2 = (
-            a_lo + op.src_start,
-            a_lo + op.src_end,
-            b_lo + op.dest_start,
-            b_lo + op.dest_end,
-        )
-        if op.tag == "equal":
+    for tag, s1, s2, d1, d2 in word_opcodes(a[a_lo:a_hi], b[b_lo:b_hi]):
+        i1, i2, j1, j2 = a_lo + s1, a_lo + s2, b_lo + d1, b_lo + d2
+        if tag == "equal":
             steps += _equal_steps(a, b, i1, j1, i2 - i1)
-        elif op.tag == "replace":  # Levenshtein substitutes one word for one word
+        elif tag == "replace":  # one word for one word
             for k in range(i2 - i1):
                 kind = "censor" if censor_compatible(a[i1 + k], b[j1 + k]) else "replace"
                 steps.append(Step(kind, i1 + k, i1 + k + 1, j1 + k, j1 + k + 1))
-        elif op.tag == "delete":
+        elif tag == "delete":
             steps.append(Step("delete", i1, i2, j1, j1))
         else:
             steps.append(Step("insert", i1, i1, j1, j2))
     return steps
+
+
+def _reversed_gap_steps(a, b, a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> list[Step]:
+    """Gap steps aligned from the end backwards (the words at the end pair up first)."""
+    ra, rb = a[a_lo:a_hi][::-1], b[b_lo:b_hi][::-1]
+    return [
+        Step(s.op, a_hi - s.a_hi, a_hi - s.a_lo, b_hi - s.b_hi, b_hi - s.b_lo)
+        for s in reversed(_gap_steps(ra, rb, 0, len(ra), 0, len(rb)))
+    ]
+
+
+def _edge_steps(
+    a, b, a_lo: int, a_hi: int, b_lo: int, b_hi: int, leading: bool
+) -> tuple[list[Step], int, int]:
+    """Align the words both renderings carry beyond the shared stretch at one edge.
+
+    The words next to the stretch are paired first (a changed word there is a
+    replacement); words left over at the outer end on one side only are a cut, the
+    other rendering stopping earlier or starting later. Returns the steps and where the
+    stretch now begins (leading) or ends (trailing) on each side.
+    """
+    if leading:  # pair from the stretch outwards
+        steps = _reversed_gap_steps(a, b, a_lo, a_hi, b_lo, b_hi)
+    else:
+        steps = _gap_steps(a, b, a_lo, a_hi, b_lo, b_hi)
+    outer = range(len(steps)) if leading else range(len(steps) - 1, -1, -1)
+    for k in takewhile(lambda k: steps[k].op in ("delete", "insert"), outer):
+        s = steps[k]
+        steps[k] = Step("cut", s.a_lo, s.a_hi, s.b_lo, s.b_hi)
+    kept = [s for s in steps if s.op != "cut"]
+    if not kept:
+        return (steps, a_hi, b_hi) if leading else (steps, a_lo, b_lo)
+    if leading:
+        return steps, kept[0].a_lo, kept[0].b_lo
+    return steps, kept[-1].a_hi, kept[-1].b_hi
 
 
 def _align_tokens(a: tuple[Token, ...], b: tuple[Token, ...]) -> Alignment:
@@ -254,26 +373,25 @@ def _align_tokens(a: tuple[Token, ...], b: tuple[Token, ...]) -> Alignment:
     a_lo, b_lo = first.a, first.b
     a_hi, b_hi = last.a + last.size, last.b + last.size
     steps: list[Step] = []
-    # leading edge: words on one side only are a cut; words on both sides diverge
+    # leading edge: words on one side only are a cut; words on both sides are aligned
+    # from the stretch outwards, and what one side has beyond that is a cut again
+    span_a_lo, span_b_lo = a_lo, b_lo
     if a_lo and b_lo:
-        steps += _gap_steps(a, b, 0, a_lo, 0, b_lo)
-        span_a_lo, span_b_lo = 0, 0
-    else:
-        if a_lo or b_lo:
-            steps.append(Step("cut", 0, a_lo, 0, b_lo))
-        span_a_lo, span_b_lo = a_lo, b_lo
+        edge, span_a_lo, span_b_lo = _edge_steps(a, b, 0, a_lo, 0, b_lo, leading=True)
+        steps += edge
+    elif a_lo or b_lo:
+        steps.append(Step("cut", 0, a_lo, 0, b_lo))
     for k, block in enumerate(chain):
         if k:
             prev = chain[k - 1]
             steps += _gap_steps(a, b, prev.a + prev.size, block.a, prev.b + prev.size, block.b)
         steps += _equal_steps(a, b, block.a, block.b, block.size)
+    span_a_hi, span_b_hi = a_hi, b_hi
     if a_hi < len(a) and b_hi < len(b):
-        steps += _gap_steps(a, b, a_hi, len(a), b_hi, len(b))
-        span_a_hi, span_b_hi = len(a), len(b)
-    else:
-        if a_hi < len(a) or b_hi < len(b):
-            steps.append(Step("cut", a_hi, len(a), b_hi, len(b)))
-        span_a_hi, span_b_hi = a_hi, b_hi
+        edge, span_a_hi, span_b_hi = _edge_steps(a, b, a_hi, len(a), b_hi, len(b), leading=False)
+        steps += edge
+    elif a_hi < len(a) or b_hi < len(b):
+        steps.append(Step("cut", a_hi, len(a), b_hi, len(b)))
     longest = max(m.size for m in blocks)
     return Alignment(a, b, tuple(steps), (span_a_lo, span_a_hi), (span_b_lo, span_b_hi), longest)
 
