@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rashomon.collate import relate_quotes, relation_kinds, word_diff
-from rashomon.collate_align import align, mask_of, tokenize
+from rashomon.collate_align import align, mask_of, tokenize, word_opcodes
 from rashomon.collate_match import enough_shared_words, renders_same
 from rashomon.model import DiffOp, Quote
 
@@ -91,8 +91,17 @@ KIND_CASES = [
     # two masks that cannot be one word: a changed word
     ("The ref made a s--- call", "The ref made a f--- call", ("altered",)),
     # sentences in another order: altered, not a cut and a run-on
-    ("The roof is sound. The wiring is not.", "The wiring is not. The roof is sound.",
-     ("altered",)),
+    ("The roof is sound. The old wiring is a fire risk.",
+     "The old wiring is a fire risk. The roof is sound.", ("altered",)),
+    # ...but two function words in both cuts are no move
+    ("We fought for years and went to the ministry twice. The ferry will run every hour",
+     "The ferry will run every hour to the end", ("truncated", "extended")),
+    # a typed dash of three hyphens is no mask; one outlet types it, another prints it
+    ("It ran late\u2014very late.", "It ran late---very late.", ("typographic",)),
+    # a mask inside a compound
+    ("What a shit-show of a season", "What a s***-show of a season", ("censored",)),
+    # the same mask written with other case or punctuation: typography, not censorship
+    ("a s--- call, really", "a S--- call really", ("typographic",)),
     # a word changed where one outlet stops: the word next to the shared words is paired
     # with its near spelling (altered), the rest is the cut
     ("We paid for the new pontoons. The rest went on wages.", "We paid for the new pontoon.",
@@ -168,6 +177,40 @@ def test_case_and_punctuation_at_a_cut_are_not_typographic() -> None:
     assert relation_kinds(
         "the loan deal is still on the table, for now", "the loan deal is still on the table"
     ) == ("truncated",)
+
+
+def test_a_long_run_on_after_a_near_spelling_is_a_cut_at_either_edge() -> None:
+    rest = " The rest of the money went on wages and fuel for the winter boats." * 15
+    a, b = "We paid for the new pontoons." + rest, "We paid for the new pontoon."
+    assert relation_kinds(a, b) == ("truncated", "altered")
+    assert relation_kinds(b, a) == ("extended", "altered")
+    before = "Crews said it again and again on the quay that night." * 15
+    a, b = before + " Pontoons came first, the board said", "pontoon came first, the board said"
+    assert relation_kinds(a, b) == ("truncated", "altered")
+    qa = Quote("a", "x", a, 0, len(a), "direct", speaker="Mara Quint")
+    qb = Quote("b", "y", b, 0, len(b), "direct", speaker="Mara Quint")
+    assert renders_same(align(tokenize(a), tokenize(b), a, b), qa, qb)
+
+
+def test_word_opcodes_pairs_near_spellings_and_leaves_extra_words_last() -> None:
+    a, b = tokenize("laws but we went on"), tokenize("law")
+    assert word_opcodes(a, b) == [("replace", 0, 1, 0, 1), ("delete", 1, 5, 1, 1)]
+    # a near spelling further on is still preferred to the first word
+    a, b = tokenize("but the laws"), tokenize("law")
+    assert word_opcodes(a, b) == [("delete", 0, 2, 0, 0), ("replace", 2, 3, 0, 1)]
+    a, b = tokenize("we rang the office twice"), tokenize("we rang office once")
+    assert word_opcodes(a, b) == [
+        ("equal", 0, 2, 0, 2), ("delete", 2, 3, 2, 2), ("equal", 3, 4, 2, 3),
+        ("replace", 4, 5, 3, 4),
+    ]
+
+
+def test_word_opcodes_falls_back_to_levenshtein_on_long_gaps() -> None:
+    a = tokenize(" ".join(f"w{i}" for i in range(40)))
+    b = tokenize(" ".join(f"w{i}" for i in range(0, 40, 2)))
+    ops = word_opcodes(a, b)
+    assert sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal") == 20
+    assert sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "delete") == 20
 
 
 # --- masks and tokens ---------------------------------------------------------------
@@ -299,6 +342,17 @@ WORDS = st.sampled_from(
         "harbor.",
         "x-ray",
         "I\u2014",
+        "once-in-a",
+        "\u2026",
+        "pier\u2026",
+        "...",
+        "[expletive deleted]",
+        "bulls---",
+        "[f-word]",
+        "s***-show",
+        "late---very",
+        "S---,",
+        "Pier?",
     ]
 )
 PLAIN_WORDS = st.sampled_from(
@@ -321,6 +375,9 @@ PLAIN_WORDS = st.sampled_from(
         "and",
         "of",
         "pier",
+        "\u2026",
+        "[f-word]",
+        "bulls---",
     ]
 )
 TEXTS = st.lists(WORDS, max_size=14).map(" ".join)
@@ -331,6 +388,14 @@ SWAP = {"insert": "delete", "delete": "insert"}
 
 def mirror_kinds(kinds: tuple[str, ...]) -> set[str]:
     return {MIRROR.get(k, k) for k in kinds}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_token_offsets_hold_on_any_text(text: str) -> None:
+    tokens = tokenize(text)
+    assert all(text[t.start : t.end] == t.surface for t in tokens)
+    assert all(x.end <= y.start for x, y in pairwise(tokens))
 
 
 @settings(max_examples=300, deadline=None)

@@ -67,8 +67,10 @@ def test_one_utterance_is_grouped(why: str, a: str, b: str | None) -> None:
 TWO_REMARKS = [
     ("shared function words", "This is a disgusting day",
      "This is a different time, with a lot more people"),
+    ("half the content words changed", "This is a disgusting day", "This is a disgusting thought"),
     ("one content word of one", "This is very serious,", "This is very important,"),
-    ("content word added on the longer side", "if he wants to keep going down that path",
+    ("content words added on the longer side",
+     "and I think he has to ask himself if he wants to keep going",
      "If he is president, he wants to keep this movement going,"),
     ("same opening, two objects", "I have full confidence in our engineers",
      "I have full confidence in the regulator\u2019s process"),
@@ -78,9 +80,8 @@ TWO_REMARKS = [
      "I heard \u2018lock the gates\u2019 all night and I understood why"),
     ("question against statement", "Who is going to pay for the new pier?",
      "The council is going to pay for the new pier."),
-    ("different speakers, a few shared words",
-     "The ferry must run every hour until the bridge reopens",
-     "The ferry must run every hour, but only in summer"),
+    ("different speakers, a part of a longer quote", "The ferry must run every hour",
+     "The ferry must run every hour until the bridge reopens in May"),
 ]
 
 
@@ -88,6 +89,12 @@ TWO_REMARKS = [
 def test_two_remarks_are_kept_apart(why: str, a: str, b: str) -> None:
     speakers = (QUINT, WREN) if why.startswith("different speakers") else (QUINT, QUINT)
     assert not grouped(a, b, *speakers)
+
+
+def test_a_part_of_a_longer_quote_is_grouped_with_one_speaker() -> None:
+    # the pair the misattribution row keeps apart is one utterance when one person says it
+    assert grouped("The ferry must run every hour",
+                   "The ferry must run every hour until the bridge reopens in May")
 
 
 def test_content_miss_share_counts_unmatched_content_words() -> None:

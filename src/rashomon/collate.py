@@ -37,13 +37,19 @@ splitting one quote in two), unless those quotes repeat each other.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from types import MappingProxyType
 
 from .collate_align import Alignment, Step, Token, align, tokenize
-from .collate_match import enough_shared_words, misattributed, renders_same, speaker_key
+from .collate_match import (
+    enough_shared_words,
+    is_content,
+    misattributed,
+    renders_same,
+    speaker_key,
+)
 from .disjoint import DisjointSets
 from .model import DiffOp, DiffOpName, Quote, QuoteGroup, QuoteRelation, RelationKind
 from .resources.collate import (
@@ -77,6 +83,17 @@ _STEP_OP: Mapping[str, DiffOpName] = MappingProxyType(
         "insert": "insert",
     }
 )
+
+
+_MIRRORED_KIND: Mapping[str, RelationKind] = MappingProxyType(
+    {"truncated": "extended", "extended": "truncated"}
+)
+
+
+def mirror_kinds(kinds: Iterable[str]) -> frozenset[RelationKind]:
+    """The kinds of (b, a) from those of (a, b): a cut seen from the other side is a
+    run-on; every other kind is the same from both sides."""
+    return frozenset(_MIRRORED_KIND.get(k, k) for k in kinds)  # type: ignore[misc]
 
 
 # --- one pair -----------------------------------------------------------------------
@@ -151,9 +168,9 @@ def words_moved(alignment: Alignment) -> bool:
     a_cut: Counter[str] = Counter()
     b_cut: Counter[str] = Counter()
     for step in alignment.steps:
-        if step.op == "cut":
-            a_cut.update(t.key for t in alignment.a[step.a_lo : step.a_hi])
-            b_cut.update(t.key for t in alignment.b[step.b_lo : step.b_hi])
+        if step.op == "cut":  # content words only: "to the" is in any two sentences
+            a_cut.update(t.key for t in alignment.a[step.a_lo : step.a_hi] if is_content(t.key))
+            b_cut.update(t.key for t in alignment.b[step.b_lo : step.b_hi] if is_content(t.key))
     smaller = min(a_cut.total(), b_cut.total())
     if smaller < MIN_MOVED_WORDS:
         return False
@@ -269,7 +286,8 @@ def _posting_pairs(
         return
     for n, x in enumerate(posting):
         taken = 0
-        for y in posting[n + 1 :]:
+        for m in range(n + 1, len(posting)):  # indices, not a slice: no copy per quote
+            y = posting[m]
             if quotes[x].article != quotes[y].article:
                 yield x, y
                 taken += 1

@@ -13,9 +13,13 @@ differently) and an ellipsis between words is a token of its own (an omission).
 Two token sequences are aligned in three steps: the matching runs of keys are found
 (:class:`difflib.SequenceMatcher`, which takes the longest run first and so anchors a
 fragment where it really sits inside a longer quote); runs close to the longest one are
-chained into the *shared stretch*; the gaps between runs (and a divergent edge on both
-sides) are aligned word to word with rapidfuzz's Levenshtein opcodes. Words outside the
-stretch on one side only are a *cut*: the other rendering stops earlier or starts later.
+chained into the *shared stretch*; the gaps between runs, and the words both sides carry
+beyond the stretch at an edge, are aligned word to word by a weighted edit distance in
+which a near spelling or a mask pairs more cheaply than another word
+(:func:`word_opcodes`; long stretches fall back to rapidfuzz's Levenshtein opcodes).
+Words outside the stretch on one side only are a *cut*: the other rendering stops
+earlier or starts later; at an edge, the words nearest the stretch pair up first and
+what one side has left over beyond them is a cut too.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from rapidfuzz.distance import Levenshtein
 from .resources.collate import (
     BEFORE_ELLIPSIS,
     CHUNK,
+    COMPOUND_HYPHEN,
     DASH_FOLD,
     EDGE_PUNCTUATION,
     ELLIPSIS,
@@ -43,24 +48,28 @@ from .resources.collate import (
     MAX_LARGE_GAP,
     MAX_SMALL_GAP,
     MAX_WEIGHTED_CELLS,
+    MAY_SPLIT,
     NEAR_PAIR_COST,
     NOT_MASK_HEADS,
     QUOTE_FOLD,
+    SIMILAR_MIN_LETTERS,
     SIMILAR_WORD,
 )
 
 MASK_KEY = "*"
 _NOT_WORD = re.compile(r"[^\w'-]")
 _MAY_MASK = re.compile(r"[-*\u2013\u2014\u2015\[(]|bleep", re.IGNORECASE)
-_MAY_SPLIT = re.compile(r"[\u2013\u2014\u2015\u2026]|-|\.\.\.")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
 class Mask:
-    """A censored word: the letters kept before and after the mask."""
+    """A censored word: the letters kept before and after the mask, and the mask as
+    written (case-folded, edge punctuation off: "S---," and "s---" are one mask)."""
 
     head: str
     tail: str
+    form: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,8 +85,9 @@ class Token:
 class Step:
     """One aligned stretch: tokens a[a_lo:a_hi] against b[b_lo:b_hi].
 
-    ``op`` is ``equal`` (same key, one token each side), ``censor`` (a mask facing a
-    different mask or a full word), ``replace`` (a changed word), ``delete`` / ``insert``
+    ``op`` is ``equal`` (same key, one token each side; a mask facing the same mask),
+    ``censor`` (a mask facing another mask or a word it can stand for), ``replace`` (a
+    changed word, or two masks that cannot be one word), ``delete`` / ``insert``
     (a word only in a / only in b inside the shared stretch) or ``cut`` (words at an edge,
     one side only: the other rendering is cut there).
     """
@@ -129,7 +139,7 @@ def mask_of(chunk: str) -> Mask | None:
         dashed = "-" in core or any(c in core for c in "\u2013\u2014\u2015")
         if dashed and "*" not in core and head in NOT_MASK_HEADS and not core.endswith("word"):
             return None  # "I—", "a—": the speaker broke off
-        return Mask(head, tail)
+        return Mask(head, tail, core)
     return None
 
 
@@ -144,14 +154,35 @@ def word_key(piece: str) -> str:
 
 
 def _pieces(chunk: str) -> list[tuple[int, int]]:
-    """Split a chunk after dashes used as punctuation and hyphens inside compounds (the
-    dash stays with the word before), and around an ellipsis."""
-    if not _MAY_SPLIT.search(chunk):
+    """Split a part of a chunk after dashes used as punctuation (the dash stays with the
+    word before) and around an ellipsis."""
+    if not MAY_SPLIT.search(chunk):
         return [(0, len(chunk))]
     cuts = {m.end() for m in INNER_DASH.finditer(chunk)}
     cuts.update(m.start() for m in BEFORE_ELLIPSIS.finditer(chunk))
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(chunk)), len(chunk)]
     return [(s, e) for s, e in pairwise(bounds) if e > s]
+
+
+def _chunk_pieces(chunk: str) -> list[tuple[int, int, Mask | None]]:
+    """(start, end, mask) of the pieces of a whitespace-delimited chunk: the chunk whole
+    when it is a mask ("s-word"), else its compound parts ("s***-" and "show"), each a
+    mask or cut further at dashes and ellipses."""
+    mask = mask_of(chunk)
+    if mask is not None:
+        return [(0, len(chunk), mask)]
+    if not MAY_SPLIT.search(chunk):
+        return [(0, len(chunk), None)]
+    cuts = [m.end() for m in COMPOUND_HYPHEN.finditer(chunk)]
+    out: list[tuple[int, int, Mask | None]] = []
+    for lo, hi in pairwise([0, *cuts, len(chunk)]):
+        part = chunk[lo:hi]
+        mask = mask_of(part[:-1] if cuts and part.endswith("-") else part)
+        if mask is not None:
+            out.append((lo, hi, mask))
+        else:
+            out += [(lo + s, lo + e, None) for s, e in _pieces(part)]
+    return out
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
@@ -166,9 +197,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     pending: int | None = None  # start of punctuation waiting for the next word
     for match in CHUNK.finditer(text):
         chunk, base = match.group(), match.start()
-        mask = mask_of(chunk)
-        pieces = [(0, len(chunk))] if mask else _pieces(chunk)
-        for lo, hi in pieces:
+        for lo, hi, mask in _chunk_pieces(chunk):
             key = MASK_KEY if mask else word_key(chunk[lo:hi])
             start, end = base + lo, base + hi
             if not key and spans and ELLIPSIS.search(chunk, lo, hi):
@@ -212,7 +241,9 @@ def _chain(blocks: list) -> list:
     def near(left, right, new) -> bool:
         """Whether ``new`` (left or right) joins the chain across the gap between them."""
         gap = max(right.a - (left.a + left.size), right.b - (left.b + left.size))
-        return gap <= MAX_SMALL_GAP or (new.size >= LARGE_RUN and gap <= MAX_LARGE_GAP)
+        # a run at least as long as the gap joins too: one outlet dropped a sentence
+        reach = max(MAX_LARGE_GAP, new.size)
+        return gap <= MAX_SMALL_GAP or (new.size >= LARGE_RUN and gap <= reach)
 
     lo = anchor
     while lo > 0 and near(blocks[lo - 1], blocks[lo], blocks[lo - 1]):
@@ -229,7 +260,7 @@ def _equal_steps(a, b, i: int, j: int, size: int) -> list[Step]:
     run = 0  # start (offset in the block) of the current equal run
     for k in range(size):
         t, u = a[i + k], b[j + k]
-        if (t.mask is not None or u.mask is not None) and t.surface != u.surface:
+        if t.mask is not None and u.mask is not None and t.mask.form != u.mask.form:
             if k > run:
                 steps.append(Step("equal", i + run, i + k, j + run, j + k))
             # two masks that cannot stand for one word ("s---" and "f---") differ
@@ -245,8 +276,10 @@ def similar_words(t: Token, u: Token) -> bool:
     """Two different words spelt nearly alike (Kessler / Kestler, vote / votes)."""
     short, long = sorted((len(t.key), len(u.key)))
     # the ratio is at most 2 * short / (short + long): skip the call when it cannot pass
-    if 200 * short < SIMILAR_WORD * (short + long):
+    if short < SIMILAR_MIN_LETTERS or 200 * short < SIMILAR_WORD * (short + long):
         return False
+    if _DIGIT.search(t.key) or _DIGIT.search(u.key):
+        return False  # 2015 / 2016: another number, not a near spelling
     return fuzz.ratio(t.key, u.key) >= SIMILAR_WORD
 
 
@@ -346,10 +379,15 @@ def _edge_steps(
     other rendering stopping earlier or starting later. Returns the steps and where the
     stretch now begins (leading) or ends (trailing) on each side.
     """
+    # the words that can pair up lie near the stretch: all of the shorter side's and a
+    # few more of the longer side's; beyond them the longer side is a cut outright
+    reach = min(a_hi - a_lo, b_hi - b_lo) + MAX_SMALL_GAP
     if leading:  # pair from the stretch outwards
-        steps = _reversed_gap_steps(a, b, a_lo, a_hi, b_lo, b_hi)
+        na, nb = max(a_lo, a_hi - reach), max(b_lo, b_hi - reach)
+        steps = _gap_steps(a, b, a_lo, na, b_lo, nb) + _reversed_gap_steps(a, b, na, a_hi, nb, b_hi)
     else:
-        steps = _gap_steps(a, b, a_lo, a_hi, b_lo, b_hi)
+        na, nb = min(a_hi, a_lo + reach), min(b_hi, b_lo + reach)
+        steps = _gap_steps(a, b, a_lo, na, b_lo, nb) + _gap_steps(a, b, na, a_hi, nb, b_hi)
     outer = range(len(steps)) if leading else range(len(steps) - 1, -1, -1)
     for k in takewhile(lambda k: steps[k].op in ("delete", "insert"), outer):
         s = steps[k]

@@ -21,17 +21,19 @@ censored or altered, when (thresholds in :mod:`rashomon.resources.collate`):
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from .collate_align import Alignment, similar_words
+from .collate_align import Alignment, Step, similar_words
 from .model import Quote
 from .quote_names import strip_titles
 from .resources.collate import (
+    CLAUSE_END,
+    ELLIPSIS_KEY,
     FUNCTION_WORDS,
     INNER_QUOTE,
     MAX_CONTENT_MISS,
     MAX_EDGE_DIVERGENCE,
+    MAY_HOLD_INNER_QUOTE,
     MIN_COVERAGE,
     MIN_OVERLAP,
     MIN_RUN,
@@ -40,9 +42,6 @@ from .resources.collate import (
     MISATTRIBUTED_COVERAGE,
     MISATTRIBUTED_MIN_WORDS,
 )
-
-_MAY_INNER = re.compile("[\u2018\u201c\"]")
-_SENTENCE_END = re.compile(r"[.?!:;]")
 
 
 def speaker_key(speaker: str | None) -> str | None:
@@ -76,6 +75,16 @@ def content_miss_share(alignment: Alignment) -> float:
     return max(_content_miss_share(alignment, side) for side in (0, 1))
 
 
+def is_content(key: str) -> bool:
+    """A content word: not a function word, not an ellipsis standing for a cut."""
+    return key not in FUNCTION_WORDS and key != ELLIPSIS_KEY
+
+
+def _near_pair(alignment: Alignment, step: Step) -> bool:
+    """A replaced word that is the same word spelt nearly alike (Kessler / Kestler)."""
+    return step.op == "replace" and similar_words(alignment.a[step.a_lo], alignment.b[step.b_lo])
+
+
 def _content_miss_share(alignment: Alignment, side: int) -> float:
     tokens = alignment.b if side else alignment.a
     span = alignment.b_span if side else alignment.a_span
@@ -84,9 +93,9 @@ def _content_miss_share(alignment: Alignment, side: int) -> float:
         lo, hi = (step.b_lo, step.b_hi) if side else (step.a_lo, step.a_hi)
         if step.op in ("equal", "censor"):
             matched.update(range(lo, hi))
-        elif step.op == "replace" and similar_words(alignment.a[step.a_lo], alignment.b[step.b_lo]):
+        elif _near_pair(alignment, step):
             matched.add(lo)
-    content = [i for i in range(*span) if tokens[i].key not in FUNCTION_WORDS]
+    content = [i for i in range(*span) if is_content(tokens[i].key)]
     if not content:
         return 0.0
     return sum(i not in matched for i in content) / len(content)
@@ -105,9 +114,7 @@ def edge_divergence(alignment: Alignment) -> int:
     for edge in (alignment.steps[: matched[0]], alignment.steps[matched[-1] + 1 :]):
         a_words = b_words = 0
         for step in edge:
-            if step.op == "cut" or (
-                step.op == "replace" and similar_words(alignment.a[step.a_lo], alignment.b[step.b_lo])
-            ):
+            if step.op == "cut" or _near_pair(alignment, step):
                 continue
             a_words += step.a_hi - step.a_lo
             b_words += step.b_hi - step.b_lo
@@ -123,19 +130,21 @@ def within_inner_quote(alignment: Alignment, a_text: str, b_text: str) -> bool:
         (alignment.a_span == (0, len(alignment.a)), alignment.b, alignment.b_span, b_text),
         (alignment.b_span == (0, len(alignment.b)), alignment.a, alignment.a_span, a_text),
     ):
-        if not whole or span[1] <= span[0] or "'" not in text and not _MAY_INNER.search(text):
+        if not whole or span[1] <= span[0] or not MAY_HOLD_INNER_QUOTE.search(text):
             continue
         start, end = tokens[span[0]].start, tokens[span[1] - 1].end
+        lead = len(text) - len(text.lstrip())
+        whole_text = (lead, lead + len(text.strip()))
         for inner in INNER_QUOTE.finditer(text):
-            lo, hi = inner.span()
-            # the matched words sit between the inner marks (their marks may be attached)
-            if lo <= start and end <= hi and (lo, hi) != (0, len(text.strip())):
+            # the matched words sit between the inner marks (their marks may be attached),
+            # and the marks are not simply around the whole text
+            if inner.start() <= start and end <= inner.end() and inner.span() != whole_text:
                 return True
     return False
 
 
 def _sentence_end_after(text: str, offset: int) -> str | None:
-    match = _SENTENCE_END.search(text, offset)
+    match = CLAUSE_END.search(text, offset)
     return match.group() if match else None
 
 

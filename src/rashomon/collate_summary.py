@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from .collate import mirror_kinds
 from .model import QuoteGroup, QuoteRelation, RelationKind, Story
 
 # Kinds that tell a change of the words or the speaker, in the order a reader needs them.
@@ -29,9 +30,6 @@ CHANGE_KINDS: tuple[RelationKind, ...] = (
     "truncated",
     "extended",
     "typographic",
-)
-_MIRROR: Mapping[str, RelationKind] = MappingProxyType(
-    {"truncated": "extended", "extended": "truncated"}
 )
 # kinds that are one finding seen from either side: "the others agree" means neither
 _FAMILY: Mapping[str, frozenset[str]] = MappingProxyType(
@@ -80,7 +78,7 @@ def kinds_seen_from(relation: QuoteRelation, quote: str) -> frozenset[RelationKi
     """The kinds of a relation as quote ``quote`` (one of its two ends) shows them."""
     if quote == relation.b:
         return frozenset(relation.kinds)
-    return frozenset(_MIRROR.get(k, k) for k in relation.kinds)
+    return mirror_kinds(relation.kinds)
 
 
 def _alone_kinds(

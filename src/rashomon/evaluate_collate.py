@@ -15,8 +15,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .collate import KIND_ORDER, group_quotes, relation_kinds
+from .collate import KIND_ORDER, group_quotes, mirror_kinds, relation_kinds
+from .evaluate_polnear import PRONOUNS, last_word
 from .model import Quote
+
+_PARENTHESIS = re.compile(r"\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,8 @@ def judge_pair(pair: Mapping[str, Any]) -> PairVerdict:
     return PairVerdict(pair["id"], bool(pair["same"]), grouped, frozenset(pair["kinds"]), kinds)
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+def _prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
+    """Precision, recall, F1 of (possibly weighted) counts; 1.0 when nothing is asked."""
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
@@ -69,11 +73,12 @@ def score_verdicts(verdicts: Iterable[PairVerdict]) -> dict[str, float | int]:
         "grouping_f1": f,
         "kinds_exact": sum(v.kinds_right for v in same) / len(same) if same else 1.0,
     }
-    for kind in KIND_ORDER:
+    for kind in KIND_ORDER:  # kinds neither labelled nor predicted get no figure
         k_tp = sum(kind in v.gold_kinds and kind in v.predicted_kinds for v in same)
         k_fp = sum(kind not in v.gold_kinds and kind in v.predicted_kinds for v in same)
         k_fn = sum(kind in v.gold_kinds and kind not in v.predicted_kinds for v in same)
-        scores[f"{kind}_f1"] = _prf(k_tp, k_fp, k_fn)[2]
+        if k_tp + k_fp + k_fn:
+            scores[f"{kind}_f1"] = _prf(k_tp, k_fp, k_fn)[2]
     return scores
 
 
@@ -108,14 +113,12 @@ class LabelledPair:
 
 def speaker_from_source(source_text: str | None) -> str | None:
     """The speaker name a gold Source span gives: the last word before any comma when
-    that is a capitalised name ("Sen. Marco Rubio's" -> "Rubio", "Ann Lee, a spokeswoman
+    that is a capitalised name ("Sen. Mara Quint's" -> "Quint", "Ann Lee, a spokeswoman
     for the group" -> "Lee", a parenthesis such as "(D-N.C.)" left out); a pronoun, a description ("the campaign") or no Source
     gives None."""
-    from .evaluate_polnear import PRONOUNS, last_word
-
     if not source_text:
         return None
-    word = last_word(re.sub(r"\([^)]*\)", " ", source_text).split(",")[0])
+    word = last_word(_PARENTHESIS.sub(" ", source_text).split(",")[0])
     if not word or not word[0].isupper() or word.casefold() in PRONOUNS:
         return None
     return word
@@ -130,18 +133,13 @@ def labelled_pairs_from_json(gold: Mapping[str, Any]) -> tuple[LabelledPair, ...
     return tuple(pairs)
 
 
-def _mirror_kinds(kinds: frozenset[str]) -> frozenset[str]:
-    swap = {"truncated": "extended", "extended": "truncated"}
-    return frozenset(swap.get(k, k) for k in kinds)
-
-
 @dataclass(frozen=True)
 class LabelledScores:
     precision: float  # weighted, over predicted pairs that are labelled
     recall: float  # weighted
     f1: float
     gold_same: float  # weighted count of labelled one-utterance pairs
-    unlabelled: int  # predicted pairs outside the labelled pool
+    unlabelled: tuple[tuple[QuoteKey, QuoteKey], ...]  # predicted pairs no label covers
     kinds_right: int  # true pairs found whose kind set equals the label's
     kinds_total: int
     kind_f1: Mapping[str, float]
@@ -166,7 +164,7 @@ def score_labelled_pairs(
     for label in labels:
         kinds = predicted.get((label.a, label.b))
         if kinds is None and (label.b, label.a) in predicted:
-            kinds = _mirror_kinds(predicted[(label.b, label.a)])
+            kinds = mirror_kinds(predicted[(label.b, label.a)])
         seen.update({(label.a, label.b), (label.b, label.a)})
         if kinds is not None and label.same:
             tp += label.weight
@@ -184,13 +182,13 @@ def score_labelled_pairs(
         elif label.same:
             fn += label.weight
             mistakes.append(f"{label.id}: not grouped, labelled one utterance")
-    p, r, f = _prf(tp, fp, fn)  # type: ignore[arg-type]
+    p, r, f = _prf(tp, fp, fn)
     return LabelledScores(
         precision=p,
         recall=r,
         f1=f,
         gold_same=tp + fn,
-        unlabelled=sum(1 for pair in predicted if pair not in seen),
+        unlabelled=tuple(pair for pair in predicted if pair not in seen),
         kinds_right=right,
         kinds_total=total,
         kind_f1={k: _prf(*c)[2] for k, c in per_kind.items() if sum(c)},
