@@ -45,6 +45,12 @@ bench-dates: venv
 bench-versions: venv
 	$(PY) bench/bench_versions.py
 
+# Shared facts, unique facts and conflicts on the labelled fictional stories of
+# tests/gold/facts/ (tests/gold/facts.json).
+.PHONY: bench-facts
+bench-facts: venv
+	$(PY) bench/bench_facts.py
+
 evaluate: venv
 	$(PY) bench/score_demo.py
 

@@ -1,0 +1,71 @@
+"""make bench-facts: shared facts, unique facts and conflicts against the facts gold.
+
+Each story of ``tests/gold/facts.json`` is a folder of fictional articles under
+``tests/gold/facts/<story>/`` (three outlets, sometimes a syndicated copy), written for
+this project with every body sentence labelled; the folder is analysed on its own and
+scored by :mod:`rashomon.evaluate_facts` (matching rules in its docstring). Prints
+precision and recall of conflicts, unique facts and shared facts, per story and in all,
+and with ``--show N`` the first N mistakes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from rashomon.evaluate_facts import FactScores, Tally, add_scores, score_story
+from rashomon.nlp import NLP
+from rashomon.pipeline import analyze
+
+GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / "facts.json"
+CORPUS = GOLD.with_suffix("")  # tests/gold/facts/
+
+TARGET_CONFLICT_RECALL = 0.9
+TARGET_CONFLICT_PRECISION = 0.8
+
+
+def score_all(nlp: NLP | None = None) -> tuple[FactScores, dict[str, FactScores]]:
+    """Total scores and the scores of each gold story."""
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    nlp = nlp or NLP()
+    total, per_story = FactScores(), {}
+    for story, labels in gold["stories"].items():
+        report = analyze([CORPUS / story], nlp=nlp)
+        per_story[story] = score_story(report, labels, story)
+        add_scores(total, per_story[story])
+    return total, per_story
+
+
+def _cells(t: Tally) -> str:
+    return f"P {t.precision:.2f} R {t.recall:.2f} ({t.right}/{t.predicted} right, {t.found}/{t.gold} found)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", type=int, default=0, help="print up to N mistakes")
+    args = parser.parse_args(argv)
+    total, per_story = score_all()
+    for story, s in per_story.items():
+        split = f", split into {s.stories_found[story]} stories" if s.stories_found[story] != 1 else ""
+        print(f"{story}{split}")
+        print(f"  conflicts {_cells(s.conflicts)}; unique {_cells(s.unique)}; shared {_cells(s.shared)}")
+    c = total.conflicts
+    print(f"all {len(per_story)} stories:")
+    print(f"  conflicts: precision {c.precision:.3f}, recall {c.recall:.3f} "
+          f"({c.right}/{c.predicted} reported right, {c.found}/{c.gold} planted found; "
+          f"target recall >= {TARGET_CONFLICT_RECALL} at precision >= {TARGET_CONFLICT_PRECISION})")
+    print(f"  updates reported as conflicts: {total.updates_as_conflicts}")
+    for name, t in (("unique facts", total.unique), ("shared facts", total.shared)):
+        print(f"  {name}: precision {t.precision:.3f}, recall {t.recall:.3f}, F1 {t.f1:.3f} "
+              f"({t.right}/{t.predicted} reported right, {t.found}/{t.gold} found)")
+    if args.show:
+        notes = total.conflicts.notes + total.unique.notes + total.shared.notes
+        for line in notes[: args.show]:
+            print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
