@@ -24,6 +24,7 @@ from .compare_units import Statement, mid_sentence_capitals, statements_of
 from .compare_values import When
 from .disjoint import DisjointSets
 from .model import ArticleAnalysis, Facts, FactSource, SharedFact, UniqueFact
+from .syndication import source_of
 from .resources.compare import (
     DATE_MISMATCH_THRESHOLD,
     DATE_WEIGHTS,
@@ -43,22 +44,33 @@ Feature = tuple
 Weights = dict[Feature, float]
 
 
-def compare_facts(analyses: Sequence[ArticleAnalysis]) -> Facts:
-    """Shared facts, unique facts and conflicts over the articles of one story."""
+def compare_facts(
+    analyses: Sequence[ArticleAnalysis], syndicated: Sequence[Sequence[str]] = ()
+) -> Facts:
+    """Shared facts, unique facts and conflicts over the articles of one story.
+
+    ``syndicated`` groups articles that copy one another (:mod:`rashomon.syndication`):
+    each group is one source, so a fact only a wire story and its copies carry is unique
+    to that source (reported once, the copies in ``also_in``), not shared.
+    """
     known = frozenset().union(*(mid_sentence_capitals(a.sentences) for a in analyses))
     statements = [
         s for index, analysis in enumerate(analyses) for s in statements_of(analysis, index, known)
     ]
+    source = source_of([a.article.id for a in analyses], syndicated)
     scores = _match(statements, _rarity(statements))
     edges = sorted(scores)
     conflicts, clashing = conflicts_of(statements, edges)
 
     # a conflict is a disagreement, not a fact both carry
     facts_of = _groups(statements, [pair for pair in edges if pair not in clashing], scores, clashing)
-    told = {i for pair in edges for i in pair} | {i for pair in clashing for i in pair}
+    # told elsewhere: matched to another source's statement, or part of a conflict
+    told = {i for pair in edges for i in pair if source[statements[pair[0]].article]
+            != source[statements[pair[1]].article]}
+    told |= {i for pair in clashing for i in pair}
     return Facts(
-        shared=tuple(_shared(statements, facts_of)),
-        unique=tuple(_unique(statements, told)),
+        shared=tuple(_shared(statements, facts_of, source)),
+        unique=tuple(_unique(statements, told, facts_of)),
         conflicts=tuple(conflicts),
     )
 
@@ -205,13 +217,16 @@ def _groups(
     return [sets.find(i) for i in range(size)]
 
 
-def _shared(statements: list[Statement], roots: list[int]) -> list[SharedFact]:
+def _shared(
+    statements: list[Statement], roots: list[int], source: dict[str, str]
+) -> list[SharedFact]:
+    """Groups of matched statements from two sources or more (copies count once)."""
     members: dict[int, list[Statement]] = {}
     for i, root in enumerate(roots):
         members.setdefault(root, []).append(statements[i])
     facts = []
     for group in members.values():
-        if len({s.article for s in group}) < 2:
+        if len({source[s.article] for s in group}) < 2:
             continue
         group.sort(key=order)
         sources = tuple(FactSource(s.article, s.start, s.end) for s in group)
@@ -219,12 +234,22 @@ def _shared(statements: list[Statement], roots: list[int]) -> list[SharedFact]:
     return [fact for _, fact in sorted(facts, key=lambda pair: pair[0])]
 
 
-def _unique(statements: list[Statement], told: set[int]) -> list[UniqueFact]:
-    """Statements no other outlet matches or disputes (``told`` holds the rest); short
-    ones only when they deny something or give a number or a date."""
-    out = [s for i, s in enumerate(statements) if i not in told and _worth_reporting(s)]
-    out.sort(key=order)
-    return [UniqueFact(s.article, s.text, s.start, s.end) for s in out]
+def _unique(statements: list[Statement], told: set[int], roots: list[int]) -> list[UniqueFact]:
+    """Statements no other source matches or disputes (``told`` holds the rest), once
+    per group of copies (the first, the copies' articles in ``also_in``); short ones
+    only when they deny something or give a number or a date."""
+    copies: dict[int, list[Statement]] = {}
+    for i, s in enumerate(statements):
+        if i not in told:
+            copies.setdefault(roots[i], []).append(s)
+    out = []
+    for group in copies.values():
+        group.sort(key=order)
+        first = group[0]
+        if _worth_reporting(first):
+            also = tuple(dict.fromkeys(s.article for s in group[1:] if s.article != first.article))
+            out.append((order(first), UniqueFact(first.article, first.text, first.start, first.end, also)))
+    return [fact for _, fact in sorted(out, key=lambda pair: pair[0])]
 
 
 def _worth_reporting(statement: Statement) -> bool:

@@ -253,6 +253,7 @@ class UniqueFact:
     text: str
     start: int
     end: int
+    also_in: tuple[str, ...] = ()  # copies of the article that carry it too (wire copy)
 
 
 @dataclass(frozen=True)
@@ -299,6 +300,8 @@ class Story:
     timeline: tuple[TimelineEvent, ...] = ()
     undated: tuple[EventSource, ...] = ()  # background and plans with no date
     facts: Facts = field(default_factory=Facts)
+    # groups of articles that copy one another (wire copy), each counted as one source
+    syndicated: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from . import cluster, collate, compare, dates, quotes, speakers, timeline
+from . import cluster, collate, compare, dates, quotes, speakers, syndication, timeline
 from .errors import ModelNotAvailable, NothingToAnalyse, StageFailed
 from .ingest import read_inputs, unique_ids
 from .model import Article, ArticleAnalysis, Facts, Problem, Quote, Report, Sentence, Story
@@ -187,6 +187,9 @@ def build_story(
     )
     story_quotes = tuple(q for a in resolved for q in a.quotes)
     events, undated = guarded("timeline", lambda: timeline.build_timeline(resolved), ((), ()))
+    copies = guarded(
+        "wire copy", lambda: syndication.syndicated_groups([a.article for a in resolved]), ()
+    )
     story = Story(
         id=story_id,
         title=story_title(resolved),
@@ -196,7 +199,8 @@ def build_story(
         quote_groups=guarded("quote versions", lambda: collate.group_quotes(story_quotes), ()),
         timeline=tuple(events),
         undated=tuple(undated),
-        facts=guarded("facts", lambda: compare.compare_facts(resolved), Facts()),
+        facts=guarded("facts", lambda: compare.compare_facts(resolved, copies), Facts()),
+        syndicated=copies,
     )
     return story, resolved
 

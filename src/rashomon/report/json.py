@@ -151,7 +151,10 @@ def facts_to_dict(f: Facts) -> dict[str, Any]:
             }
             for s in f.shared
         ],
-        "unique": [{"article": u.article, "text": u.text, "start": u.start, "end": u.end} for u in f.unique],
+        "unique": [
+            {"article": u.article, "text": u.text, "start": u.start, "end": u.end, "also_in": list(u.also_in)}
+            for u in f.unique
+        ],
         "conflicts": [conflict_to_dict(c) for c in f.conflicts],
     }
 
@@ -167,6 +170,7 @@ def story_to_dict(story: Story, report: Report | None = None) -> dict[str, Any]:
         "timeline": [event_to_dict(e) for e in story.timeline],
         "undated": [source_to_dict(s) for s in story.undated],
         "facts": facts_to_dict(story.facts),
+        "syndicated": [list(group) for group in story.syndicated],
         "quote_summary": quote_summary_to_dict(
             quote_summary(story, _outlet_names(report) if report else None)
         ),

@@ -20,6 +20,8 @@ from .view import (
     relation_counts,
     source_note,
     story_analyses,
+    syndication_lines,
+    unique_outlets,
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -144,11 +146,14 @@ def _facts(report: Report, story: Story) -> list[str]:
     outlets = outlet_names(report)
     facts = story.facts
     out = ["### What the outlets agree on", ""]
+    copies = syndication_lines(report, story)
+    if copies:
+        out = [*(f"_{md(line)}_" for line in copies), "", *out]
     for fact in facts.shared:
         names = ", ".join(sorted({outlets.get(s.article, s.article) for s in fact.sources}))
         out.append(f"- {md(fact.text, 220)} — {md(names)}")
     out += ["", "### Reported by one outlet only", ""]
-    out += [f"- {md(outlets.get(f.article, f.article))}: {md(f.text, 220)}" for f in facts.unique]
+    out += [f"- {md(unique_outlets(report, f))}: {md(f.text, 220)}" for f in facts.unique]
     out += ["", "### Conflicts", ""]
     if not facts.conflicts:
         out.append("None found.")

@@ -26,6 +26,8 @@ from .view import (
     relation_counts,
     source_note,
     story_analyses,
+    syndication_lines,
+    unique_outlets,
 )
 
 
@@ -82,7 +84,7 @@ def story_renderable(report: Report, story: Story, *, color: bool = True) -> Gro
     parts.append(_said_table(story, outlets))
     parts.extend(_versions_parts(report, story, outlets, color=color))
     parts.extend(_timeline_parts(story, outlets))
-    parts.extend(_facts_parts(story, outlets))
+    parts.extend(_facts_parts(report, story, outlets))
     return Group(*parts)
 
 
@@ -170,7 +172,7 @@ def _source_text(source: EventSource, outlets: dict[str, str]) -> str:
     return f"{outlets.get(source.article, source.article)} {label}"
 
 
-def _facts_parts(story: Story, outlets: dict[str, str]) -> list:
+def _facts_parts(report: Report, story: Story, outlets: dict[str, str]) -> list:
     facts = story.facts
     agreed = _table("What the outlets agree on", expand=True)
     agreed.add_column("fact", ratio=4)
@@ -182,9 +184,10 @@ def _facts_parts(story: Story, outlets: dict[str, str]) -> list:
     unique.add_column("outlet", ratio=1)
     unique.add_column("fact", ratio=4)
     for fact in facts.unique:
-        unique.add_row(_plain(outlets.get(fact.article, fact.article)), _plain(clip(fact.text, 200)))
+        unique.add_row(_plain(unique_outlets(report, fact)), _plain(clip(fact.text, 200)))
+    copies = [Text(line, style="dim") for line in syndication_lines(report, story)]
     if not facts.conflicts:
-        return [agreed, unique, Text("No conflicts found.", style="dim")]
+        return [*copies, agreed, unique, Text("No conflicts found.", style="dim")]
     lines = []
     for conflict in facts.conflicts:
         lines.append(Text(f"{conflict.kind}: {conflict.about}", style="bold"))
@@ -193,4 +196,5 @@ def _facts_parts(story: Story, outlets: dict[str, str]) -> list:
                 Text(f"  {outlets.get(v.article, v.article)}: ") + Text(v.value, style="bold yellow")
                 + Text(f" — {clip(v.text, 150)}")
             )
-    return [agreed, unique, Panel(Group(*lines), title="⚠ Conflicts", title_align="left", border_style="yellow")]
+    return [*copies, agreed, unique,
+            Panel(Group(*lines), title="⚠ Conflicts", title_align="left", border_style="yellow")]

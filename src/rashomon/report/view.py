@@ -15,6 +15,7 @@ from ..model import (
     QuoteRelation,
     Report,
     Story,
+    UniqueFact,
 )
 
 # Kinds a reader must not miss come first when several apply to one pair.
@@ -94,6 +95,28 @@ def outlet_changes(report: Report, story: Story) -> list[str]:
                 verb = _ALONE_VERB[t.kind].format(n=_quotes(t.count))
                 lines.append(f"{outlet.outlet} alone {verb}; the other outlets agree")
     return lines
+
+
+def syndication_lines(report: Report, story: Story) -> list[str]:
+    """One line per group of copies: who republished whose story, counted as one source
+    ("Ashford Courier carries Northgate Press's story (wire copy): one source")."""
+    outlets = outlet_names(report)
+    lines = []
+    for group in story.syndicated:
+        copies = ", ".join(outlets.get(a, a) for a in group[1:])
+        first = outlets.get(group[0], group[0])
+        lines.append(f"{copies} carr{'y' if len(group) > 2 else 'ies'} {first}'s story "
+                     "word for word (wire copy): counted as one source")
+    return lines
+
+
+def unique_outlets(report: Report, fact: UniqueFact) -> str:
+    """The outlet of a unique fact, with the copies that carry it too."""
+    outlets = outlet_names(report)
+    name = outlets.get(fact.article, fact.article)
+    if not fact.also_in:
+        return name
+    return f"{name} (and its copy in {', '.join(outlets.get(a, a) for a in fact.also_in)})"
 
 
 def group_quotes(story: Story, group: QuoteGroup) -> list[Quote]:

@@ -187,3 +187,12 @@ EVENT_VERBS = (
 EVENT_OF = MappingProxyType(
     {word: group.split()[0] for group in EVENT_VERBS for word in group.split()}
 )
+
+# Wire copy (rashomon.syndication): two articles are copies when SYNDICATION_CONTAINMENT
+# of the word SYNDICATION_SHINGLE-grams of the shorter body are in the other, and the
+# shorter has at least MIN_COPY_SHINGLES of them. Two outlets' own reports of one event
+# share a few names and phrases (well under a tenth of their 5-grams); a republished wire
+# story, trimmed or retitled, keeps most of them.
+SYNDICATION_SHINGLE = 5
+SYNDICATION_CONTAINMENT = 0.6
+MIN_COPY_SHINGLES = 20
