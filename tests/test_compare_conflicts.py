@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from test_compare import analysis, compared
 
+from rashomon.compare import compare_facts
+
 # --- conflicts ----------------------------------------------------------------------------
 
 
@@ -394,3 +396,25 @@ def test_numeric_story_reports_only_same_unit_clashes() -> None:
         ("number", ("12 roads", "14 roads")), ("number", ("three hours", "four hours")),
     ]
     assert len(facts.unique) == 4
+
+
+# --- words outlets use for one thing (issue 6) ----------------------------------------
+
+
+def test_different_words_for_one_count_still_clash() -> None:
+    a = analysis("Forty-six workers were on the night shift when the blast hit the Gull Line depot.", "gull")
+    b = analysis("According to the owner, 38 employees were working the overnight shift when the "
+                 "explosion hit the Gull Line depot.", "pier")
+    (conflict,) = compare_facts([a, b]).conflicts
+    assert conflict.kind == "number"
+    assert [v.value for v in conflict.versions] == ["Forty-six workers", "38 employees"]
+
+
+def test_a_phrase_names_the_same_event_as_a_verb() -> None:
+    a = analysis("Tom Vale was arrested on October 17, 2023, after an audit of Gull Line.", "gull",
+                 dates=(("October 17, 2023", "2023-10-17"),))
+    b = analysis("Tom Vale was taken into custody on November 17, 2023, at his home.", "pier",
+                 dates=(("November 17, 2023", "2023-11-17"),))
+    (conflict,) = compare_facts([a, b]).conflicts
+    assert conflict.kind == "date"
+    assert [v.value for v in conflict.versions] == ["October 17, 2023", "November 17, 2023"]

@@ -24,7 +24,6 @@ from .compare_units import Statement, mid_sentence_capitals, statements_of
 from .compare_values import When
 from .disjoint import DisjointSets
 from .model import ArticleAnalysis, Facts, FactSource, SharedFact, UniqueFact
-from .syndication import source_of
 from .resources.compare import (
     DATE_MISMATCH_THRESHOLD,
     DATE_WEIGHTS,
@@ -38,6 +37,7 @@ from .resources.compare import (
     STRONG_MATCH,
     WORD_WEIGHT,
 )
+from .syndication import source_of
 
 # ("w", stem) | ("n", name token) | ("#", value, unit) | ("e", event)
 Feature = tuple

@@ -243,8 +243,12 @@ def _event_clashes(statements: list[Statement], edges: set[tuple[int, int]]) -> 
             # the topic: what the event happened to, event verbs and counted units left out
             shared = _topic(a) & _topic(b)
             shared -= {s for s, word in a.surfaces + b.surfaces if word.lower() in EVENT_OF}
+            shared -= {s for s, _ in a.events + b.events}
             shared -= {n.unit for n in a.numbers + b.numbers}
-            if len(shared) < MIN_EVENT_SHARED:
+            # the same event of the same named person or thing ("Vell was arrested")
+            # needs no second word in common
+            named = any(stem(name) in shared for name in a.names & b.names)
+            if len(shared) < MIN_EVENT_SHARED and not named:
                 continue
             words = [w for s, w in b.surfaces + a.surfaces if s in shared]
             topic = " ".join(list(dict.fromkeys(words))[:ABOUT_WORDS])

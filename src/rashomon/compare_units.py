@@ -17,9 +17,11 @@ from .compare_values import (
     NumberMention,
     Token,
     When,
+    canonical,
     dates_of,
     find_numbers,
     is_negation,
+    phrase_words,
     stem,
     strip_possessive,
     tokenize,
@@ -234,9 +236,16 @@ def _statement(
         if tok.text[0].isdigit():
             continue
         for part in _word_parts(tok.text):
-            s = stem(part)
+            s = canonical(stem(part))
             stems.append(s)
             surfaces.append((s, part))
+    lower = text[start:end].lower()
+    phrases = phrase_words(lower)
+    for s, offset in phrases:
+        stems.append(s)
+        surfaces.append((s, text[start + offset : start + offset + len(s)]))
+    events = [(EVENT_OF[t.lower], t.start) for t in tokens if t.lower in EVENT_OF]
+    events += [(EVENT_OF[s], start + offset) for s, offset in phrases if s in EVENT_OF]
     return Statement(
         article=article,
         article_index=article_index,
@@ -251,7 +260,7 @@ def _statement(
         dates=when,
         negations=tuple(_negations(text, tokens)),
         negated=_negated_stems(tokens),
-        events=tuple((EVENT_OF[t.lower], t.start) for t in tokens if t.lower in EVENT_OF),
+        events=tuple(sorted(events, key=lambda e: e[1])),
     )
 
 

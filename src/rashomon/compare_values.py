@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .model import ArticleAnalysis, DateMention, PartialDate
 from .resources.compare import (
@@ -21,6 +22,8 @@ from .resources.compare import (
     NEGATION_SUFFIXES,
     NEGATIONS,
     NUMBER_WORDS,
+    SAME_PHRASES,
+    SAME_WORDS,
     STOPWORDS,
     UNIT_SKIP,
 )
@@ -133,6 +136,37 @@ def stem(word: str) -> str:
     return w
 
 
+def _same_word_table() -> dict[str, str]:
+    table = {}
+    for group in SAME_WORDS:
+        words = group.split()
+        for word in words:
+            table[stem(word)] = stem(words[0])
+    return table
+
+
+_SAME_WORD = MappingProxyType(_same_word_table())
+_SAME_PHRASE = tuple(
+    (re.compile(rf"\b{re.escape(phrase)}\b"), word) for phrase, word in SAME_PHRASES
+)
+
+
+def canonical(stem_: str) -> str:
+    """The stem two outlets' different words for one thing share ("employe" ->
+    "worker", "explos" -> "blast"); the stem itself for other words."""
+    return _SAME_WORD.get(stem_, stem_)
+
+
+def phrase_words(lower_text: str) -> list[tuple[str, int]]:
+    """(canonical stem, offset in the text) of each multiword form ("taken into
+    custody" -> arrest) in a lower-cased text."""
+    return [
+        (canonical(stem(word)), m.start())
+        for pattern, word in _SAME_PHRASE
+        for m in pattern.finditer(lower_text)
+    ]
+
+
 def is_negation(lower: str) -> bool:
     return lower in NEGATIONS or lower.endswith(NEGATION_SUFFIXES)
 
@@ -228,7 +262,7 @@ def _unit_after(text: str, tokens: list[Token], k: int, span_end: int) -> tuple[
         return "", span_end
     plural = [w for w in words if w.lower.endswith("s") and not w.lower.endswith("ss")]
     chosen = plural[0] if plural else words[0]
-    return stem(chosen.text), chosen.end
+    return canonical(stem(chosen.text)), chosen.end
 
 
 def _adjacent(text: str, left_end: int, right_start: int) -> bool:

@@ -181,6 +181,8 @@ EVENT_VERBS = (
     "collapse collapsed",
     "marry married wed",
     "launch launched",
+    "strike strikes striking walkout walkouts stoppage",
+    "steal stole stolen",
 )
 
 # word -> the event it names (the first word of its EVENT_VERBS group)
@@ -196,3 +198,74 @@ EVENT_OF = MappingProxyType(
 SYNDICATION_SHINGLE = 5
 SYNDICATION_CONTAINMENT = 0.6
 MIN_COPY_SHINGLES = 20
+
+# Words that outlets use for one thing (news English, not any one story): two statements
+# that say "employees" and "workers", "blast" and "explosion", "detained" and "taken into
+# custody" are compared as saying the same word. Every form is listed (the stemmer is
+# crude); the first word of each group names it. Multiword forms are in SAME_PHRASES.
+SAME_WORDS = (
+    "worker workers employee employees staff staffer staffers",
+    "night nights overnight",
+    "blast blasts explosion explosions explode exploded",
+    "blaze blazes fire fires",
+    "injured injury injuries hurt wounded",
+    "money cash funds fund",
+    "arrest arrested arrests detained detain",
+    "begin began begun start started starts",
+    "resume resumed resumes restart restarted",
+    "talk talks negotiation negotiations",
+    "strike strikes walkout walkouts stoppage stoppages",
+    "sound sounded sounds rang",
+    "inspect inspected inspection inspections",
+    "investigate investigated investigation inquiry probe",
+    "evacuate evacuated evacuation evacuations",
+    "rescue rescued rescuers rescuer saved",
+    "thief thieves raider raiders burglar burglars robber robbers",
+    "steal stole stolen",
+    "painting paintings artwork artworks canvas canvases masterpiece masterpieces",
+    "guard guards watchman",
+    "prison jail",
+    "child children kid kids",
+    "resident residents locals",
+    "company firm",
+    "house home",
+    "boss chief",
+    "missing disappeared vanished",
+    "helicopter chopper",
+    "hospital infirmary",
+    "build built construction",
+    "elect elected election",
+    "resign resigned resignation",
+    "agree agreed agreement deal",
+    "offer offered",
+    "percent per-cent",
+    "lawmaker lawmakers legislator legislators",
+    "car cars vehicle vehicles",
+    "doctor doctors physician physicians",
+    "police officers",
+    "fine fined penalty",
+    "ban banned",
+    "close closed shut",
+    "admit admitted admits confessed confession",
+    "deny denied denies",
+)
+# Multiword forms: a phrase (lower-case, words as written) and the word of SAME_WORDS or
+# the event of EVENT_VERBS it stands for.
+SAME_PHRASES = (
+    ("taken into custody", "arrest"),
+    ("went off", "sound"),
+    ("go off", "sound"),
+    ("gone off", "sound"),
+    ("got under way", "begin"),
+    ("walked out", "strike"),
+    ("walk out", "strike"),
+    ("most recent", "last"),
+    ("per cent", "percent"),
+    ("set fire", "blaze"),
+    ("broke out", "begin"),
+    ("passed away", "die"),
+    ("lost their lives", "die"),
+    ("put out", "extinguish"),
+    ("made off with", "steal"),
+    ("make off with", "steal"),
+)
