@@ -60,7 +60,7 @@ def compare_facts(
     source = source_of([a.article.id for a in analyses], syndicated)
     scores = _match(statements, _rarity(statements))
     edges = sorted(scores)
-    conflicts, clashing = conflicts_of(statements, edges)
+    conflicts, clashing = conflicts_of(statements, edges, source)
 
     # a conflict is a disagreement, not a fact both carry
     facts_of = _groups(statements, [pair for pair in edges if pair not in clashing], scores, clashing)

@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from .compare_slots import slot_clashes
 from .compare_units import Statement
 from .compare_values import NumberMention, When, stem
 from .disjoint import DisjointSets
@@ -53,7 +54,9 @@ def order(statement: Statement) -> tuple[int, int]:
 
 
 def conflicts_of(
-    statements: list[Statement], edges: list[tuple[int, int]]
+    statements: list[Statement],
+    edges: list[tuple[int, int]],
+    source: dict[str, str] | None = None,
 ) -> tuple[list[Conflict], set[tuple[int, int]]]:
     """The conflicts over the matched pairs ``edges`` (plus event-date and
     event-number clashes between any statements), and every pair of statements that
@@ -62,6 +65,7 @@ def conflicts_of(
     for i, j in edges:
         clashes.extend(_pair_clashes(statements, i, j))
     clashes.extend(_event_clashes(statements, set(edges)))
+    clashes.extend(_Clash(*clash) for clash in slot_clashes(statements, source or {}))
     clashing = {(min(c.a, c.b), max(c.a, c.b)) for c in clashes}
     return _merged(statements, clashes), clashing
 

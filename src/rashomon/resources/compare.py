@@ -269,3 +269,30 @@ SAME_PHRASES = (
     ("made off with", "steal"),
     ("make off with", "steal"),
 )
+
+# Story-wide slots (rashomon.compare_slots).
+# An age belongs to the name that ends at most AGE_REACH characters before it.
+AGE_REACH = 40
+# A denial and an assertion of the same word clash when they share this many other
+# content words (antonym pairs one more).
+MIN_CLAIM_SHARED = 1
+# Negation cues that deny a thing outright ("No alarm went off", "never made a sound"),
+# unlike a verb's "not" ("has not been named", "cannot run").
+FLAT_DENIALS = frozenset("no none never nobody nothing neither nor".split())
+# Denied words that tell about the reporting, not about what happened: "has not been
+# named", "did not comment", "has not said how many" deny no fact another outlet states.
+NO_CLAIM_WORDS = "named comment commented said say responded disclosed identified many much".split()
+# Verbs that say the opposite of each other about the same thing.
+ANTONYM_CLAIMS = (
+    ("admitted", "denied"),
+    ("confirmed", "denied"),
+    ("accepted", "rejected"),
+    ("guilty", "innocent"),
+)
+# Roles a story has one holder of: one source naming the judge as one person and
+# another as another disagree. A role some source gives two people is left out.
+SINGLE_ROLE_WORDS = (
+    "judge justice guard watchman captain skipper pilot driver coach mayor manager director "
+    "curator principal headteacher prosecutor governor sheriff owner founder chairman "
+    "chairwoman treasurer conductor operator handler"
+).split()

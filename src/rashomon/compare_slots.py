@@ -1,0 +1,184 @@
+"""Conflicts found story-wide, whatever statements the matcher paired: a person's age,
+the holder of a role there is one of, and a claim one source makes and another denies.
+
+Outlets word the same fact so differently that sentence matching misses much of it;
+some disagreements are still plain from small, reliable slots:
+
+- age: "Elin Maddox, 34," in one source and "Elin Maddox, 43," in another;
+- role: the judge, the guard, the captain (roles a story has one holder of, listed in
+  resources) named as one person by one source and as another by another, where
+  neither source ever names the other's person;
+- claim: a statement that denies something ("No alarm went off") against one of
+  another source that asserts it ("An alarm sounded at 2:40"), the denied word and one
+  more content word in common; or "admitted" against "denied" about the same thing.
+
+Copies of one wire story (:mod:`rashomon.syndication`) are one source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from .compare_units import NameRun, Statement
+from .compare_values import canonical, stem
+from .resources.compare import (
+    AGE_REACH,
+    ANTONYM_CLAIMS,
+    FLAT_DENIALS,
+    MIN_CLAIM_SHARED,
+    NO_CLAIM_WORDS,
+    SINGLE_ROLE_WORDS,
+)
+from .resources.compare import STOPWORDS as _STOPWORDS
+
+_APPOSITIVE_ROLE = re.compile(r"\b([a-z][a-z-]+),\s*$")
+SINGLE_ROLES = frozenset(stem(word) for word in SINGLE_ROLE_WORDS)
+NO_CLAIM_SCOPES = frozenset(stem(word) for word in NO_CLAIM_WORDS)
+
+
+def _person(run: NameRun) -> str:
+    return run.text.split()[-1].lower()
+
+
+def _age_of(statement: Statement) -> list[tuple[str, str]]:
+    """(person, age as written) for each age in the statement, given to the nearest
+    name before it ("Elin Maddox, 34," -> ("maddox", "34"))."""
+    out = []
+    for number in statement.numbers:
+        if number.unit != "age":
+            continue
+        before = [r for r in statement.name_runs if r.end <= number.start
+                  and number.start - r.end <= AGE_REACH and len(r.text.split()) >= 2]
+        people = [r for r in statement.name_runs if len(r.text.split()) >= 2]
+        run = before[-1] if before else (people[0] if len(people) == 1 else None)
+        if run is not None:
+            out.append((_person(run), number.text))
+    return out
+
+
+def _roles_of(statement: Statement) -> list[tuple[str, NameRun]]:
+    """(role, name run) for each name the statement gives a role there is one of:
+    "Judge Ana Ruiz", "the night guard, Tom Vale"."""
+    out = []
+    for run in statement.name_runs:
+        if len(run.text.split()) < 2:
+            continue
+        roles = {slot.split(":", 1)[1] for slot in run.slots if slot.startswith("role:")}
+        before = statement.text[: run.start - statement.start]
+        appositive = _APPOSITIVE_ROLE.search(before)
+        if appositive:
+            roles.add(stem(appositive.group(1)))
+        for role in roles & SINGLE_ROLES:
+            out.append((role, run))
+    return out
+
+
+def _clash_list(
+    found: Mapping[str, dict[str, list[tuple[int, str]]]], kind: str, label: str,
+    names_of: Mapping[str, frozenset[str]] | None = None,
+) -> list[tuple[str, str, str, int, str, int, str]]:
+    """From slot -> source -> [(statement, value)]: a clash for each pair of sources
+    that give the slot different values and no value in common (for roles, also
+    neither naming the other's person anywhere)."""
+    out = []
+    for slot, by_source in found.items():
+        values = {src: {v for _, v in items} for src, items in by_source.items()}
+        if kind == "name" and any(len(v) > 1 for v in values.values()):
+            continue  # a role this story has several holders of: no slot
+        sources = sorted(by_source)
+        for x, sx in enumerate(sources):
+            for sy in sources[x + 1 :]:
+                if values[sx] & values[sy]:
+                    continue
+                if names_of is not None and (
+                    values[sx] & names_of[sy] or values[sy] & names_of[sx]
+                ):
+                    continue
+                (i, vi), (j, vj) = by_source[sx][0], by_source[sy][0]
+                # keys as the matched-pair checks use them, so that one disagreement
+                # both find is one conflict: "age" for ages, the role slot for names
+                key = "age" if kind == "number" else f"role:{slot}"
+                out.append((kind, key, f"{label} {slot}", i, vi, j, vj))
+    return out
+
+
+def slot_clashes(
+    statements: Sequence[Statement], source: Mapping[str, str]
+) -> list[tuple[str, str, str, int, str, int, str]]:
+    """(kind, key, about, statement a, value a, statement b, value b) of every age,
+    role and claim clash between two sources of the story."""
+    ages: dict[str, dict[str, list[tuple[int, str]]]] = {}
+    roles: dict[str, dict[str, list[tuple[int, str]]]] = {}
+    names_of: dict[str, set[str]] = {}
+    for i, s in enumerate(statements):
+        src = source.get(s.article, s.article)
+        names_of.setdefault(src, set()).update(s.names)
+        for person, age in _age_of(s):
+            value = re.sub(r"\D", "", age)
+            ages.setdefault(person, {}).setdefault(src, []).append((i, value))
+        for role, run in _roles_of(s):
+            roles.setdefault(role, {}).setdefault(src, []).append((i, _person(run)))
+    frozen = {k: frozenset(v) for k, v in names_of.items()}
+    out = _clash_list(ages, "number", "age of")
+    out += _clash_list(roles, "name", "who is the", frozen)
+    out += _claim_clashes(statements, source)
+    return out
+
+
+def _content(statement: Statement) -> set[str]:
+    return {s for s in statement.stems if s not in _STOPWORDS} | {stem(n) for n in statement.names}
+
+
+def _claim_clashes(
+    statements: Sequence[Statement], source: Mapping[str, str]
+) -> list[tuple[str, str, str, int, str, int, str]]:
+    """A denial against an assertion of the same thing by another source."""
+    out = []
+    antonyms = {canonical(stem(a)): canonical(stem(b)) for a, b in ANTONYM_CLAIMS}
+    antonyms.update({b: a for a, b in list(antonyms.items())})
+    content = [_content(s) for s in statements]
+    for i, x in enumerate(statements):
+        for j in range(i + 1, len(statements)):
+            y = statements[j]
+            if source.get(x.article, x.article) == source.get(y.article, y.article):
+                continue
+            shared = content[i] & content[j]
+            clash = _denial_clash(x, y, shared) or _antonym_clash(x, y, shared, antonyms)
+            if clash is not None:
+                key, about, vx, vy = clash
+                out.append(("claim", key, about, i, vx, j, vy))
+    return out
+
+
+def _denial_clash(x: Statement, y: Statement, shared: set[str]) -> tuple[str, str, str, str] | None:
+    """One side denies a word ("No alarm went off") the other asserts without any
+    negation ("An alarm sounded"), with another content word in common; a verb's
+    negation ("has not been named", "cannot run") says less about a thing being so or
+    not, and needs one more word in common."""
+    for neg, pos in ((x, y), (y, x)):
+        if pos.negations:
+            continue
+        for n in neg.negations:
+            scope = n.scope
+            needed = MIN_CLAIM_SHARED + (n.cue.split()[0].lower() not in FLAT_DENIALS)
+            if scope in NO_CLAIM_SCOPES:
+                continue
+            if scope and scope in pos.stems and len(shared - {scope}) >= needed:
+                asserted = pos.surface(scope)
+                values = (n.cue, asserted) if neg is x else (asserted, n.cue)
+                return "claim", f"claim: {asserted}", *values
+    return None
+
+
+def _antonym_clash(
+    x: Statement, y: Statement, shared: set[str], antonyms: Mapping[str, str]
+) -> tuple[str, str, str, str] | None:
+    """One side says a word ("admitted") whose opposite ("denied") the other says,
+    about the same thing (two more content words in common)."""
+    for word, opposite in antonyms.items():
+        if word in x.stems and opposite in y.stems and word not in y.stems and opposite not in x.stems:
+            if len(shared - {word, opposite}) >= MIN_CLAIM_SHARED + 1:
+                a, b = x.surface(word), y.surface(opposite)
+                return "claim", f"claim: {a} or {b}", a, b
+    return None
