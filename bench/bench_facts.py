@@ -33,6 +33,8 @@ def score_all(nlp: NLP | None = None) -> tuple[FactScores, dict[str, FactScores]
     total, per_story = FactScores(), {}
     for story, labels in gold["stories"].items():
         report = analyze([CORPUS / story], nlp=nlp)
+        for problem in report.problems:  # a stage that failed would read as a bad score
+            print(f"bench-facts: {story}: {problem.line()}", file=sys.stderr)
         per_story[story] = score_story(report, labels, story)
         add_scores(total, per_story[story])
     return total, per_story

@@ -30,6 +30,7 @@ from .resources.compare import (
     EVENT_REACH,
     MIN_EVENT_SHARED,
     NEGATIVE_WORDS,
+    NUMBER_CONTEXT,
     STRONG_MATCH,
 )
 
@@ -135,7 +136,9 @@ def _date_clash(xs: tuple[When, ...], ys: tuple[When, ...]) -> tuple[When, When]
 
 def _number_clashes(a: Statement, b: Statement) -> dict[NumberMention, tuple[str, str]]:
     """Per unit counted on both sides with no value in common: the first mention of each
-    (keyed by the first side's mention, which names the unit)."""
+    (keyed by the first side's mention, which names the unit). Where the sides share a
+    value but each has another ("7% demanded, 3.5% offered" / "7% sought, 3.2% offered"),
+    the two others clash when the words next to them match ("offer")."""
     out: dict[NumberMention, tuple[str, str]] = {}
     units = {n.unit for n in a.numbers if n.unit} & {n.unit for n in b.numbers if n.unit}
     for unit in sorted(units):
@@ -143,7 +146,24 @@ def _number_clashes(a: Statement, b: Statement) -> dict[NumberMention, tuple[str
         ys = [n for n in b.numbers if n.unit == unit]
         if {n.value for n in xs}.isdisjoint({n.value for n in ys}):
             out[xs[0]] = (xs[0].text, ys[0].text)
+            continue
+        lone_x = [n for n in xs if n.value not in {y.value for y in ys}]
+        lone_y = [n for n in ys if n.value not in {x.value for x in xs}]
+        for x in lone_x:
+            near_x = _words_near(a, x)
+            match = next((y for y in lone_y if near_x & _words_near(b, y)), None)
+            if match is not None:
+                out[x] = (x.text, match.text)
+                break
     return out
+
+
+def _words_near(statement: Statement, number: NumberMention) -> set[str]:
+    """Content stems within NUMBER_CONTEXT characters of a number: what it counts."""
+    lo = max(0, number.start - statement.start - NUMBER_CONTEXT)
+    hi = number.end - statement.start + NUMBER_CONTEXT
+    window = statement.text[lo:hi].lower()
+    return {key for key, word in statement.surfaces if word.lower() in window.split()}
 
 
 def _name_clash(a: Statement, b: Statement) -> tuple[str, str, str] | None:

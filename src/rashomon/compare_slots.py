@@ -135,8 +135,8 @@ def _claim_clashes(
 ) -> list[tuple[str, str, str, int, str, int, str]]:
     """A denial against an assertion of the same thing by another source."""
     out = []
-    antonyms = {canonical(stem(a)): canonical(stem(b)) for a, b in ANTONYM_CLAIMS}
-    antonyms.update({b: a for a, b in list(antonyms.items())})
+    antonyms = [(canonical(stem(a)), canonical(stem(b))) for a, b in ANTONYM_CLAIMS]
+    antonyms += [(b, a) for a, b in antonyms]  # either side may say either word
     content = [_content(s) for s in statements]
     for i, x in enumerate(statements):
         for j in range(i + 1, len(statements)):
@@ -172,13 +172,29 @@ def _denial_clash(x: Statement, y: Statement, shared: set[str]) -> tuple[str, st
 
 
 def _antonym_clash(
-    x: Statement, y: Statement, shared: set[str], antonyms: Mapping[str, str]
+    x: Statement, y: Statement, shared: set[str], antonyms: Sequence[tuple[str, str]]
 ) -> tuple[str, str, str, str] | None:
     """One side says a word ("admitted") whose opposite ("denied") the other says,
     about the same thing (two more content words in common)."""
-    for word, opposite in antonyms.items():
-        if word in x.stems and opposite in y.stems and word not in y.stems and opposite not in x.stems:
+    xs, ys = _said_words(x), _said_words(y)
+    for word, opposite in antonyms:
+        if word in xs and opposite in ys and word not in ys and opposite not in xs:
             if len(shared - {word, opposite}) >= MIN_CLAIM_SHARED + 1:
-                a, b = x.surface(word), y.surface(opposite)
+                a, b = _said_as(x, word), _said_as(y, opposite)
                 return "claim", f"claim: {a} or {b}", a, b
     return None
+
+
+def _said_words(statement: Statement) -> set[str]:
+    """The statement's content stems and the stems of its denial verbs ("denied" is a
+    negation cue, not a content word)."""
+    cues = {canonical(stem(n.cue.split()[0])) for n in statement.negations}
+    return set(statement.stems) | cues
+
+
+def _said_as(statement: Statement, key: str) -> str:
+    """A stem as the statement writes it, denial cues included."""
+    for n in statement.negations:
+        if canonical(stem(n.cue.split()[0])) == key:
+            return n.cue.split()[0]
+    return statement.surface(key)

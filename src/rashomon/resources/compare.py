@@ -54,6 +54,8 @@ STRONG_MATCH = 0.45
 ABOUT_WORDS = 4
 # How far (characters) an event verb reaches for its date.
 EVENT_REACH = 50
+# Words this many characters either side of a number tell what it counts ("offer").
+NUMBER_CONTEXT = 25
 # Words besides the event verb two statements must share for an event-date conflict.
 MIN_EVENT_SHARED = 2
 
