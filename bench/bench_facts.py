@@ -58,12 +58,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  conflicts: precision {c.precision:.3f}, recall {c.recall:.3f} "
           f"({c.right}/{c.predicted} reported right, {c.found}/{c.gold} planted found; "
           f"target recall >= {TARGET_CONFLICT_RECALL} at precision >= {TARGET_CONFLICT_PRECISION})")
-    print(f"  updates reported as conflicts: {total.updates_as_conflicts}")
+    u = total.updates
+    print(f"  updates (a later, larger count): {u.found}/{u.gold} reported as updates, "
+          f"{u.right}/{u.predicted} reported updates right, {total.updates_as_conflicts} "
+          "reported as conflicts")
     for name, t in (("unique facts", total.unique), ("shared facts", total.shared)):
         print(f"  {name}: precision {t.precision:.3f}, recall {t.recall:.3f}, F1 {t.f1:.3f} "
               f"({t.right}/{t.predicted} reported right, {t.found}/{t.gold} found)")
     if args.show:
-        notes = total.conflicts.notes + total.unique.notes + total.shared.notes
+        notes = total.conflicts.notes + total.updates.notes + total.unique.notes + total.shared.notes
         for line in notes[: args.show]:
             print("  " + line)
     return 0

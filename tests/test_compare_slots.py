@@ -60,3 +60,41 @@ def test_a_verbs_not_needs_more_in_common() -> None:
         "The man, who has not been named, was questioned at the central police station.",
         "Police arrested a 29-year-old man, named locally as Karel Brandt.",
     ) == []
+
+
+def test_who_did_it_in_the_passive_named_two_ways() -> None:
+    found = conflicts(
+        "The boy was located near the weir by a search dog handler, Nia Castell, on Friday.",
+        "The missing boy was finally spotted on Friday by volunteer Owen Trask.",
+    )
+    assert found == [("name", ["castell", "trask"])]
+
+
+def test_numbers_sharing_a_value_clash_on_the_one_next_to_the_same_word() -> None:
+    found = conflicts(
+        "The crews want 7 percent, while the ferry board's offer is 3.5 percent this year.",
+        "The crews are seeking a 7% rise, while the ferry board's offer stands at 3.2%.",
+    )
+    assert found == [("number", ["3.5 percent", "3.2%"])]
+
+
+def dated(text: str, id: str, published: str):
+    from dataclasses import replace
+
+    from rashomon.model import PartialDate
+
+    a = analysis(text, id)
+    return replace(a, article=replace(a.article, published=PartialDate.parse(published)))
+
+
+def test_a_later_larger_toll_is_an_update_not_a_conflict() -> None:
+    early = dated("Two workers were killed in the blast at the Gull Line depot on Tuesday.", "a", "2025-06-11")
+    late = dated("Three workers were killed in the blast at the Gull Line depot on Tuesday.", "b", "2025-06-12")
+    facts = compare_facts([early, late])
+    assert facts.conflicts == ()
+    (update,) = facts.updates
+    assert [v.article for v in update.versions] == ["a", "b"]
+    # the later article giving the smaller toll is a contradiction
+    facts = compare_facts([dated(early.article.text, "a", "2025-06-12"),
+                           dated(late.article.text, "b", "2025-06-11")])
+    assert [c.kind for c in facts.conflicts] == ["number"] and facts.updates == ()

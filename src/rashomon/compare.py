@@ -21,6 +21,7 @@ from typing import Iterable, Sequence
 
 from .compare_conflicts import closeness, conflicts_of, order
 from .compare_units import Statement, mid_sentence_capitals, statements_of
+from .compare_updates import split_updates
 from .compare_values import When
 from .disjoint import DisjointSets
 from .model import ArticleAnalysis, Facts, FactSource, SharedFact, UniqueFact
@@ -68,10 +69,13 @@ def compare_facts(
     told = {i for pair in edges for i in pair if source[statements[pair[0]].article]
             != source[statements[pair[1]].article]}
     told |= {i for pair in clashing for i in pair}
+    published = {a.article.id: a.article.published for a in analyses}
+    conflicts, updates = split_updates(conflicts, published)
     return Facts(
         shared=tuple(_shared(statements, facts_of, source)),
         unique=tuple(_unique(statements, told, facts_of)),
-        conflicts=tuple(conflicts),
+        conflicts=conflicts,
+        updates=updates,
     )
 
 

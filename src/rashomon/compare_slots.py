@@ -24,6 +24,7 @@ from .compare_units import NameRun, Statement
 from .compare_values import canonical, stem
 from .resources.compare import (
     AGE_REACH,
+    AGENT_REACH,
     ANTONYM_CLAIMS,
     FLAT_DENIALS,
     MIN_CLAIM_SHARED,
@@ -33,6 +34,8 @@ from .resources.compare import (
 from .resources.compare import STOPWORDS as _STOPWORDS
 
 _APPOSITIVE_ROLE = re.compile(r"\b([a-z][a-z-]+),\s*$")
+# "by" and only lower-case words (a description) up to the name: "by a dog handler, "
+_BY_AGENT = re.compile(r"\bby\s+(?:[a-z-]+,?\s+){0,5}$")
 SINGLE_ROLES = frozenset(stem(word) for word in SINGLE_ROLE_WORDS)
 NO_CLAIM_SCOPES = frozenset(stem(word) for word in NO_CLAIM_WORDS)
 
@@ -71,6 +74,22 @@ def _roles_of(statement: Statement) -> list[tuple[str, NameRun]]:
             roles.add(stem(appositive.group(1)))
         for role in roles & SINGLE_ROLES:
             out.append((role, run))
+    return out
+
+
+def _agents_of(statement: Statement) -> list[tuple[str, NameRun]]:
+    """(event, name run) for a named person who did the statement's event, in the
+    passive ("was spotted on Thursday by volunteer Owen Trask", "located by a dog
+    handler, Nia Castell"): the slot "who found her"."""
+    if not statement.events:
+        return []
+    out = []
+    for run in statement.name_runs:
+        if len(run.text.split()) < 2:
+            continue
+        before = statement.text[max(0, run.start - statement.start - AGENT_REACH) : run.start - statement.start]
+        if _BY_AGENT.search(before):
+            out += [(event, run) for event, offset in statement.events if offset < run.start]
     return out
 
 
@@ -119,9 +138,11 @@ def slot_clashes(
             ages.setdefault(person, {}).setdefault(src, []).append((i, value))
         for role, run in _roles_of(s):
             roles.setdefault(role, {}).setdefault(src, []).append((i, _person(run)))
+        for event, run in _agents_of(s):
+            roles.setdefault(f"{event} by", {}).setdefault(src, []).append((i, _person(run)))
     frozen = {k: frozenset(v) for k, v in names_of.items()}
     out = _clash_list(ages, "number", "age of")
-    out += _clash_list(roles, "name", "who is the", frozen)
+    out += _clash_list(roles, "name", "who:", frozen)
     out += _claim_clashes(statements, source)
     return out
 

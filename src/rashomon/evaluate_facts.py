@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Conflict, Report, SharedFact, UniqueFact
+from .model import Conflict, Report, SharedFact, UniqueFact, Update
 
 Span = tuple[str, int, int]  # article id, start, end
 
@@ -172,6 +172,23 @@ def score_conflicts(predicted: Sequence[Conflict], gold: StoryGold, story: str =
     return tally, updates_as_conflicts
 
 
+def score_updates(predicted: Sequence[Update], gold: StoryGold, story: str = "") -> Tally:
+    """Updates reported as such: versions meeting a gold update's snippets in two articles."""
+    tally = Tally(predicted=len(predicted), gold=len(gold.updates))
+    found: set[int] = set()
+    for update in predicted:
+        spans = [(v.article, v.start, v.end) for v in update.versions]
+        match = next((k for k, g in enumerate(gold.updates)
+                      if k not in found and len(_articles_met(spans, g.versions)) >= 2), None)
+        if match is None:
+            tally.notes.append(f"{story}: update no gold update supports: {update.about}")
+        else:
+            found.add(match)
+            tally.right += 1
+    tally.found = len(found)
+    return tally
+
+
 def score_unique(predicted: Sequence[UniqueFact], gold: StoryGold, story: str = "") -> Tally:
     gold_unique = [f for f in gold.facts if f.unique]
     labelled: list[Span] = [m for f in gold.facts if not f.unique for m in f.mentions]
@@ -223,6 +240,7 @@ class FactScores:
     conflicts: Tally = field(default_factory=Tally)
     unique: Tally = field(default_factory=Tally)
     shared: Tally = field(default_factory=Tally)
+    updates: Tally = field(default_factory=Tally)
     updates_as_conflicts: int = 0
     stories_found: dict[str, int] = field(default_factory=dict)  # gold story -> stories in report
 
@@ -239,6 +257,7 @@ def score_story(report: Report, gold: Mapping[str, Any], story: str = "") -> Fac
     scores.updates_as_conflicts += updates
     scores.unique.add(score_unique([u for s in report.stories for u in s.facts.unique], story_labels, story))
     scores.shared.add(score_shared([f for s in report.stories for f in s.facts.shared], story_labels, story))
+    scores.updates.add(score_updates([u for s in report.stories for u in s.facts.updates], story_labels, story))
     return scores
 
 
@@ -246,5 +265,6 @@ def add_scores(total: FactScores, part: FactScores) -> None:
     total.conflicts.add(part.conflicts)
     total.unique.add(part.unique)
     total.shared.add(part.shared)
+    total.updates.add(part.updates)
     total.updates_as_conflicts += part.updates_as_conflicts
     total.stories_found.update(part.stories_found)

@@ -273,10 +273,21 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class Update:
+    """A count that grows from an earlier article to a later one (the dead, the
+    arrested): news moving on, not outlets contradicting each other. Versions in order
+    of publication."""
+
+    about: str
+    versions: tuple[ConflictVersion, ...]
+
+
+@dataclass(frozen=True)
 class Facts:
     shared: tuple[SharedFact, ...] = ()
     unique: tuple[UniqueFact, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    updates: tuple[Update, ...] = ()
 
 
 @dataclass(frozen=True)

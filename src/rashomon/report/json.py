@@ -156,6 +156,13 @@ def facts_to_dict(f: Facts) -> dict[str, Any]:
             for u in f.unique
         ],
         "conflicts": [conflict_to_dict(c) for c in f.conflicts],
+        "updates": [
+            {"about": u.about, "versions": [
+                {"article": v.article, "value": v.value, "text": v.text, "start": v.start, "end": v.end}
+                for v in u.versions
+            ]}
+            for u in f.updates
+        ],
     }
 
 

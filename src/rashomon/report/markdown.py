@@ -22,6 +22,7 @@ from .view import (
     story_analyses,
     syndication_lines,
     unique_outlets,
+    update_lines,
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -147,6 +148,8 @@ def _facts(report: Report, story: Story) -> list[str]:
     facts = story.facts
     out = ["### What the outlets agree on", ""]
     copies = syndication_lines(report, story)
+    copies += [f"Updated since (a later, larger count, not a conflict): {line}"
+               for line in update_lines(report, story)]
     if copies:
         out = [*(f"_{md(line)}_" for line in copies), "", *out]
     for fact in facts.shared:

@@ -28,6 +28,7 @@ from .view import (
     story_analyses,
     syndication_lines,
     unique_outlets,
+    update_lines,
 )
 
 
@@ -186,6 +187,8 @@ def _facts_parts(report: Report, story: Story, outlets: dict[str, str]) -> list:
     for fact in facts.unique:
         unique.add_row(_plain(unique_outlets(report, fact)), _plain(clip(fact.text, 200)))
     copies = [Text(line, style="dim") for line in syndication_lines(report, story)]
+    copies += [Text("Updated since (a later, larger count, not a conflict): " + line)
+               for line in update_lines(report, story)]
     if not facts.conflicts:
         return [*copies, agreed, unique, Text("No conflicts found.", style="dim")]
     lines = []

@@ -110,6 +110,22 @@ def syndication_lines(report: Report, story: Story) -> list[str]:
     return lines
 
 
+def update_lines(report: Report, story: Story) -> list[str]:
+    """One line per growing count, earliest first ("number of dead: 2 (Northgate Press,
+    2025-06-11) -> 3 (Lanton Valley Gazette, 2025-06-12)")."""
+    outlets = outlet_names(report)
+    published = {a.article.id: a.article.published for a in report.articles}
+    lines = []
+    for update in story.facts.updates:
+        steps = []
+        for v in update.versions:
+            date = published.get(v.article)
+            when = f", {date.iso()}" if date else ""
+            steps.append(f"{v.value} ({outlets.get(v.article, v.article)}{when})")
+        lines.append(f"{update.about}: " + " → ".join(steps))
+    return lines
+
+
 def unique_outlets(report: Report, fact: UniqueFact) -> str:
     """The outlet of a unique fact, with the copies that carry it too."""
     outlets = outlet_names(report)

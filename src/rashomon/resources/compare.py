@@ -177,7 +177,7 @@ EVENT_VERBS = (
     "file filed sue sued",
     "announce announced announces",
     "release released freed",
-    "discover discovered spot spotted found",
+    "discover discovered spot spotted found locate located",
     "appoint appointed hire hired",
     "fire fired sacked",
     "collapse collapsed",
@@ -275,6 +275,9 @@ SAME_PHRASES = (
 # Story-wide slots (rashomon.compare_slots).
 # An age belongs to the name that ends at most AGE_REACH characters before it.
 AGE_REACH = 40
+# A passive "by" names who did the event when it stands at most this many characters
+# before the name ("spotted by volunteer Owen Trask").
+AGENT_REACH = 50
 # A denial and an assertion of the same word clash when they share this many other
 # content words (antonym pairs one more).
 MIN_CLAIM_SHARED = 1
@@ -297,4 +300,12 @@ SINGLE_ROLE_WORDS = (
     "judge justice guard watchman captain skipper pilot driver coach mayor manager director "
     "curator principal headteacher prosecutor governor sheriff owner founder chairman "
     "chairwoman treasurer conductor operator handler"
+).split()
+
+# Counts that grow as a story goes on (rashomon.compare_updates): a later article's larger
+# figure for one of these is an update, not a conflict.
+GROWING_COUNTS = (
+    "dead deaths killed died victims injured injuries hurt wounded casualties missing "
+    "arrests arrested detained charged evacuated evacuees displaced rescued volunteers "
+    "searchers cases infections hospitalised hospitalized homes houses flooded"
 ).split()
