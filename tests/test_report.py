@@ -174,3 +174,44 @@ def test_json_carries_the_quote_summary() -> None:
         {"outlet": "The Ledger", "articles": ["a"], "grouped": 1, "kinds": {"extended": 1}, "alone": {}},
         {"outlet": "Night & Day <News>", "articles": ["b"], "grouped": 1, "kinds": {"truncated": 1}, "alone": {}},
     ]
+
+
+def report_with_copies_and_updates() -> Report:
+    """The hand report with a third outlet that copies the first, an update and a
+    fact the second outlet leaves out."""
+    from dataclasses import replace
+
+    from rashomon.model import Update
+
+    report = hand_report()
+    story = report.stories[0]
+    facts = story.facts
+    sa = facts.shared[0].sources[0]
+    update = Update("number of dead: killed", (
+        ConflictVersion("a", "2", TEXT_A[sa.start:sa.end], sa.start, sa.end),
+        ConflictVersion("b", "3", facts.unique[0].text, facts.unique[0].start, facts.unique[0].end),
+    ))
+    c = make_article(TEXT_A, id="c", outlet="Wire Copy Daily", title="Mayor quits")
+    shared = (facts.shared[0], SharedFact(TEXT_A[sa.start:sa.end], (facts.shared[0].sources[0],
+              FactSource("c", sa.start, sa.end))))
+    story = replace(story, articles=("a", "b", "c"), syndicated=(("a", "c"),),
+                    facts=replace(facts, shared=shared, updates=(update,),
+                                  unique=(replace(facts.unique[0], also_in=()),)))
+    return replace(report, articles=(*report.articles, ArticleAnalysis(c, (), (), ())), stories=(story,))
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_every_format_shows_the_coverage_matrix_copies_and_updates(fmt: str) -> None:
+    out = render(report_with_copies_and_updates(), fmt)
+    for expected in ("Wire Copy Daily", "✓", "·", "leaves out 1 of the 2 facts",
+                     "Wire Copy Daily carries The Ledger", "Updated since", "→"):
+        assert expected in out.replace("&#39;", "'").replace("&amp;", "&"), (fmt, expected)
+
+
+def test_json_carries_copies_updates_and_what_each_outlet_left_out() -> None:
+    data = json.loads(render(report_with_copies_and_updates(), "json"))
+    validate_report_json(data)
+    story = data["stories"][0]
+    assert story["syndicated"] == [["a", "c"]]
+    assert story["facts"]["left_out"] == {"a": [], "b": [1], "c": [0]}
+    assert [v["value"] for v in story["facts"]["updates"][0]["versions"]] == ["2", "3"]

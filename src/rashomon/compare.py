@@ -80,15 +80,30 @@ def compare_facts(
 
 
 def coverage_matrix(facts: Facts, article_ids: Iterable[str]) -> list[tuple[str, dict[str, bool]]]:
-    """For each shared then unique fact, its text and which of ``article_ids`` carry it."""
+    """For each shared then unique fact, its text and which of ``article_ids`` carry it
+    (a unique fact's copies in ``also_in`` carry it too)."""
     ids = list(article_ids)
     rows: list[tuple[str, dict[str, bool]]] = []
     for fact in facts.shared:
         carried = {source.article for source in fact.sources}
         rows.append((fact.text, {a: a in carried for a in ids}))
     for unique in facts.unique:
-        rows.append((unique.text, {a: a == unique.article for a in ids}))
+        carried = {unique.article, *unique.also_in}
+        rows.append((unique.text, {a: a in carried for a in ids}))
     return rows
+
+
+def left_out(facts: Facts, article_ids: Iterable[str]) -> dict[str, list[int]]:
+    """For each article, the shared facts (indexes into ``facts.shared``) it does not
+    carry although other outlets do: what that outlet left out."""
+    ids = list(article_ids)
+    out: dict[str, list[int]] = {a: [] for a in ids}
+    for index, fact in enumerate(facts.shared):
+        carried = {source.article for source in fact.sources}
+        for article in ids:
+            if article not in carried:
+                out[article].append(index)
+    return out
 
 
 # --- matching ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from ..collate_summary import QuoteSummary, quote_summary
+from ..compare import left_out
 from ..model import (
     ArticleAnalysis,
     Conflict,
@@ -176,7 +177,7 @@ def story_to_dict(story: Story, report: Report | None = None) -> dict[str, Any]:
         "quote_groups": [group_to_dict(g) for g in story.quote_groups],
         "timeline": [event_to_dict(e) for e in story.timeline],
         "undated": [source_to_dict(s) for s in story.undated],
-        "facts": facts_to_dict(story.facts),
+        "facts": {**facts_to_dict(story.facts), "left_out": left_out(story.facts, story.articles)},
         "syndicated": [list(group) for group in story.syndicated],
         "quote_summary": quote_summary_to_dict(
             quote_summary(story, _outlet_names(report) if report else None)

@@ -11,7 +11,10 @@ import re
 from ..model import DiffOp, EventSource, Report, Story
 from .view import (
     clip,
+    fact_columns,
+    fact_matrix,
     group_quotes,
+    left_out_lines,
     ordered_kinds,
     outlet_changes,
     outlet_names,
@@ -152,9 +155,15 @@ def _facts(report: Report, story: Story) -> list[str]:
                for line in update_lines(report, story)]
     if copies:
         out = [*(f"_{md(line)}_" for line in copies), "", *out]
-    for fact in facts.shared:
-        names = ", ".join(sorted({outlets.get(s.article, s.article) for s in fact.sources}))
-        out.append(f"- {md(fact.text, 220)} — {md(names)}")
+    columns = fact_columns(report, story)
+    if facts.shared:
+        out.append("| fact | " + " | ".join(md(name) for _, name in columns) + " |")
+        out.append("|---|" + "---|" * len(columns))
+        for text, marks in fact_matrix(report, story)[: len(facts.shared)]:
+            cells = " | ".join("✓" if m else "·" for m in marks)
+            out.append(f"| {md(text, 220)} | {cells} |")
+        out.append("")
+    out += [f"- {md(line)}" for line in left_out_lines(report, story)]
     out += ["", "### Reported by one outlet only", ""]
     out += [f"- {md(unique_outlets(report, f))}: {md(f.text, 220)}" for f in facts.unique]
     out += ["", "### Conflicts", ""]

@@ -17,7 +17,10 @@ from rich.text import Text
 from ..model import EventSource, QuoteRelation, Report, Story
 from .view import (
     clip,
+    fact_columns,
+    fact_matrix,
     group_quotes,
+    left_out_lines,
     ordered_kinds,
     outlet_changes,
     outlet_names,
@@ -175,12 +178,13 @@ def _source_text(source: EventSource, outlets: dict[str, str]) -> str:
 
 def _facts_parts(report: Report, story: Story, outlets: dict[str, str]) -> list:
     facts = story.facts
-    agreed = _table("What the outlets agree on", expand=True)
+    columns = fact_columns(report, story)
+    agreed = _table("What the outlets carry (✓ carries the fact, · does not)", expand=True)
     agreed.add_column("fact", ratio=4)
-    agreed.add_column("outlets", ratio=1)
-    for fact in facts.shared:
-        names = ", ".join(sorted({outlets.get(s.article, s.article) for s in fact.sources}))
-        agreed.add_row(_plain(clip(fact.text, 200)), _plain(names))
+    for _, name in columns:
+        agreed.add_column(name, ratio=1, justify="center")
+    for text, marks in fact_matrix(report, story)[: len(facts.shared)]:
+        agreed.add_row(_plain(clip(text, 200)), *("✓" if m else "·" for m in marks))
     unique = _table("Reported by one outlet only", expand=True)
     unique.add_column("outlet", ratio=1)
     unique.add_column("fact", ratio=4)
@@ -189,8 +193,10 @@ def _facts_parts(report: Report, story: Story, outlets: dict[str, str]) -> list:
     copies = [Text(line, style="dim") for line in syndication_lines(report, story)]
     copies += [Text("Updated since (a later, larger count, not a conflict): " + line)
                for line in update_lines(report, story)]
+    missing = [Text(line) for line in left_out_lines(report, story)]
+    agreed_parts = [agreed, *missing]
     if not facts.conflicts:
-        return [*copies, agreed, unique, Text("No conflicts found.", style="dim")]
+        return [*copies, *agreed_parts, unique, Text("No conflicts found.", style="dim")]
     lines = []
     for conflict in facts.conflicts:
         lines.append(Text(f"{conflict.kind}: {conflict.about}", style="bold"))
@@ -199,5 +205,5 @@ def _facts_parts(report: Report, story: Story, outlets: dict[str, str]) -> list:
                 Text(f"  {outlets.get(v.article, v.article)}: ") + Text(v.value, style="bold yellow")
                 + Text(f" — {clip(v.text, 150)}")
             )
-    return [*copies, agreed, unique,
+    return [*copies, *agreed_parts, unique,
             Panel(Group(*lines), title="⚠ Conflicts", title_align="left", border_style="yellow")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from ..collate_summary import CHANGE_KINDS, KindTally, quote_summary
+from ..compare import coverage_matrix, left_out
 from ..model import (
     Article,
     ArticleAnalysis,
@@ -107,6 +108,32 @@ def syndication_lines(report: Report, story: Story) -> list[str]:
         first = outlets.get(group[0], group[0])
         lines.append(f"{copies} carr{'y' if len(group) > 2 else 'ies'} {first}'s story "
                      "word for word (wire copy): counted as one source")
+    return lines
+
+
+def fact_columns(report: Report, story: Story) -> list[tuple[str, str]]:
+    """(article id, outlet name) of the story's articles: the columns of the coverage
+    matrix."""
+    outlets = outlet_names(report)
+    return [(a, outlets.get(a, a)) for a in story.articles]
+
+
+def fact_matrix(report: Report, story: Story) -> list[tuple[str, list[bool]]]:
+    """Each shared fact, then each unique one, with a mark per column of
+    :func:`fact_columns`: which outlets carry it."""
+    ids = [a for a, _ in fact_columns(report, story)]
+    return [(text, [carried[a] for a in ids]) for text, carried in coverage_matrix(story.facts, ids)]
+
+
+def left_out_lines(report: Report, story: Story) -> list[str]:
+    """Per outlet, how many facts other outlets agree on it does not carry ("Pier Post
+    leaves out 3 of the 8 facts other outlets agree on")."""
+    total = len(story.facts.shared)
+    lines = []
+    for article, name in fact_columns(report, story):
+        missing = len(left_out(story.facts, [article])[article])
+        if missing:
+            lines.append(f"{name} leaves out {missing} of the {total} facts other outlets agree on")
     return lines
 
 
