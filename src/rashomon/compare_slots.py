@@ -159,17 +159,35 @@ def _claim_clashes(
     antonyms = [(canonical(stem(a)), canonical(stem(b))) for a, b in ANTONYM_CLAIMS]
     antonyms += [(b, a) for a, b in antonyms]  # either side may say either word
     content = [_content(s) for s in statements]
-    for i, x in enumerate(statements):
-        for j in range(i + 1, len(statements)):
-            y = statements[j]
-            if source.get(x.article, x.article) == source.get(y.article, y.article):
-                continue
+    for i, j in _claim_candidates(statements, antonyms):
+        x, y = statements[i], statements[j]
+        if source.get(x.article, x.article) != source.get(y.article, y.article):
             shared = content[i] & content[j]
             clash = _denial_clash(x, y, shared) or _antonym_clash(x, y, shared, antonyms)
             if clash is not None:
                 key, about, vx, vy = clash
                 out.append(("claim", key, about, i, vx, j, vy))
     return out
+
+
+def _claim_candidates(
+    statements: Sequence[Statement], antonyms: Sequence[tuple[str, str]]
+) -> list[tuple[int, int]]:
+    """Pairs (i < j) that can clash: one denies a word the other says, or one says a
+    word whose opposite the other says. Found through an index of the words, so a
+    large story is not compared pair by pair."""
+    holders: dict[str, list[int]] = {}
+    for i, s in enumerate(statements):
+        for word in _said_words(s):
+            holders.setdefault(word, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, s in enumerate(statements):
+        wanted = {n.scope for n in s.negations if n.scope}
+        said = _said_words(s)
+        wanted |= {opposite for word, opposite in antonyms if word in said}
+        for word in wanted:
+            pairs.update((min(i, j), max(i, j)) for j in holders.get(word, ()) if j != i)
+    return sorted(pairs)
 
 
 def _denial_clash(x: Statement, y: Statement, shared: set[str]) -> tuple[str, str, str, str] | None:
