@@ -215,3 +215,17 @@ def test_json_carries_copies_updates_and_what_each_outlet_left_out() -> None:
     assert story["syndicated"] == [["a", "c"]]
     assert story["facts"]["left_out"] == {"a": [], "b": [1], "c": [0]}
     assert [v["value"] for v in story["facts"]["updates"][0]["versions"]] == ["2", "3"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_every_format_shows_conflicts_with_the_outlets_as_columns(fmt: str) -> None:
+    out = render(hand_report(), fmt)
+    assert "Conflicts" in out
+    # one row: the conflict, then each outlet's value in its column
+    flat = " ".join(out.split())
+    if fmt == "markdown":
+        assert "| **date**: resignation | May 2 | May 3 |" in out
+    elif fmt == "html":
+        assert "<td>May 2</td><td>May 3</td>" in out
+    else:
+        assert "date: resignation" in flat and "May 2" in flat and "May 3" in flat

@@ -94,15 +94,15 @@ def _agents_of(statement: Statement) -> list[tuple[str, NameRun]]:
 
 
 def _clash_list(
-    found: Mapping[str, dict[str, list[tuple[int, str]]]], kind: str, label: str,
+    found: Mapping[str, dict[str, list[tuple[int, str, str]]]], kind: str, label: str,
     names_of: Mapping[str, frozenset[str]] | None = None,
 ) -> list[tuple[str, str, str, int, str, int, str]]:
-    """From slot -> source -> [(statement, value)]: a clash for each pair of sources
-    that give the slot different values and no value in common (for roles, also
-    neither naming the other's person anywhere)."""
+    """From slot -> source -> [(statement, value, value as written)]: a clash for each
+    pair of sources that give the slot different values and no value in common (for
+    roles, also neither naming the other's person anywhere)."""
     out = []
     for slot, by_source in found.items():
-        values = {src: {v for _, v in items} for src, items in by_source.items()}
+        values = {src: {v for _, v, _ in items} for src, items in by_source.items()}
         if kind == "name" and any(len(v) > 1 for v in values.values()):
             continue  # a role this story has several holders of: no slot
         sources = sorted(by_source)
@@ -114,7 +114,7 @@ def _clash_list(
                     values[sx] & names_of[sy] or values[sy] & names_of[sx]
                 ):
                     continue
-                (i, vi), (j, vj) = by_source[sx][0], by_source[sy][0]
+                (i, _, vi), (j, _, vj) = by_source[sx][0], by_source[sy][0]
                 # keys as the matched-pair checks use them, so that one disagreement
                 # both find is one conflict: "age" for ages, the role slot for names
                 key = "age" if kind == "number" else f"role:{slot}"
@@ -127,19 +127,21 @@ def slot_clashes(
 ) -> list[tuple[str, str, str, int, str, int, str]]:
     """(kind, key, about, statement a, value a, statement b, value b) of every age,
     role and claim clash between two sources of the story."""
-    ages: dict[str, dict[str, list[tuple[int, str]]]] = {}
-    roles: dict[str, dict[str, list[tuple[int, str]]]] = {}
+    ages: dict[str, dict[str, list[tuple[int, str, str]]]] = {}
+    roles: dict[str, dict[str, list[tuple[int, str, str]]]] = {}
     names_of: dict[str, set[str]] = {}
     for i, s in enumerate(statements):
         src = source.get(s.article, s.article)
         names_of.setdefault(src, set()).update(s.names)
         for person, age in _age_of(s):
             value = re.sub(r"\D", "", age)
-            ages.setdefault(person, {}).setdefault(src, []).append((i, value))
+            ages.setdefault(person, {}).setdefault(src, []).append((i, value, age))
         for role, run in _roles_of(s):
-            roles.setdefault(role, {}).setdefault(src, []).append((i, _person(run)))
+            roles.setdefault(role, {}).setdefault(src, []).append((i, _person(run), run.text))
         for event, run in _agents_of(s):
-            roles.setdefault(f"{event} by", {}).setdefault(src, []).append((i, _person(run)))
+            roles.setdefault(f"{event} by", {}).setdefault(src, []).append(
+                (i, _person(run), run.text)
+            )
     frozen = {k: frozenset(v) for k, v in names_of.items()}
     out = _clash_list(ages, "number", "age of")
     out += _clash_list(roles, "name", "who:", frozen)

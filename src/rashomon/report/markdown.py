@@ -11,6 +11,7 @@ import re
 from ..model import DiffOp, EventSource, Report, Story
 from .view import (
     clip,
+    conflict_rows,
     fact_columns,
     fact_matrix,
     group_quotes,
@@ -169,6 +170,12 @@ def _facts(report: Report, story: Story) -> list[str]:
     out += ["", "### Conflicts", ""]
     if not facts.conflicts:
         out.append("None found.")
+    else:
+        out.append("| conflict | " + " | ".join(md(name) for _, name in columns) + " |")
+        out.append("|---|" + "---|" * len(columns))
+        for kind, about, values in conflict_rows(report, story):
+            out.append(f"| **{kind}**: {md(about, 90)} | " + " | ".join(md(v) or "—" for v in values) + " |")
+        out.append("")
     for conflict in facts.conflicts:
         out.append(f"- **{conflict.kind}** — {md(conflict.about)}")
         for v in conflict.versions:

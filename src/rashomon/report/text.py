@@ -17,6 +17,7 @@ from rich.text import Text
 from ..model import EventSource, QuoteRelation, Report, Story
 from .view import (
     clip,
+    conflict_rows,
     fact_columns,
     fact_matrix,
     group_quotes,
@@ -197,6 +198,12 @@ def _facts_parts(report: Report, story: Story, outlets: dict[str, str]) -> list:
     agreed_parts = [agreed, *missing]
     if not facts.conflicts:
         return [*copies, *agreed_parts, unique, Text("No conflicts found.", style="dim")]
+    table = _table("Conflicts, outlet by outlet", expand=True)
+    table.add_column("conflict", ratio=3)
+    for _, name in columns:
+        table.add_column(name, ratio=1)
+    for kind, about, values in conflict_rows(report, story):
+        table.add_row(_plain(f"{kind}: {clip(about, 90)}"), *(_plain(v or "—") for v in values))
     lines = []
     for conflict in facts.conflicts:
         lines.append(Text(f"{conflict.kind}: {conflict.about}", style="bold"))
@@ -205,5 +212,5 @@ def _facts_parts(report: Report, story: Story, outlets: dict[str, str]) -> list:
                 Text(f"  {outlets.get(v.article, v.article)}: ") + Text(v.value, style="bold yellow")
                 + Text(f" — {clip(v.text, 150)}")
             )
-    return [*copies, *agreed_parts, unique,
+    return [*copies, *agreed_parts, unique, table,
             Panel(Group(*lines), title="⚠ Conflicts", title_align="left", border_style="yellow")]

@@ -125,6 +125,20 @@ def fact_matrix(report: Report, story: Story) -> list[tuple[str, list[bool]]]:
     return [(text, [carried[a] for a in ids]) for text, carried in coverage_matrix(story.facts, ids)]
 
 
+def conflict_rows(report: Report, story: Story) -> list[tuple[str, str, list[str]]]:
+    """(kind, about, the value each column of :func:`fact_columns` gives; "" for an
+    outlet that gives none) of each conflict: the conflicts with outlets as columns."""
+    ids = [a for a, _ in fact_columns(report, story)]
+    rows = []
+    for conflict in story.facts.conflicts:
+        values: dict[str, list[str]] = {}
+        for v in conflict.versions:
+            values.setdefault(v.article, []).append(v.value)
+        rows.append((conflict.kind, conflict.about,
+                     ["; ".join(dict.fromkeys(values.get(a, []))) for a in ids]))
+    return rows
+
+
 def left_out_lines(report: Report, story: Story) -> list[str]:
     """Per outlet, how many facts other outlets agree on it does not carry ("Pier Post
     leaves out 3 of the 8 facts other outlets agree on")."""
