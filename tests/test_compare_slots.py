@@ -98,3 +98,25 @@ def test_a_later_larger_toll_is_an_update_not_a_conflict() -> None:
     facts = compare_facts([dated(early.article.text, "a", "2025-06-12"),
                            dated(late.article.text, "b", "2025-06-11")])
     assert [c.kind for c in facts.conflicts] == ["number"] and facts.updates == ()
+
+
+@pytest.mark.parametrize("first, second, clash", [
+    ("Some 8,900 passengers are affected by the cancelled Gull Line sailings.",
+     "About 9,000 passengers are affected by the cancelled Gull Line sailings.", False),
+    ("More than 90 volunteers joined the search for the Gull Line skipper.",
+     "In all 146 volunteers joined the search for the Gull Line skipper.", False),
+    ("Fewer than 100 pupils attend the Gull Line school on the island.",
+     "In all 140 pupils attend the Gull Line school on the island.", True),
+    ("Exactly 380 pupils attend the Gull Line school on the island.",
+     "Exactly 830 pupils attend the Gull Line school on the island.", True),
+])
+def test_hedged_counts_agree_within_their_hedge(first: str, second: str, clash: bool) -> None:
+    found = conflicts(first, second)
+    assert (found != []) is clash, found
+
+
+def test_neither_side_denies_no_side() -> None:
+    assert conflicts(
+        "Pay talks between the guild and the Gull Line collapsed, and neither side has returned since.",
+        "Talks between the two sides broke down after the Gull Line refused to improve its offer.",
+    ) == []

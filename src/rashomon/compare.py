@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from .compare_conflicts import closeness, conflicts_of, order
 from .compare_units import Statement, mid_sentence_capitals, statements_of

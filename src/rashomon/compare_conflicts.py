@@ -31,6 +31,7 @@ from .resources.compare import (
     MIN_EVENT_SHARED,
     NEGATIVE_WORDS,
     NUMBER_CONTEXT,
+    QUANTIFIER_DENIALS,
     STRONG_MATCH,
 )
 
@@ -135,20 +136,21 @@ def _date_clash(xs: tuple[When, ...], ys: tuple[When, ...]) -> tuple[When, When]
 
 
 def _number_clashes(a: Statement, b: Statement) -> dict[NumberMention, tuple[str, str]]:
-    """Per unit counted on both sides with no value in common: the first mention of each
-    (keyed by the first side's mention, which names the unit). Where the sides share a
-    value but each has another ("7% demanded, 3.5% offered" / "7% sought, 3.2% offered"),
-    the two others clash when the words next to them match ("offer")."""
+    """Per unit counted on both sides with no count in common (hedges allowed: "about
+    9,000" agrees with "some 8,900"): the first mention of each (keyed by the first
+    side's mention, which names the unit). Where the sides agree on one count but each
+    has another ("7% demanded, 3.5% offered" / "7% sought, 3.2% offered"), the two
+    others clash when the words next to them match ("offer")."""
     out: dict[NumberMention, tuple[str, str]] = {}
     units = {n.unit for n in a.numbers if n.unit} & {n.unit for n in b.numbers if n.unit}
     for unit in sorted(units):
         xs = [n for n in a.numbers if n.unit == unit]
         ys = [n for n in b.numbers if n.unit == unit]
-        if {n.value for n in xs}.isdisjoint({n.value for n in ys}):
+        if not any(x.agrees_with(y) for x in xs for y in ys):
             out[xs[0]] = (xs[0].text, ys[0].text)
             continue
-        lone_x = [n for n in xs if n.value not in {y.value for y in ys}]
-        lone_y = [n for n in ys if n.value not in {x.value for x in xs}]
+        lone_x = [x for x in xs if not any(x.agrees_with(y) for y in ys)]
+        lone_y = [y for y in ys if not any(y.agrees_with(x) for x in xs)]
         for x in lone_x:
             near_x = _words_near(a, x)
             match = next((y for y in lone_y if near_x & _words_near(b, y)), None)
@@ -188,6 +190,8 @@ def _claim_clash(a: Statement, b: Statement) -> tuple[str, str] | None:
         if pos.stems & _NEGATIVE_STEMS or any(_is_denial(n.cue) for n in pos.negations):
             continue  # "rejected" against "did not accept": both say no
         for n in neg.negations:
+            if n.cue.split()[0].lower() in QUANTIFIER_DENIALS:
+                continue  # "neither side has returned" says nothing against "the two sides"
             if n.scope and n.scope in pos.stems and n.scope not in pos.negated:
                 asserted = pos.surface(n.scope)
                 return (n.cue, asserted) if neg is a else (asserted, n.cue)
@@ -260,7 +264,7 @@ def _event_clashes(statements: list[Statement], edges: set[tuple[int, int]]) -> 
             numbers = [
                 (key, numbers_i[key], numbers_j[key])
                 for key in sorted(numbers_i.keys() & numbers_j.keys())
-                if numbers_i[key].value != numbers_j[key].value
+                if not numbers_i[key].agrees_with(numbers_j[key])
             ]
             if not dates and not numbers:
                 continue
@@ -289,9 +293,9 @@ def _event_clashes(statements: list[Statement], edges: set[tuple[int, int]]) -> 
 def _same_count_elsewhere(a: Statement, b: Statement, unit: str) -> bool:
     """Both statements give a common value for the unit somewhere: a second figure
     near the verb ("18 months, after 3 months of study") is no disagreement."""
-    xs = {n.value for n in a.numbers if n.unit == unit}
-    ys = {n.value for n in b.numbers if n.unit == unit}
-    return bool(xs & ys)
+    xs = [n for n in a.numbers if n.unit == unit]
+    ys = [n for n in b.numbers if n.unit == unit]
+    return any(x.agrees_with(y) for x in xs for y in ys)
 
 
 def _merged(statements: list[Statement], clashes: list[_Clash]) -> list[Conflict]:

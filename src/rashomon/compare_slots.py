@@ -29,6 +29,7 @@ from .resources.compare import (
     FLAT_DENIALS,
     MIN_CLAIM_SHARED,
     NO_CLAIM_WORDS,
+    QUANTIFIER_DENIALS,
     SINGLE_ROLE_WORDS,
 )
 from .resources.compare import STOPWORDS as _STOPWORDS
@@ -150,7 +151,9 @@ def slot_clashes(
 
 
 def _content(statement: Statement) -> set[str]:
-    return {s for s in statement.stems if s not in _STOPWORDS} | {stem(n) for n in statement.names}
+    """Content stems, names left out: the story's names are in every other sentence and
+    say nothing about two statements being about one thing."""
+    return {s for s in statement.stems if s not in _STOPWORDS}
 
 
 def _claim_clashes(
@@ -195,15 +198,15 @@ def _claim_candidates(
 def _denial_clash(x: Statement, y: Statement, shared: set[str]) -> tuple[str, str, str, str] | None:
     """One side denies a word ("No alarm went off") the other asserts without any
     negation ("An alarm sounded"), with another content word in common; a verb's
-    negation ("has not been named", "cannot run") says less about a thing being so or
-    not, and needs one more word in common."""
+    negation ("has not been named", "cannot be closed") says less about a thing being
+    so or not, and needs two more words in common."""
     for neg, pos in ((x, y), (y, x)):
         if pos.negations:
             continue
         for n in neg.negations:
             scope = n.scope
-            needed = MIN_CLAIM_SHARED + (n.cue.split()[0].lower() not in FLAT_DENIALS)
-            if scope in NO_CLAIM_SCOPES:
+            needed = MIN_CLAIM_SHARED + 2 * (n.cue.split()[0].lower() not in FLAT_DENIALS)
+            if scope in NO_CLAIM_SCOPES or n.cue.split()[0].lower() in QUANTIFIER_DENIALS:
                 continue
             if scope and scope in pos.stems and len(shared - {scope}) >= needed:
                 asserted = pos.surface(scope)
@@ -216,11 +219,12 @@ def _antonym_clash(
     x: Statement, y: Statement, shared: set[str], antonyms: Sequence[tuple[str, str]]
 ) -> tuple[str, str, str, str] | None:
     """One side says a word ("admitted") whose opposite ("denied") the other says,
-    about the same thing (two more content words in common)."""
+    about the same thing (three content words in common: "confirmed a strike" and
+    "denied hiring agency staff" share the story, not the thing)."""
     xs, ys = _said_words(x), _said_words(y)
     for word, opposite in antonyms:
         if word in xs and opposite in ys and word not in ys and opposite not in xs:
-            if len(shared - {word, opposite}) >= MIN_CLAIM_SHARED + 1:
+            if len(shared - {word, opposite}) >= MIN_CLAIM_SHARED + 2:
                 a, b = _said_as(x, word), _said_as(y, opposite)
                 return "claim", f"claim: {a} or {b}", a, b
     return None

@@ -9,8 +9,8 @@ negation cues. No parser: everything here is rules over the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .compare_values import (
     TOKEN,

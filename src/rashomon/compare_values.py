@@ -13,9 +13,11 @@ from types import MappingProxyType
 
 from .model import ArticleAnalysis, DateMention, PartialDate
 from .resources.compare import (
+    APPROXIMATE_SHARE,
     ATTACHED_MULTIPLIERS,
     CURRENCIES,
     CURRENCY_WORDS,
+    HEDGES,
     MONTH_PREPOSITIONS,
     MONTHS,
     MULTIPLIERS,
@@ -30,6 +32,9 @@ from .resources.compare import (
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[A-Za-z]+)*|[A-Za-z0-9][A-Za-z0-9'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_HEDGE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\s+\$?$"
+)
 # Fallback date rules, used only when the dates stage left no records: month names
 # (the dates stage's vocabulary, via resources.compare.MONTHS), a day, a written year.
 _MONTH_NAMES = "|".join(
@@ -73,6 +78,23 @@ class NumberMention:
     text: str
     start: int
     end: int
+    # how the text hedges it: "" exact, "about" ("some 8,900", "nearly 300"), "over"
+    # ("more than 90", "at least"), "under" ("fewer than 100", "up to")
+    bound: str = ""
+
+    def agrees_with(self, other: NumberMention) -> bool:
+        """Whether two mentions can state one count: equal, or within what a hedge
+        allows ("about 9,000" and "some 8,900"; "more than 90" and "146")."""
+        if self.value == other.value:
+            return True
+        for a, b in ((self, other), (other, self)):
+            if a.bound == "over" and b.value > a.value:
+                return True
+            if a.bound == "under" and b.value < a.value:
+                return True
+        if "about" in (self.bound, other.bound):
+            return abs(self.value - other.value) <= APPROXIMATE_SHARE * max(self.value, other.value)
+        return False
 
 
 @dataclass(frozen=True)
@@ -188,6 +210,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 # --- numbers -----------------------------------------------------------------------------
 
 
+def _bound_before(text: str, start: int) -> str:
+    """The hedge written just before a number: "about", "over", "under" or ""."""
+    match = _HEDGE.search(text[max(0, start - 24) : start].lower())
+    return HEDGES[" ".join(match.group(1).split())] if match else ""
+
+
 def find_numbers(
     text: str, tokens: list[Token], start: int, end: int, date_spans: list[tuple[int, int]]
 ) -> list[NumberMention]:
@@ -198,7 +226,7 @@ def find_numbers(
         if any(s < te and ts < e for ts, te in taken):
             return
         taken.append((s, e))
-        found.append(NumberMention(value, unit, text[s:e], s, e))
+        found.append(NumberMention(value, unit, text[s:e], s, e, _bound_before(text, s)))
 
     for m in _MONEY.finditer(text, start, end):
         value = float(m.group("num").replace(",", "")) * MULTIPLIERS.get(m.group("mult") or "", 1)

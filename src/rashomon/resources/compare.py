@@ -283,7 +283,10 @@ AGENT_REACH = 50
 MIN_CLAIM_SHARED = 1
 # Negation cues that deny a thing outright ("No alarm went off", "never made a sound"),
 # unlike a verb's "not" ("has not been named", "cannot run").
-FLAT_DENIALS = frozenset("no none never nobody nothing neither nor".split())
+FLAT_DENIALS = frozenset("no none never nobody nothing".split())
+# "Neither side has returned" denies the returning, not the side: the word after the cue
+# is no claim's subject.
+QUANTIFIER_DENIALS = frozenset("neither nor".split())
 # Denied words that tell about the reporting, not about what happened: "has not been
 # named", "did not comment", "has not said how many" deny no fact another outlet states.
 NO_CLAIM_WORDS = "named comment commented said say responded disclosed identified many much".split()
@@ -309,3 +312,17 @@ GROWING_COUNTS = (
     "arrests arrested detained charged evacuated evacuees displaced rescued volunteers "
     "searchers cases infections hospitalised hospitalized homes houses flooded"
 ).split()
+
+# Words before a number that hedge it (rashomon.compare_values.NumberMention): "about"
+# counts agree within APPROXIMATE_SHARE of the larger; "over" is a lower bound, "under"
+# an upper one. "Some 8,900" and "about 9,000" passengers are one count, not a conflict.
+HEDGES = MappingProxyType({
+    "about": "about", "around": "about", "some": "about", "roughly": "about",
+    "approximately": "about", "nearly": "about", "almost": "about", "close to": "about",
+    "an estimated": "about", "estimated": "about",
+    "more than": "over", "over": "over", "at least": "over", "upwards of": "over",
+    "in excess of": "over",
+    "fewer than": "under", "less than": "under", "under": "under", "up to": "under",
+    "at most": "under", "no more than": "under",
+})
+APPROXIMATE_SHARE = 0.1
