@@ -120,3 +120,44 @@ def test_neither_side_denies_no_side() -> None:
         "Pay talks between the guild and the Gull Line collapsed, and neither side has returned since.",
         "Talks between the two sides broke down after the Gull Line refused to improve its offer.",
     ) == []
+
+
+# --- regressions from review: each pair once gave a false conflict or lost a real one ---
+
+@pytest.mark.parametrize("first, second", [
+    # an age after no name belongs to no one named elsewhere in the sentence
+    ("On Friday the 34-year-old was found by volunteer Owen Trask near the weir.",
+     "Volunteer Owen Trask, 52, has searched the Gull Line shore for a decade."),
+    # two people of one surname
+    ("John Maddox, 45, runs the Gull Line ferry office on the quay.",
+     "His son Tom Maddox, 12, was on board the Gull Line ferry that night."),
+    # an earlier act than the one done "by" the named person
+    ("Tom Vale was arrested in 2019 and later released by magistrate Ann Bell.",
+     "Tom Vale was arrested on Monday by sergeant Tom Cole at the Gull Line depot."),
+    # counts of one unit on other days
+    ("The Gull Line carried 40 passengers on Monday and 55 passengers on Tuesday.",
+     "The Gull Line carried 40 passengers on Monday and 70 passengers on Wednesday."),
+    # admitted to hospital is no admission
+    ("Two workers at the Gull Line depot were admitted to hospital after the blast.",
+     "The Gull Line company confirmed that the depot had reopened after the blast."),
+    # "did not say whether" denies nothing
+    ("Police did not say whether the Gull Line crew had been paid before the strike.",
+     "The Gull Line crew were paid on Friday before the strike, the union said."),
+])
+def test_review_regressions_give_no_conflict(first: str, second: str) -> None:
+    assert conflicts(first, second) == []
+
+
+def test_a_denied_word_with_another_outlets_word_for_it_still_clashes() -> None:
+    found = conflicts(
+        "Employees at the Gull Line depot were evacuated before the blast, the company said.",
+        "No workers at the Gull Line depot were evacuated before the blast, two staff said.",
+    )
+    assert ("claim", ["evacuated", "No workers"]) in found or any(k == "claim" for k, _ in found)
+
+
+def test_a_toll_elsewhere_in_the_sentence_makes_no_update() -> None:
+    early = dated("The driver who killed two cyclists was jailed for 5 years by the court.", "a", "2025-06-11")
+    late = dated("The driver who killed two cyclists was jailed for 8 years by the court.", "b", "2025-06-12")
+    facts = compare_facts([early, late])
+    assert facts.updates == () and [c.kind for c in facts.conflicts] == ["number"]

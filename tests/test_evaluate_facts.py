@@ -122,7 +122,13 @@ def test_bench_facts_gate(nlp) -> None:
         from bench_facts import score_all
     finally:
         sys.path.remove(bench)
-    total, per_story = score_all(nlp)
+    import io
+    from contextlib import redirect_stderr
+
+    stderr = io.StringIO()
+    with redirect_stderr(stderr):  # score_all prints any stage failure there
+        total, per_story = score_all(nlp)
+    assert stderr.getvalue() == "", stderr.getvalue()
     assert len(per_story) >= 9 and total.conflicts.gold >= 24
     assert all(found == 1 for s in per_story.values() for found in s.stories_found.values())
     assert total.conflicts.precision >= 0.72, total.conflicts.notes

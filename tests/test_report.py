@@ -227,5 +227,16 @@ def test_every_format_shows_conflicts_with_the_outlets_as_columns(fmt: str) -> N
         assert "| **date**: resignation | May 2 | May 3 |" in out
     elif fmt == "html":
         assert "<td>May 2</td><td>May 3</td>" in out
+        assert '<th scope="row"><strong>date</strong>' in out
     else:
         assert "date: resignation" in flat and "May 2" in flat and "May 3" in flat
+
+
+def test_an_outlet_name_that_looks_like_markup_is_shown_as_written() -> None:
+    from dataclasses import replace
+
+    report = report_with_copies_and_updates()
+    odd = replace(report.articles[2].article, outlet="Closing [/x] [bold]News")
+    report = replace(report, articles=(*report.articles[:2], replace(report.articles[2], article=odd)))
+    out = render(report, "text")
+    assert "Closing [/x] [bold]News" in " ".join(out.split()) or "[bold]News" in out

@@ -48,3 +48,29 @@ def test_copies_are_one_source_when_outlets_are_compared() -> None:
     # without the grouping, the copy would look like a second outlet agreeing
     alone = compare_facts(analyses)
     assert any("Divers" in f.text for f in alone.shared)
+
+
+def test_a_copys_sentence_is_not_unique_when_its_wire_sentence_is_shared() -> None:
+    # the own report carries the lifeboat sentence only in words close to the wire's
+    analyses = [analysis(COPY + " Extra crews stood by.", "copy"), analysis(OWN, "own"),
+                analysis(WIRE, "wire")]
+    facts = compare_facts(analyses, [("wire", "copy")])
+    assert not any(u.article == "copy" and "212" in u.text for u in facts.unique)
+
+
+def test_a_unique_fact_is_credited_to_the_wire_story_not_its_copy() -> None:
+    analyses = [analysis(COPY, "copy"), analysis(OWN, "own"), analysis(WIRE, "wire")]
+    facts = compare_facts(analyses, [("wire", "copy")])
+    divers = [u for u in facts.unique if "Divers" in u.text]
+    assert [(u.article, u.also_in) for u in divers] == [("wire", ("copy",))]
+
+
+def test_a_short_brief_inside_two_stories_does_not_chain_them() -> None:
+    brief = WIRE.split(". ")[0] + ". " + WIRE.split(". ")[1] + "."
+    long_a = WIRE + " " + OWN + " The harbour master said the channel would be dredged in June."
+    long_b = brief + " " + OWN.replace("Passengers", "Travellers") + (
+        " A second ferry company said it would add sailings from Thursday. "
+        "Island shops reported a run on bread and milk as deliveries stopped. "
+        "The coastguard said it had logged three other groundings on the sandbar this year.")
+    articles = [make_article(brief, id="brief"), make_article(long_a, id="a"), make_article(long_b, id="b")]
+    assert all(len(group) < 3 for group in syndicated_groups(articles))

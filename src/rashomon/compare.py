@@ -65,15 +65,20 @@ def compare_facts(
 
     # a conflict is a disagreement, not a fact both carry
     facts_of = _groups(statements, [pair for pair in edges if pair not in clashing], scores, clashing)
-    # told elsewhere: matched to another source's statement, or part of a conflict
-    told = {i for pair in edges for i in pair if source[statements[pair[0]].article]
-            != source[statements[pair[1]].article]}
+    # told elsewhere: in a fact two sources carry (a copy's sentence too, though only
+    # its wire story's sentence was matched to the other source), or part of a conflict
+    sources_of: dict[int, set[str]] = {}
+    for i, root in enumerate(facts_of):
+        sources_of.setdefault(root, set()).add(source[statements[i].article])
+    told = {i for i, root in enumerate(facts_of) if len(sources_of[root]) > 1}
+    told |= {i for a, b in edges for i in (a, b)
+             if source[statements[a].article] != source[statements[b].article]}
     told |= {i for pair in clashing for i in pair}
     published = {a.article.id: a.article.published for a in analyses}
     conflicts, updates = split_updates(conflicts, published)
     return Facts(
         shared=tuple(_shared(statements, facts_of, source)),
-        unique=tuple(_unique(statements, told, facts_of)),
+        unique=tuple(_unique(statements, told, facts_of, source)),
         conflicts=conflicts,
         updates=updates,
     )
@@ -253,17 +258,20 @@ def _shared(
     return [fact for _, fact in sorted(facts, key=lambda pair: pair[0])]
 
 
-def _unique(statements: list[Statement], told: set[int], roots: list[int]) -> list[UniqueFact]:
+def _unique(
+    statements: list[Statement], told: set[int], roots: list[int], source: dict[str, str]
+) -> list[UniqueFact]:
     """Statements no other source matches or disputes (``told`` holds the rest), once
-    per group of copies (the first, the copies' articles in ``also_in``); short ones
-    only when they deny something or give a number or a date."""
+    per group of copies (the source's own article first, the copies in ``also_in``);
+    short ones only when they deny something or give a number or a date."""
     copies: dict[int, list[Statement]] = {}
     for i, s in enumerate(statements):
         if i not in told:
             copies.setdefault(roots[i], []).append(s)
     out = []
     for group in copies.values():
-        group.sort(key=order)
+        # the wire story's sentence speaks for its copies
+        group.sort(key=lambda s: (source[s.article] != s.article, order(s)))
         first = group[0]
         if _worth_reporting(first):
             also = tuple(dict.fromkeys(s.article for s in group[1:] if s.article != first.article))

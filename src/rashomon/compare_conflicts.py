@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .compare_slots import slot_clashes
 from .compare_units import Statement
-from .compare_values import NumberMention, When, stem
+from .compare_values import TOKEN, NumberMention, When, canonical, stem
 from .disjoint import DisjointSets
 from .model import Conflict, ConflictVersion
 from .resources.compare import (
@@ -161,11 +161,13 @@ def _number_clashes(a: Statement, b: Statement) -> dict[NumberMention, tuple[str
 
 
 def _words_near(statement: Statement, number: NumberMention) -> set[str]:
-    """Content stems within NUMBER_CONTEXT characters of a number: what it counts."""
-    lo = max(0, number.start - statement.start - NUMBER_CONTEXT)
-    hi = number.end - statement.start + NUMBER_CONTEXT
-    window = statement.text[lo:hi].lower()
-    return {key for key, word in statement.surfaces if word.lower() in window.split()}
+    """Content stems within NUMBER_CONTEXT characters of a number, its own unit left out
+    (two counts of passengers are not about one thing because both count passengers)."""
+    lo = number.start - NUMBER_CONTEXT
+    hi = number.end + NUMBER_CONTEXT
+    words = {canonical(stem(m.group())) for m in TOKEN.finditer(statement.text)
+             if lo <= statement.start + m.start() and statement.start + m.end() <= hi}
+    return (words & set(statement.stems)) - {number.unit}
 
 
 def _name_clash(a: Statement, b: Statement) -> tuple[str, str, str] | None:
@@ -275,10 +277,18 @@ def _event_clashes(statements: list[Statement], edges: set[tuple[int, int]]) -> 
             shared -= {n.unit for n in a.numbers + b.numbers}
             # the same event of the same named person or thing ("Vell was arrested")
             # needs no second word in common
-            named = any(stem(name) in shared for name in a.names & b.names)
-            if len(shared) < MIN_EVENT_SHARED and not named:
-                continue
-            words = [w for s, w in b.surfaces + a.surfaces if s in shared]
+            named = sorted(n for n in a.names & b.names if stem(n) in shared)
+            if len(shared) < MIN_EVENT_SHARED:
+                if not named:
+                    continue
+                # with only a name in common, a date clash must fall in one year: "was
+                # arrested on May 3" and "was first arrested in January 2019" may be
+                # two arrests of one man
+                dates = [(e, x, y) for e, x, y in dates if x.year == y.year]
+                if not dates and not numbers:
+                    continue
+            words = [n.title() for n in named]
+            words += [w for s, w in b.surfaces + a.surfaces if s in shared]
             topic = " ".join(list(dict.fromkeys(words))[:ABOUT_WORDS])
             for event, da, db in dates:
                 out.append(_Clash("date", "date", f"date of {event}: {topic}", i, da.text, j, db.text))

@@ -17,7 +17,6 @@ Copies of one wire story (:mod:`rashomon.syndication`) are one source.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from .compare_units import NameRun, Statement
@@ -26,17 +25,17 @@ from .resources.compare import (
     AGE_REACH,
     AGENT_REACH,
     ANTONYM_CLAIMS,
+    APPOSITIVE_ROLE,
+    BY_AGENT,
     FLAT_DENIALS,
     MIN_CLAIM_SHARED,
     NO_CLAIM_WORDS,
+    OTHER_SENSES,
     QUANTIFIER_DENIALS,
     SINGLE_ROLE_WORDS,
 )
 from .resources.compare import STOPWORDS as _STOPWORDS
 
-_APPOSITIVE_ROLE = re.compile(r"\b([a-z][a-z-]+),\s*$")
-# "by" and only lower-case words (a description) up to the name: "by a dog handler, "
-_BY_AGENT = re.compile(r"\bby\s+(?:[a-z-]+,?\s+){0,5}$")
 SINGLE_ROLES = frozenset(stem(word) for word in SINGLE_ROLE_WORDS)
 NO_CLAIM_SCOPES = frozenset(stem(word) for word in NO_CLAIM_WORDS)
 
@@ -45,19 +44,20 @@ def _person(run: NameRun) -> str:
     return run.text.split()[-1].lower()
 
 
-def _age_of(statement: Statement) -> list[tuple[str, str]]:
-    """(person, age as written) for each age in the statement, given to the nearest
-    name before it ("Elin Maddox, 34," -> ("maddox", "34"))."""
+def _age_of(statement: Statement) -> list[tuple[str, str, str]]:
+    """(person, age, age as written) for each age the statement gives right after a
+    full name ("Elin Maddox, 34," -> ("elin maddox", "34", "34")). An age with no name
+    just before it ("the 34-year-old") is nobody's here: the nearest name elsewhere in
+    the sentence is as likely the rescuer as the rescued."""
     out = []
     for number in statement.numbers:
         if number.unit != "age":
             continue
         before = [r for r in statement.name_runs if r.end <= number.start
                   and number.start - r.end <= AGE_REACH and len(r.text.split()) >= 2]
-        people = [r for r in statement.name_runs if len(r.text.split()) >= 2]
-        run = before[-1] if before else (people[0] if len(people) == 1 else None)
-        if run is not None:
-            out.append((_person(run), number.text))
+        if before:
+            person = " ".join(before[-1].text.lower().split()[-2:])  # first name + surname
+            out.append((person, f"{number.value:g}", number.text))
     return out
 
 
@@ -70,7 +70,7 @@ def _roles_of(statement: Statement) -> list[tuple[str, NameRun]]:
             continue
         roles = {slot.split(":", 1)[1] for slot in run.slots if slot.startswith("role:")}
         before = statement.text[: run.start - statement.start]
-        appositive = _APPOSITIVE_ROLE.search(before)
+        appositive = APPOSITIVE_ROLE.search(before)
         if appositive:
             roles.add(stem(appositive.group(1)))
         for role in roles & SINGLE_ROLES:
@@ -89,8 +89,16 @@ def _agents_of(statement: Statement) -> list[tuple[str, NameRun]]:
         if len(run.text.split()) < 2:
             continue
         before = statement.text[max(0, run.start - statement.start - AGENT_REACH) : run.start - statement.start]
-        if _BY_AGENT.search(before):
-            out += [(event, run) for event, offset in statement.events if offset < run.start]
+        by = BY_AGENT.search(before)
+        if by is None:
+            continue
+        by_at = run.start - len(before) + by.start()
+        # the act is the event verb just before "by" ("was spotted ... by"), not an
+        # earlier one ("arrested in 2019 and later released by")
+        acts = [(offset, event) for event, offset in statement.events
+                if offset < by_at and by_at - offset <= AGENT_REACH]
+        if acts:
+            out.append((max(acts)[1], run))
     return out
 
 
@@ -134,8 +142,7 @@ def slot_clashes(
     for i, s in enumerate(statements):
         src = source.get(s.article, s.article)
         names_of.setdefault(src, set()).update(s.names)
-        for person, age in _age_of(s):
-            value = re.sub(r"\D", "", age)
+        for person, value, age in _age_of(s):
             ages.setdefault(person, {}).setdefault(src, []).append((i, value, age))
         for role, run in _roles_of(s):
             roles.setdefault(role, {}).setdefault(src, []).append((i, _person(run), run.text))
@@ -234,7 +241,8 @@ def _said_words(statement: Statement) -> set[str]:
     """The statement's content stems and the stems of its denial verbs ("denied" is a
     negation cue, not a content word)."""
     cues = {canonical(stem(n.cue.split()[0])) for n in statement.negations}
-    return set(statement.stems) | cues
+    other = {canonical(stem(w)) for w, use in OTHER_SENSES.items() if use.search(statement.text)}
+    return (set(statement.stems) | cues) - other
 
 
 def _said_as(statement: Statement, key: str) -> str:

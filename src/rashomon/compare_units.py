@@ -40,6 +40,7 @@ from .resources.compare import (
     SUBJECT_REACH,
     SUBJECT_STARTERS,
     TITLES,
+    UNREPORTED,
     WEEKDAYS,
 )
 
@@ -239,13 +240,12 @@ def _statement(
             s = canonical(stem(part))
             stems.append(s)
             surfaces.append((s, part))
-    lower = text[start:end].lower()
-    phrases = phrase_words(lower)
-    for s, offset in phrases:
+    phrases = phrase_words(text[start:end])
+    for s, p_start, p_end in phrases:
         stems.append(s)
-        surfaces.append((s, text[start + offset : start + offset + len(s)]))
+        surfaces.append((s, text[start + p_start : start + p_end]))
     events = [(EVENT_OF[t.lower], t.start) for t in tokens if t.lower in EVENT_OF]
-    events += [(EVENT_OF[s], start + offset) for s, offset in phrases if s in EVENT_OF]
+    events += [(EVENT_OF[s], start + p_start) for s, p_start, _ in phrases if s in EVENT_OF]
     return Statement(
         article=article,
         article_index=article_index,
@@ -331,7 +331,7 @@ def _negated_stems(tokens: list[Token]) -> frozenset[str]:
         if is_negation(tok.lower):
             for near in tokens[max(0, i - NEGATION_REACH_BACK):i + NEGATION_REACH_FORWARD + 1]:
                 if near.lower not in STOPWORDS and not is_negation(near.lower):
-                    out.add(stem(near.text))
+                    out.add(canonical(stem(near.text)))
     return frozenset(out)
 
 
@@ -346,12 +346,14 @@ def _negations(text: str, tokens: list[Token]) -> list[Negation]:
         scope, last = "", tok
         between: list[str] = []
         for nxt in tokens[i + 1:i + 5]:
+            if nxt.lower in UNREPORTED:
+                break  # "did not say whether the crew were paid" denies no payment
             if nxt.lower in STOPWORDS or is_negation(nxt.lower):
                 between.append(nxt.lower)
                 continue
             denial = tok.lower in DENIAL_VERBS
             if not denial or nxt.lower.endswith("ing") or "that" in between:
-                scope, last = stem(nxt.text), nxt
+                scope, last = canonical(stem(nxt.text)), nxt
             break
         out.append(Negation(text[tok.start:last.end], scope, tok.start, last.end))
     return out

@@ -17,6 +17,7 @@ from .resources.compare import (
     ATTACHED_MULTIPLIERS,
     CURRENCIES,
     CURRENCY_WORDS,
+    HEDGE_REACH,
     HEDGES,
     MONTH_PREPOSITIONS,
     MONTHS,
@@ -169,7 +170,7 @@ def _same_word_table() -> dict[str, str]:
 
 _SAME_WORD = MappingProxyType(_same_word_table())
 _SAME_PHRASE = tuple(
-    (re.compile(rf"\b{re.escape(phrase)}\b"), word) for phrase, word in SAME_PHRASES
+    (re.compile(rf"\b{re.escape(phrase)}\b", re.IGNORECASE), word) for phrase, word in SAME_PHRASES
 )
 
 
@@ -179,13 +180,13 @@ def canonical(stem_: str) -> str:
     return _SAME_WORD.get(stem_, stem_)
 
 
-def phrase_words(lower_text: str) -> list[tuple[str, int]]:
-    """(canonical stem, offset in the text) of each multiword form ("taken into
-    custody" -> arrest) in a lower-cased text."""
+def phrase_words(text: str) -> list[tuple[str, int, int]]:
+    """(canonical stem, start, end in the text) of each multiword form ("taken into
+    custody" -> arrest)."""
     return [
-        (canonical(stem(word)), m.start())
+        (canonical(stem(word)), m.start(), m.end())
         for pattern, word in _SAME_PHRASE
-        for m in pattern.finditer(lower_text)
+        for m in pattern.finditer(text)
     ]
 
 
@@ -212,7 +213,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 
 def _bound_before(text: str, start: int) -> str:
     """The hedge written just before a number: "about", "over", "under" or ""."""
-    match = _HEDGE.search(text[max(0, start - 24) : start].lower())
+    match = _HEDGE.search(text[max(0, start - HEDGE_REACH) : start].lower())
     return HEDGES[" ".join(match.group(1).split())] if match else ""
 
 
@@ -240,7 +241,7 @@ def find_numbers(
         add(float(m.group(group)), "age", m.start(group) if group == "num3" else m.start(),
             m.end(group) if group == "num3" else m.end())
     for i, tok in enumerate(tokens):
-        parsed = _number_value(tok.lower)
+        parsed = number_value(tok.lower)
         if parsed is None:
             continue
         value, unit = parsed
@@ -297,7 +298,7 @@ def _adjacent(text: str, left_end: int, right_start: int) -> bool:
     return text[left_end:right_start].strip() in ("", "-")
 
 
-def _number_value(word: str) -> tuple[float, str] | None:
+def number_value(word: str) -> tuple[float, str] | None:
     m = _NUMBERTOKEN.match(word)
     if m is None:
         return None

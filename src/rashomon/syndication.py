@@ -15,7 +15,12 @@ from collections.abc import Sequence
 
 from .disjoint import DisjointSets
 from .model import Article
-from .resources.compare import MIN_COPY_SHINGLES, SYNDICATION_CONTAINMENT, SYNDICATION_SHINGLE
+from .resources.compare import (
+    MIN_COPY_SHARE_OF_LARGER,
+    MIN_COPY_SHINGLES,
+    SYNDICATION_CONTAINMENT,
+    SYNDICATION_SHINGLE,
+)
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -31,11 +36,16 @@ def body_shingles(article: Article) -> frozenset[tuple[str, ...]]:
 
 
 def copy_containment(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
-    """Share of the smaller set's shingles found in the other (0 for a tiny text)."""
+    """Share of the smaller set's shingles found in the other (0 for a tiny text, and
+    for a short brief that a long story holds whole: the brief is not a copy of the
+    story, and would otherwise chain two outlets that each quote it into one source)."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     if len(small) < MIN_COPY_SHINGLES:
         return 0.0
-    return len(small & large) / len(small)
+    shared = len(small & large)
+    if shared < MIN_COPY_SHARE_OF_LARGER * len(large):
+        return 0.0
+    return shared / len(small)
 
 
 def syndicated_groups(articles: Sequence[Article]) -> tuple[tuple[str, ...], ...]:

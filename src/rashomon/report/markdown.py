@@ -152,8 +152,7 @@ def _facts(report: Report, story: Story) -> list[str]:
     facts = story.facts
     out = ["### What the outlets agree on", ""]
     copies = syndication_lines(report, story)
-    copies += [f"Updated since (a later, larger count, not a conflict): {line}"
-               for line in update_lines(report, story)]
+    copies += update_lines(report, story)
     if copies:
         out = [*(f"_{md(line)}_" for line in copies), "", *out]
     columns = fact_columns(report, story)

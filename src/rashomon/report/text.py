@@ -183,7 +183,7 @@ def _facts_parts(report: Report, story: Story, outlets: dict[str, str]) -> list:
     agreed = _table("What the outlets carry (✓ carries the fact, · does not)", expand=True)
     agreed.add_column("fact", ratio=4)
     for _, name in columns:
-        agreed.add_column(name, ratio=1, justify="center")
+        agreed.add_column(Text(name), ratio=1, justify="center")  # a name is no markup
     for text, marks in fact_matrix(report, story)[: len(facts.shared)]:
         agreed.add_row(_plain(clip(text, 200)), *("✓" if m else "·" for m in marks))
     unique = _table("Reported by one outlet only", expand=True)
@@ -192,8 +192,7 @@ def _facts_parts(report: Report, story: Story, outlets: dict[str, str]) -> list:
     for fact in facts.unique:
         unique.add_row(_plain(unique_outlets(report, fact)), _plain(clip(fact.text, 200)))
     copies = [Text(line, style="dim") for line in syndication_lines(report, story)]
-    copies += [Text("Updated since (a later, larger count, not a conflict): " + line)
-               for line in update_lines(report, story)]
+    copies += [Text(line) for line in update_lines(report, story)]
     missing = [Text(line) for line in left_out_lines(report, story)]
     agreed_parts = [agreed, *missing]
     if not facts.conflicts:
@@ -201,7 +200,7 @@ def _facts_parts(report: Report, story: Story, outlets: dict[str, str]) -> list:
     table = _table("Conflicts, outlet by outlet", expand=True)
     table.add_column("conflict", ratio=3)
     for _, name in columns:
-        table.add_column(name, ratio=1)
+        table.add_column(Text(name), ratio=1)
     for kind, about, values in conflict_rows(report, story):
         table.add_row(_plain(f"{kind}: {clip(about, 90)}"), *(_plain(v or "—") for v in values))
     lines = []

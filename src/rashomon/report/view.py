@@ -152,8 +152,8 @@ def left_out_lines(report: Report, story: Story) -> list[str]:
 
 
 def update_lines(report: Report, story: Story) -> list[str]:
-    """One line per growing count, earliest first ("number of dead: 2 (Northgate Press,
-    2025-06-11) -> 3 (Lanton Valley Gazette, 2025-06-12)")."""
+    """One line per growing count, earliest first ("Updated since (...): number of dead:
+    2 (Northgate Press, 2025-06-11) → 3 (Lanton Valley Gazette, 2025-06-12)")."""
     outlets = outlet_names(report)
     published = {a.article.id: a.article.published for a in report.articles}
     lines = []
@@ -163,7 +163,8 @@ def update_lines(report: Report, story: Story) -> list[str]:
             date = published.get(v.article)
             when = f", {date.iso()}" if date else ""
             steps.append(f"{v.value} ({outlets.get(v.article, v.article)}{when})")
-        lines.append(f"{update.about}: " + " → ".join(steps))
+        lines.append(f"Updated since (a later, larger count, not a conflict): {update.about}: "
+                     + " → ".join(steps))
     return lines
 
 

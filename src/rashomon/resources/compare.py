@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 
 from . import dates as _dates
@@ -200,6 +201,9 @@ EVENT_OF = MappingProxyType(
 SYNDICATION_SHINGLE = 5
 SYNDICATION_CONTAINMENT = 0.6
 MIN_COPY_SHINGLES = 20
+# ...and the shared 5-grams are at least this share of the longer body too (a copy cut
+# by its last paragraph keeps most; a one-paragraph brief inside a long story does not)
+MIN_COPY_SHARE_OF_LARGER = 0.4
 
 # Words that outlets use for one thing (news English, not any one story): two statements
 # that say "employees" and "workers", "blast" and "explosion", "detained" and "taken into
@@ -209,7 +213,7 @@ SAME_WORDS = (
     "worker workers employee employees staff staffer staffers",
     "night nights overnight",
     "blast blasts explosion explosions explode exploded",
-    "blaze blazes fire fires",
+    "blaze blazes",
     "injured injury injuries hurt wounded",
     "money cash funds fund",
     "arrest arrested arrests detained detain",
@@ -229,7 +233,7 @@ SAME_WORDS = (
     "prison jail",
     "child children kid kids",
     "resident residents locals",
-    "company firm",
+    "company companies",
     "house home",
     "boss chief",
     "missing disappeared vanished",
@@ -245,7 +249,7 @@ SAME_WORDS = (
     "car cars vehicle vehicles",
     "doctor doctors physician physicians",
     "police officers",
-    "fine fined penalty",
+    "fined penalty penalties",
     "ban banned",
     "close closed shut",
     "admit admitted admits confessed confession",
@@ -278,8 +282,13 @@ AGE_REACH = 40
 # A passive "by" names who did the event when it stands at most this many characters
 # before the name ("spotted by volunteer Owen Trask").
 AGENT_REACH = 50
+# "by" and only lower-case words (a description) up to the name: "by a dog handler, ";
+# a title may stand between ("by Sergeant Tom Cole" is read with the title in the name)
+BY_AGENT = re.compile(r"\bby\s+(?:[a-z-]+,?\s+){0,5}$")
+# A role word and a comma just before a name: "the night guard, Dmitri Halloran"
+APPOSITIVE_ROLE = re.compile(r"\b([a-z][a-z-]+),\s*$")
 # A denial and an assertion of the same word clash when they share this many other
-# content words (antonym pairs one more).
+# content words (a verb's "not" two more, antonym pairs two more).
 MIN_CLAIM_SHARED = 1
 # Negation cues that deny a thing outright ("No alarm went off", "never made a sound"),
 # unlike a verb's "not" ("has not been named", "cannot run").
@@ -290,13 +299,19 @@ QUANTIFIER_DENIALS = frozenset("neither nor".split())
 # Denied words that tell about the reporting, not about what happened: "has not been
 # named", "did not comment", "has not said how many" deny no fact another outlet states.
 NO_CLAIM_WORDS = "named comment commented said say responded disclosed identified many much".split()
-# Verbs that say the opposite of each other about the same thing.
+# Verbs that say the opposite of each other about the same thing (antonym pairs need two
+# more content words in common than a flat denial).
 ANTONYM_CLAIMS = (
     ("admitted", "denied"),
     ("confirmed", "denied"),
     ("accepted", "rejected"),
     ("guilty", "innocent"),
 )
+# Uses of a claim verb that claim nothing: "admitted to hospital", "accepted into".
+OTHER_SENSES = MappingProxyType({
+    "admitted": re.compile(r"\badmit(?:s|ted|ting)?\s+(?:to|into)\b", re.IGNORECASE),
+    "accepted": re.compile(r"\baccept(?:s|ed|ing)?\s+into\b", re.IGNORECASE),
+})
 # Roles a story has one holder of: one source naming the judge as one person and
 # another as another disagree. A role some source gives two people is left out.
 SINGLE_ROLE_WORDS = (
@@ -308,7 +323,7 @@ SINGLE_ROLE_WORDS = (
 # Counts that grow as a story goes on (rashomon.compare_updates): a later article's larger
 # figure for one of these is an update, not a conflict.
 GROWING_COUNTS = (
-    "dead deaths killed died victims injured injuries hurt wounded casualties missing "
+    "dead deaths killed died victims injured injuries hurt wounded casualties "
     "arrests arrested detained charged evacuated evacuees displaced rescued volunteers "
     "searchers cases infections hospitalised hospitalized homes houses flooded"
 ).split()
@@ -321,8 +336,17 @@ HEDGES = MappingProxyType({
     "approximately": "about", "nearly": "about", "almost": "about", "close to": "about",
     "an estimated": "about", "estimated": "about",
     "more than": "over", "over": "over", "at least": "over", "upwards of": "over",
-    "in excess of": "over",
+    "in excess of": "over", "not more than": "under",
     "fewer than": "under", "less than": "under", "under": "under", "up to": "under",
     "at most": "under", "no more than": "under",
 })
 APPROXIMATE_SHARE = 0.1
+HEDGE_REACH = 24  # characters before a number searched for a hedge
+# Words after a negation that make it about the telling ("did not say whether ...",
+# "would not comment on how ..."): the words after them are denied nothing.
+UNREPORTED = frozenset(
+    "say said says comment commented confirm confirmed disclose disclosed reveal revealed "
+    "whether how if why".split()
+)
+# Characters either side of a figure searched for the toll it counts.
+TOLL_REACH = 30
