@@ -204,7 +204,7 @@ def report_with_copies_and_updates() -> Report:
 def test_every_format_shows_the_coverage_matrix_copies_and_updates(fmt: str) -> None:
     out = render(report_with_copies_and_updates(), fmt)
     for expected in ("Wire Copy Daily", "✓", "·", "leaves out 1 of the 2 facts",
-                     "Wire Copy Daily carries The Ledger", "Updated since", "→"):
+                     "The Ledger and Wire Copy Daily carry one story", "Updated since", "→"):
         assert expected in out.replace("&#39;", "'").replace("&amp;", "&"), (fmt, expected)
 
 

@@ -8,7 +8,8 @@ article. Snippets are located in the analysed article text, so all matching is o
 character offsets. Syndicated copies (listed per story) count as one source: a fact
 only a wire story and its copy carry is unique.
 
-Matching rules (one-to-one, greedy in report order):
+Matching rules (conflicts and updates one-to-one, greedy in report order; several
+predicted shared or unique facts may count on one gold fact):
 
 - conflict: a predicted conflict matches a gold conflict of the same kind when its
   versions overlap the gold snippets of at least two different articles. A predicted

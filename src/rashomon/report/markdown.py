@@ -151,10 +151,9 @@ def _facts(report: Report, story: Story) -> list[str]:
     outlets = outlet_names(report)
     facts = story.facts
     out = ["### What the outlets agree on", ""]
-    copies = syndication_lines(report, story)
-    copies += update_lines(report, story)
+    copies = syndication_lines(report, story) + update_lines(report, story)
     if copies:
-        out = [*(f"_{md(line)}_" for line in copies), "", *out]
+        out += [*(f"_{md(line)}_" for line in copies), ""]
     columns = fact_columns(report, story)
     if facts.shared:
         out.append("| fact | " + " | ".join(md(name) for _, name in columns) + " |")

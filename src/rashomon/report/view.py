@@ -102,11 +102,17 @@ def syndication_lines(report: Report, story: Story) -> list[str]:
     """One line per group of copies: who republished whose story, counted as one source
     ("Ashford Courier carries Northgate Press's story (wire copy): one source")."""
     outlets = outlet_names(report)
+    published = {a.article.id: a.article.published for a in report.articles}
     lines = []
     for group in story.syndicated:
-        copies = ", ".join(outlets.get(a, a) for a in group[1:])
-        first = outlets.get(group[0], group[0])
-        lines.append(f"{copies} carr{'y' if len(group) > 2 else 'ies'} {first}'s story "
+        names = [outlets.get(a, a) for a in group]
+        dates = {published.get(a) and published[a].iso() for a in group}  # type: ignore[union-attr]
+        if len(dates) == 1:  # published together: who copied whom is not known
+            lines.append(f"{', '.join(names[:-1])} and {names[-1]} carry one story word "
+                         "for word (wire copy): counted as one source")
+            continue
+        copies = ", ".join(names[1:])
+        lines.append(f"{copies} carr{'y' if len(group) > 2 else 'ies'} {names[0]}'s story "
                      "word for word (wire copy): counted as one source")
     return lines
 
