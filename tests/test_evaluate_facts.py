@@ -111,7 +111,7 @@ def test_shared_facts_need_two_sources() -> None:
 
 def test_bench_facts_gate(nlp) -> None:
     """`make bench-facts` on the nine labelled stories; gates just under today's
-    figures (conflicts P 0.750 R 0.750, unique F1 0.728, shared P 0.884). The issue's
+    figures (conflicts P 0.741 R 0.833, unique F1 0.758, shared P 0.870). The issue's
     target, conflict recall >= 0.9 at precision >= 0.8, is not met yet."""
     import sys
     from pathlib import Path
@@ -132,7 +132,7 @@ def test_bench_facts_gate(nlp) -> None:
     assert len(per_story) >= 9 and total.conflicts.gold >= 24
     assert all(found == 1 for s in per_story.values() for found in s.stories_found.values())
     assert total.conflicts.precision >= 0.72, total.conflicts.notes
-    assert total.conflicts.recall >= 0.72, total.conflicts.notes
+    assert total.conflicts.recall >= 0.8, total.conflicts.notes
     assert total.updates_as_conflicts == 0
-    assert total.unique.f1 >= 0.70
+    assert total.unique.f1 >= 0.73
     assert total.shared.precision >= 0.85

@@ -22,7 +22,7 @@ EVENT_WEIGHT = 2.5
 DATE_WEIGHTS = (1.5, 3.0, 3.5)  # year, month, day
 # Least score (weighted cosine of the two feature sets) for two statements to be taken
 # as one fact, and least number of shared features (one common name is not enough).
-MATCH_THRESHOLD = 0.38
+MATCH_THRESHOLD = 0.26
 MIN_SHARED_FEATURES = 3
 # ... of which this many must be words, numbers or dates: names alone tie together any
 # two sentences about the same people.
