@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .compare_slots import NO_CLAIM_SCOPES, slot_clashes
+from .compare_slots import slot_clashes
 from .compare_units import Statement
 from .compare_values import TOKEN, NumberMention, When, canonical, stem
 from .disjoint import DisjointSets
@@ -31,7 +31,6 @@ from .resources.compare import (
     MIN_EVENT_SHARED,
     NEGATIVE_WORDS,
     NUMBER_CONTEXT,
-    QUANTIFIER_DENIALS,
     STRONG_MATCH,
 )
 
@@ -192,8 +191,6 @@ def _claim_clash(a: Statement, b: Statement) -> tuple[str, str] | None:
         if pos.stems & _NEGATIVE_STEMS or any(_is_denial(n.cue) for n in pos.negations):
             continue  # "rejected" against "did not accept": both say no
         for n in neg.negations:
-            if n.cue.split()[0].lower() in QUANTIFIER_DENIALS or n.scope in NO_CLAIM_SCOPES:
-                continue  # "neither side has returned", "has not been named": no claim
             if n.scope and n.scope in pos.stems and n.scope not in pos.negated:
                 asserted = pos.surface(n.scope)
                 return (n.cue, asserted) if neg is a else (asserted, n.cue)

@@ -29,15 +29,12 @@ from .resources.compare import (
     BY_AGENT,
     FLAT_DENIALS,
     MIN_CLAIM_SHARED,
-    NO_CLAIM_WORDS,
     OTHER_SENSES,
-    QUANTIFIER_DENIALS,
     SINGLE_ROLE_WORDS,
 )
 from .resources.compare import STOPWORDS as _STOPWORDS
 
 SINGLE_ROLES = frozenset(stem(word) for word in SINGLE_ROLE_WORDS)
-NO_CLAIM_SCOPES = frozenset(stem(word) for word in NO_CLAIM_WORDS)
 
 
 def _person(run: NameRun) -> str:
@@ -171,11 +168,14 @@ def _claim_clashes(
     antonyms = [(canonical(stem(a)), canonical(stem(b))) for a, b in ANTONYM_CLAIMS]
     antonyms += [(b, a) for a, b in antonyms]  # either side may say either word
     content = [_content(s) for s in statements]
-    for i, j in _claim_candidates(statements, antonyms):
+    said = [_said_words(s) for s in statements]
+    for i, j in _claim_candidates(statements, said, antonyms):
         x, y = statements[i], statements[j]
         if source.get(x.article, x.article) != source.get(y.article, y.article):
             shared = content[i] & content[j]
-            clash = _denial_clash(x, y, shared) or _antonym_clash(x, y, shared, antonyms)
+            clash = _denial_clash(x, y, shared) or _antonym_clash(
+                x, y, said[i], said[j], shared, antonyms
+            )
             if clash is not None:
                 key, about, vx, vy = clash
                 out.append(("claim", key, about, i, vx, j, vy))
@@ -183,20 +183,19 @@ def _claim_clashes(
 
 
 def _claim_candidates(
-    statements: Sequence[Statement], antonyms: Sequence[tuple[str, str]]
+    statements: Sequence[Statement], said: Sequence[set[str]], antonyms: Sequence[tuple[str, str]]
 ) -> list[tuple[int, int]]:
     """Pairs (i < j) that can clash: one denies a word the other says, or one says a
     word whose opposite the other says. Found through an index of the words, so a
     large story is not compared pair by pair."""
     holders: dict[str, list[int]] = {}
-    for i, s in enumerate(statements):
-        for word in _said_words(s):
+    for i, words in enumerate(said):
+        for word in words:
             holders.setdefault(word, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for i, s in enumerate(statements):
         wanted = {n.scope for n in s.negations if n.scope}
-        said = _said_words(s)
-        wanted |= {opposite for word, opposite in antonyms if word in said}
+        wanted |= {opposite for word, opposite in antonyms if word in said[i]}
         for word in wanted:
             pairs.update((min(i, j), max(i, j)) for j in holders.get(word, ()) if j != i)
     return sorted(pairs)
@@ -213,8 +212,6 @@ def _denial_clash(x: Statement, y: Statement, shared: set[str]) -> tuple[str, st
         for n in neg.negations:
             scope = n.scope
             needed = MIN_CLAIM_SHARED + 2 * (n.cue.split()[0].lower() not in FLAT_DENIALS)
-            if scope in NO_CLAIM_SCOPES or n.cue.split()[0].lower() in QUANTIFIER_DENIALS:
-                continue
             if scope and scope in pos.stems and len(shared - {scope}) >= needed:
                 asserted = pos.surface(scope)
                 values = (n.cue, asserted) if neg is x else (asserted, n.cue)
@@ -223,12 +220,12 @@ def _denial_clash(x: Statement, y: Statement, shared: set[str]) -> tuple[str, st
 
 
 def _antonym_clash(
-    x: Statement, y: Statement, shared: set[str], antonyms: Sequence[tuple[str, str]]
+    x: Statement, y: Statement, xs: set[str], ys: set[str], shared: set[str],
+    antonyms: Sequence[tuple[str, str]],
 ) -> tuple[str, str, str, str] | None:
     """One side says a word ("admitted") whose opposite ("denied") the other says,
     about the same thing (three content words in common: "confirmed a strike" and
     "denied hiring agency staff" share the story, not the thing)."""
-    xs, ys = _said_words(x), _said_words(y)
     for word, opposite in antonyms:
         if word in xs and opposite in ys and word not in ys and opposite not in xs:
             if len(shared - {word, opposite}) >= MIN_CLAIM_SHARED + 2:

@@ -35,6 +35,7 @@ from .resources.compare import (
     MULTIPLIERS,
     NEGATION_REACH_BACK,
     NEGATION_REACH_FORWARD,
+    QUANTIFIER_DENIALS,
     QUOTE_SHARE_SKIP,
     STOPWORDS,
     SUBJECT_REACH,
@@ -345,7 +346,9 @@ def _negations(text: str, tokens: list[Token]) -> list[Negation]:
             continue
         scope, last = "", tok
         between: list[str] = []
-        for nxt in tokens[i + 1:i + 5]:
+        # "neither side has returned" denies the returning, not the side
+        following = [] if tok.lower in QUANTIFIER_DENIALS else tokens[i + 1:i + 5]
+        for nxt in following:
             if nxt.lower in UNREPORTED:
                 break  # "did not say whether the crew were paid" denies no payment
             if nxt.lower in STOPWORDS or is_negation(nxt.lower):

@@ -149,9 +149,11 @@ def left_out_lines(report: Report, story: Story) -> list[str]:
     """Per outlet, how many facts other outlets agree on it does not carry ("Pier Post
     leaves out 3 of the 8 facts other outlets agree on")."""
     total = len(story.facts.shared)
+    columns = fact_columns(report, story)
+    missing_of = left_out(story.facts, [article for article, _ in columns])
     lines = []
-    for article, name in fact_columns(report, story):
-        missing = len(left_out(story.facts, [article])[article])
+    for article, name in columns:
+        missing = len(missing_of[article])
         if missing:
             lines.append(f"{name} leaves out {missing} of the {total} facts other outlets agree on")
     return lines

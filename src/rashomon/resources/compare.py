@@ -293,12 +293,9 @@ MIN_CLAIM_SHARED = 1
 # Negation cues that deny a thing outright ("No alarm went off", "never made a sound"),
 # unlike a verb's "not" ("has not been named", "cannot run").
 FLAT_DENIALS = frozenset("no none never nobody nothing".split())
-# "Neither side has returned" denies the returning, not the side: the word after the cue
-# is no claim's subject.
+# "Neither side has returned" denies the returning, not the side: these cues deny no
+# word that follows them (their negation has no scope).
 QUANTIFIER_DENIALS = frozenset("neither nor".split())
-# Denied words that tell about the reporting, not about what happened: "has not been
-# named", "did not comment", "has not said how many" deny no fact another outlet states.
-NO_CLAIM_WORDS = "named comment commented said say responded disclosed identified many much".split()
 # Verbs that say the opposite of each other about the same thing (antonym pairs need two
 # more content words in common than a flat denial).
 ANTONYM_CLAIMS = (
@@ -342,11 +339,12 @@ HEDGES = MappingProxyType({
 })
 APPROXIMATE_SHARE = 0.1
 HEDGE_REACH = 24  # characters before a number searched for a hedge
-# Words after a negation that make it about the telling ("did not say whether ...",
-# "would not comment on how ..."): the words after them are denied nothing.
+# Words after a negation that make it about the telling, not about what happened ("did
+# not say whether ...", "has not been named", "has not said how many"): the negation
+# denies nothing another outlet could state (it gets no scope).
 UNREPORTED = frozenset(
     "say said says comment commented confirm confirmed disclose disclosed reveal revealed "
-    "whether how if why".split()
+    "respond responded name named identify identified whether how if why many much".split()
 )
 # Characters either side of a figure searched for the toll it counts.
 TOLL_REACH = 30
