@@ -129,8 +129,9 @@ def test_bench_facts_gate(nlp) -> None:
     with redirect_stderr(stderr):  # score_all prints any stage failure there
         total, per_story = score_all(nlp)
     assert stderr.getvalue() == "", stderr.getvalue()
-    assert len(per_story) >= 9 and total.conflicts.gold >= 24
-    assert all(found == 1 for s in per_story.values() for found in s.stories_found.values())
+    assert len(per_story) >= 12 and total.conflicts.gold >= 31
+    # each folder is scored as one story; the grouping's splits are only reported
+    assert all(found >= 1 for s in per_story.values() for found in s.stories_found.values())
     assert total.conflicts.precision >= 0.72, total.conflicts.notes
     assert total.conflicts.recall >= 0.8, total.conflicts.notes
     assert total.updates_as_conflicts == 0

@@ -24,13 +24,17 @@ from .disjoint import DisjointSets
 from .model import Conflict, ConflictVersion
 from .resources.compare import (
     ABOUT_WORDS,
+    CLAUSE_LINKS,
     CURRENCIES,
     DENIAL_VERBS,
     EVENT_OF,
     EVENT_REACH,
     MIN_EVENT_SHARED,
+    MIN_RESTATED_WORDS,
     NEGATIVE_WORDS,
     NUMBER_CONTEXT,
+    PLANNED,
+    RESTATED_SHARE,
     STRONG_MATCH,
 )
 
@@ -62,30 +66,43 @@ def conflicts_of(
     """The conflicts over the matched pairs ``edges`` (plus event-date and
     event-number clashes between any statements), and every pair of statements that
     clashes, as (lower index, higher index)."""
+    source = source or {}
+    names_of: dict[str, set[str]] = {}  # every name token each source writes
+    for s in statements:
+        names_of.setdefault(source.get(s.article, s.article), set()).update(s.names)
     clashes: list[_Clash] = []
     for i, j in edges:
-        clashes.extend(_pair_clashes(statements, i, j))
+        a, b = statements[i], statements[j]
+        clashes.extend(_pair_clashes(statements, i, j, (
+            names_of[source.get(a.article, a.article)], names_of[source.get(b.article, b.article)]
+        )))
     clashes.extend(_event_clashes(statements, set(edges)))
-    clashes.extend(_Clash(*clash) for clash in slot_clashes(statements, source or {}))
+    clashes.extend(_restated_date_clashes(statements, set(edges)))
+    clashes.extend(_Clash(*clash) for clash in slot_clashes(statements, source))
     clashing = {(min(c.a, c.b), max(c.a, c.b)) for c in clashes}
     return _merged(statements, clashes), clashing
 
 
-def _pair_clashes(statements: list[Statement], i: int, j: int) -> list[_Clash]:
+def _pair_clashes(
+    statements: list[Statement], i: int, j: int, names: tuple[set[str], set[str]]
+) -> list[_Clash]:
+    """The clashes of a matched pair; ``names`` are the name tokens each side's source
+    writes anywhere in the story."""
     a, b = statements[i], statements[j]
     about = _about(a, b)
     clashes: list[_Clash] = []
     date = _date_clash(a.dates, b.dates)
-    if date is not None:
+    if date is not None and _clause_stems(a, date[0]) & _clause_stems(b, date[1]):
         clashes.append(_Clash("date", "date", f"date: {about}", i, date[0].text, j, date[1].text))
     for unit, (x, y) in _number_clashes(a, b).items():
         clashes.append(_Clash("number", unit.unit, f"{_unit_label(unit)}: {about}", i, x, j, y))
-    if closeness(a, b) >= STRONG_MATCH:
-        name = _name_clash(a, b)
-        if name is not None:
-            slot, x, y = name
-            role = a.surface(slot.split(":", 1)[1]).lower()
-            clashes.append(_Clash("name", slot, f"name ({role}): {about}", i, x, j, y))
+    close = closeness(a, b)
+    name = _name_clash(a, b) if close >= STRONG_MATCH else _strangers_in_role(a, b, *names)
+    if name is not None:
+        slot, x, y = name
+        role = a.surface(slot.split(":", 1)[1]).lower()
+        clashes.append(_Clash("name", slot, f"name ({role}): {about}", i, x, j, y))
+    if close >= STRONG_MATCH:
         claim = _claim_clash(a, b)
         if claim is not None:
             clashes.append(_Clash("claim", "claim", f"claim: {about}", i, claim[0], j, claim[1]))
@@ -185,6 +202,25 @@ def _name_clash(a: Statement, b: Statement) -> tuple[str, str, str] | None:
     return None
 
 
+def _strangers_in_role(
+    a: Statement, b: Statement, names_a: set[str], names_b: set[str]
+) -> tuple[str, str, str] | None:
+    """In two statements matched less closely: full names in the same role ("council
+    member Gideon Arkwright" / "Council member Marisol Tench"), where neither source
+    names the other's person anywhere in the story. A role written before the name is
+    needed: the word after a name ("said") is no role."""
+    for x in a.name_runs:
+        if len(x.tokens) < 2 or x.tokens & names_b:
+            continue
+        for y in b.name_runs:
+            if len(y.tokens) < 2 or y.tokens & names_a:
+                continue
+            roles = sorted(slot for slot in x.slots & y.slots if slot.startswith("role:"))
+            if roles:
+                return roles[0], x.text, y.text
+    return None
+
+
 def _claim_clash(a: Statement, b: Statement) -> tuple[str, str] | None:
     """One side denies a word the other asserts without denial."""
     for neg, pos in ((a, b), (b, a)):
@@ -202,15 +238,14 @@ def _is_denial(cue: str) -> bool:
 
 
 def _event_dates(statement: Statement) -> dict[str, When]:
-    """Each event verb of the statement and the date nearest to it (within reach);
-    only dates that name a month or a day."""
+    """Each event verb of the statement and the date nearest to it (within reach, in
+    its clause); only dates that name a month or a day."""
     out: dict[str, When] = {}
     for event, offset in statement.events:
         near = [
             (_distance(offset, d.start, d.end), d.start, d)
-            for d in statement.dates if d.rank >= 1
+            for d in statement.dates if d.rank >= 1 and _reaches(statement, offset, d.start, d.end)
         ]
-        near = [n for n in near if n[0] <= EVENT_REACH]
         if near and event not in out:
             # a written calendar date ("May 8") before a relative one ("two days later")
             out[event] = min(near, key=lambda n: (not _has_digit(n[2].text), n[0], n[1]))[2]
@@ -227,9 +262,27 @@ def _event_numbers(statement: Statement) -> dict[tuple[str, str], NumberMention]
             key=lambda n: (_distance(offset, n.start, n.end), n.start),
         )
         for number in near:
-            if _distance(offset, number.start, number.end) <= EVENT_REACH:
+            if _reaches(statement, offset, number.start, number.end):
                 out.setdefault((event, number.unit), number)
     return out
+
+
+def _planned_events(statement: Statement) -> frozenset[str]:
+    """The events the statement gives as a plan or as another occurrence ("will hold a
+    separate vote"), not as what happened."""
+    return frozenset(
+        event for event, offset in statement.events
+        if PLANNED.search(statement.text[: offset - statement.start])
+    )
+
+
+def _reaches(statement: Statement, offset: int, start: int, end: int) -> bool:
+    """Whether a date or number at start..end is near enough to the event verb at
+    ``offset`` to be its date or count: within EVENT_REACH characters and in its clause."""
+    if _distance(offset, start, end) > EVENT_REACH:
+        return False
+    lo, hi = sorted((offset, start if start > offset else end))
+    return CLAUSE_LINKS.search(statement.text[lo - statement.start : hi - statement.start]) is None
 
 
 def _distance(offset: int, start: int, end: int) -> int:
@@ -249,15 +302,17 @@ def _event_clashes(statements: list[Statement], edges: set[tuple[int, int]]) -> 
     or a different count of the same thing, about the same subject."""
     found = [(i, _event_dates(s), _event_numbers(s)) for i, s in enumerate(statements)]
     found = [f for f in found if f[1] or f[2]]
+    planned_of = {i: _planned_events(statements[i]) for i, *_ in found}
     out: list[_Clash] = []
     for x, (i, dates_i, numbers_i) in enumerate(found):
         for j, dates_j, numbers_j in found[x + 1:]:
             a, b = statements[i], statements[j]
             if a.article == b.article or (i, j) in edges:
                 continue
+            planned = planned_of[i] ^ planned_of[j]  # a plan against what happened
             dates = [
                 (event, dates_i[event], dates_j[event])
-                for event in sorted(dates_i.keys() & dates_j.keys())
+                for event in sorted((dates_i.keys() & dates_j.keys()) - planned)
                 if not dates_i[event].compatible(dates_j[event])
             ]
             numbers = [
@@ -297,6 +352,58 @@ def _event_clashes(statements: list[Statement], edges: set[tuple[int, int]]) -> 
     return out
 
 
+def _restated_date_clashes(statements: list[Statement], edges: set[tuple[int, int]]) -> list[_Clash]:
+    """Two statements of different articles, one saying nearly all the other says and
+    on another day (no date of one compatible with a date of the other, both to the
+    day), with the same event verbs: the same act dated twice. Candidates through an
+    index of content words, so a large story is not compared pair by pair."""
+    dated = [i for i, s in enumerate(statements)
+             if s.dates and all(d.rank == 2 for d in s.dates) and len(s.stems) >= MIN_RESTATED_WORDS]
+    holders: dict[str, list[int]] = {}
+    for i in dated:
+        for word in statements[i].stems:
+            holders.setdefault(word, []).append(i)
+    out: list[_Clash] = []
+    seen: set[tuple[int, int]] = set()
+    for i in dated:
+        a = statements[i]
+        for j in {j for word in a.stems for j in holders[word] if j > i}:
+            b = statements[j]
+            if a.article == b.article or (i, j) in edges or (i, j) in seen:
+                continue
+            seen.add((i, j))
+            if {e for e, _ in a.events} != {e for e, _ in b.events}:
+                continue
+            if _planned_events(a) != _planned_events(b):
+                continue
+            date = _date_clash(a.dates, b.dates)
+            if date is None or not (_has_digit(date[0].text) and _has_digit(date[1].text)):
+                continue  # weekdays alone are too often resolved against another week
+            # the words of each date's own clause: "flooded the town on Monday after
+            # engineers opened the gates" does not date the opening
+            words_a, words_b = _clause_stems(a, date[0]), _clause_stems(b, date[1])
+            shared = words_a & words_b
+            shorter = min(len(words_a), len(words_b))
+            if len(shared) >= MIN_RESTATED_WORDS and len(shared) >= RESTATED_SHARE * shorter:
+                about = f"date: {_about(a, b)}"
+                out.append(_Clash("date", "date", about, i, date[0].text, j, date[1].text))
+    return out
+
+
+def _clause_stems(statement: Statement, date: When) -> set[str]:
+    """The statement's content stems in the clause that holds ``date`` (clauses cut at
+    CLAUSE_LINKS words)."""
+    at = date.start - statement.start
+    lo, hi = 0, len(statement.text)
+    for link in CLAUSE_LINKS.finditer(statement.text):
+        if link.end() <= at:
+            lo = link.end()
+        elif link.start() >= at + len(date.text):
+            hi = min(hi, link.start())
+    words = {canonical(stem(m.group())) for m in TOKEN.finditer(statement.text, lo, hi)}
+    return words & set(statement.stems)
+
+
 def _same_count_elsewhere(a: Statement, b: Statement, unit: str) -> bool:
     """Both statements give a common value for the unit somewhere: a second figure
     near the verb ("18 months, after 3 months of study") is no disagreement."""
@@ -309,10 +416,14 @@ def _merged(statements: list[Statement], clashes: list[_Clash]) -> list[Conflict
     """Clashes of one kind about the same thing (unit, role slot) that share a
     statement become one conflict, with one version per statement."""
     sets = DisjointSets(len(clashes))
-    holder: dict[tuple[str, str, int], int] = {}
+    holder: dict[tuple, int] = {}
     for k, clash in enumerate(clashes):
         for index in (clash.a, clash.b):
             sets.union(holder.setdefault((clash.kind, clash.key, index), k), k)
+        # two checks that find one disagreement between the same two statements
+        # (a role word, a role phrase) report it once
+        pair = (clash.kind, min(clash.a, clash.b), max(clash.a, clash.b))
+        sets.union(holder.setdefault(pair, k), k)
     out = []
     for member_ids in sets.groups():
         members = [clashes[k] for k in member_ids]

@@ -6,8 +6,9 @@ some disagreements are still plain from small, reliable slots:
 
 - age: "Elin Maddox, 34," in one source and "Elin Maddox, 43," in another;
 - role: the judge, the guard, the captain (roles a story has one holder of, listed in
-  resources) named as one person by one source and as another by another, where
-  neither source ever names the other's person;
+  resources), or a role written in two words or more ("the chief engineer in charge
+  of the dam" / "engineer in charge"), named as one person by one source and as
+  another by another, where neither source ever names the other's person;
 - claim: a statement that denies something ("No alarm went off") against one of
   another source that asserts it ("An alarm sounded at 2:40"), the denied word and one
   more content word in common; or "admitted" against "denied" about the same thing.
@@ -17,24 +18,37 @@ Copies of one wire story (:mod:`rashomon.syndication`) are one source.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 
 from .compare_units import NameRun, Statement
-from .compare_values import canonical, stem
+from .compare_values import TOKEN, canonical, stem
 from .resources.compare import (
     AGE_REACH,
     AGENT_REACH,
     ANTONYM_CLAIMS,
     APPOSITIVE_ROLE,
     BY_AGENT,
+    DENIAL_VERBS,
     FLAT_DENIALS,
     MIN_CLAIM_SHARED,
+    MIN_ROLE_WORDS,
     OTHER_SENSES,
+    REFUSAL_VERBS,
+    ROLE_ARTICLES,
+    ROLE_HEAD_WORDS,
+    ROLE_JOINERS,
+    ROLE_PHRASE_WORDS,
+    ROLE_SAME,
     SINGLE_ROLE_WORDS,
+    WITHOUT,
 )
 from .resources.compare import STOPWORDS as _STOPWORDS
 
 SINGLE_ROLES = frozenset(stem(word) for word in SINGLE_ROLE_WORDS)
+# role words that make a role phrase one person's ("engineer in charge", "safety chief")
+_ONE_HOLDER = SINGLE_ROLES | {canonical(stem(word)) for word in ROLE_HEAD_WORDS}
+# cues that deny an act outright, like "never": "refused to concede", "without shaking"
+_FLAT_CUES = FLAT_DENIALS | REFUSAL_VERBS | {WITHOUT}
 
 
 def _person(run: NameRun) -> str:
@@ -73,6 +87,60 @@ def _roles_of(statement: Statement) -> list[tuple[str, NameRun]]:
         for role in roles & SINGLE_ROLES:
             out.append((role, run))
     return out
+
+
+def _role_phrases(statement: Statement) -> list[tuple[frozenset[str], NameRun]]:
+    """(role words, name run) for each full name written with a role phrase of two
+    words or more: before it ("engineer in charge Gareth Penhale"), or set off by
+    commas before or after it ("the chief engineer, Corinne Ashdale", "Corinne Ashdale,
+    the chief engineer in charge of Brisk Dam,")."""
+    out = []
+    text, offset = statement.text, statement.start
+    for run in statement.name_runs:
+        if len(run.text.split()) < 2:
+            continue
+        start, end = run.start - offset, run.end - offset
+        before = _words(text[:start])
+        if before and before[-1].lower() in ROLE_JOINERS:
+            continue  # "in charge of Brisk Dam": the name is what the role is of
+        # the statement's first word may be a capitalised role word ("Safety director")
+        first = {before[0]} if before and before[0].lower() not in statement.names else set()
+        words = _role_words(reversed(before), first)
+        if not words and text[:start].rstrip().endswith(","):
+            before = _words(text[:start].rstrip()[:-1])
+            words = _role_words(reversed(before), first)
+        if not words and text[end:].lstrip().startswith(","):
+            words = _role_words(_words(text[end:].lstrip()[1:].split(",")[0]))
+        # "Ruth Callander, head of safety at operator Harrowdale Mining": one phrase,
+        # read both as her role and as the company's; it is hers
+        if len(words) >= MIN_ROLE_WORDS and all(words != w for w, _ in out):
+            out.append((words, run))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return [m.group() for m in TOKEN.finditer(text)]
+
+
+def _role_words(words: Iterable[str], capitalised: Set[str] = frozenset()) -> frozenset[str]:
+    """The role words at the head of ``words`` (read away from the name): lower-case
+    words (and the ``capitalised`` ones) over joining words, up to the first other
+    word or ROLE_PHRASE_WORDS role words; an article ("the") may open the phrase."""
+    found: list[str] = []
+    for k, word in enumerate(words):
+        lower = word.lower()
+        if lower in ROLE_ARTICLES and k == 0:
+            continue
+        if lower in ROLE_JOINERS:
+            continue
+        if word.islower() is False and word not in capitalised:
+            break
+        if lower in _STOPWORDS or lower.endswith(("ed", "ing")) or not lower.isalpha():
+            break
+        found.append(canonical(stem(ROLE_SAME.get(lower, lower))))
+        if len(found) == ROLE_PHRASE_WORDS:
+            break
+    return frozenset(found)
 
 
 def _agents_of(statement: Statement) -> list[tuple[str, NameRun]]:
@@ -150,7 +218,37 @@ def slot_clashes(
     frozen = {k: frozenset(v) for k, v in names_of.items()}
     out = _clash_list(ages, "number", "age of")
     out += _clash_list(roles, "name", "who:", frozen)
+    out += _role_phrase_clashes(statements, source, frozen)
     out += _claim_clashes(statements, source)
+    return out
+
+
+def _role_phrase_clashes(
+    statements: Sequence[Statement], source: Mapping[str, str], names_of: Mapping[str, frozenset[str]]
+) -> list[tuple[str, str, str, int, str, int, str]]:
+    """Two sources giving one role phrase (MIN_ROLE_WORDS role words in common) two
+    people, neither source naming the other's person anywhere, and no source giving
+    the role two people."""
+    held: dict[str, list[tuple[frozenset[str], str, int, str]]] = {}  # source -> roles
+    for i, s in enumerate(statements):
+        for words, run in _role_phrases(s):
+            held.setdefault(source.get(s.article, s.article), []).append((words, _person(run), i, run.text))
+    out = []
+    sources = sorted(held)
+    for x, sx in enumerate(sources):
+        for sy in sources[x + 1:]:
+            for wx, px, i, vx in held[sx]:
+                for wy, py, j, vy in held[sy]:
+                    common = wx & wy
+                    if px == py or len(common) < MIN_ROLE_WORDS or not common & _ONE_HOLDER:
+                        continue
+                    if px in names_of[sy] or py in names_of[sx]:
+                        continue
+                    if any(common <= w and p != person for src, person in ((sx, px), (sy, py))
+                           for w, p, *_ in held[src]):
+                        continue  # a role some source gives two people
+                    role = " ".join(sorted(common))
+                    out.append(("name", f"role:{role}", f"who: {role}", i, vx, j, vy))
     return out
 
 
@@ -207,11 +305,11 @@ def _denial_clash(x: Statement, y: Statement, shared: set[str]) -> tuple[str, st
     negation ("has not been named", "cannot be closed") says less about a thing being
     so or not, and needs two more words in common."""
     for neg, pos in ((x, y), (y, x)):
-        if pos.negations:
-            continue
         for n in neg.negations:
             scope = n.scope
-            needed = MIN_CLAIM_SHARED + 2 * (n.cue.split()[0].lower() not in FLAT_DENIALS)
+            if scope in pos.negated:
+                continue  # both sides say no to it ("not resumed" / "without resuming")
+            needed = MIN_CLAIM_SHARED + 2 * (n.cue.split()[0].lower() not in _FLAT_CUES)
             if scope and scope in pos.stems and len(shared - {scope}) >= needed:
                 asserted = pos.surface(scope)
                 values = (n.cue, asserted) if neg is x else (asserted, n.cue)
@@ -228,10 +326,21 @@ def _antonym_clash(
     "denied hiring agency staff" share the story, not the thing)."""
     for word, opposite in antonyms:
         if word in xs and opposite in ys and word not in ys and opposite not in xs:
+            # "denied hiring agency staff" against "confirmed a strike": what is denied
+            # must be what the other side says
+            if _denies_other(x, y) or _denies_other(y, x):
+                continue
             if len(shared - {word, opposite}) >= MIN_CLAIM_SHARED + 2:
                 a, b = _said_as(x, word), _said_as(y, opposite)
                 return "claim", f"claim: {a} or {b}", a, b
     return None
+
+
+def _denies_other(denier: Statement, other: Statement) -> bool:
+    """Whether ``denier`` denies an act ("denied hiring") that ``other`` never names."""
+    denied = {n.scope for n in denier.negations
+              if n.scope and n.cue.split()[0].lower() in DENIAL_VERBS}
+    return bool(denied) and not denied & other.stems
 
 
 def _said_words(statement: Statement) -> set[str]:

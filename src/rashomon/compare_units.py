@@ -21,6 +21,7 @@ from .compare_values import (
     dates_of,
     find_numbers,
     is_negation,
+    number_value,
     phrase_words,
     stem,
     strip_possessive,
@@ -29,6 +30,7 @@ from .compare_values import (
 from .model import ArticleAnalysis, Sentence
 from .resources.compare import (
     DENIAL_VERBS,
+    DENIED_REPORTS,
     EVENT_OF,
     MIN_CLAUSE_WORDS,
     MONTHS,
@@ -37,12 +39,15 @@ from .resources.compare import (
     NEGATION_REACH_FORWARD,
     QUANTIFIER_DENIALS,
     QUOTE_SHARE_SKIP,
+    REFUSAL_VERBS,
+    SINGLE_ROLE_WORDS,
     STOPWORDS,
     SUBJECT_REACH,
     SUBJECT_STARTERS,
     TITLES,
     UNREPORTED,
     WEEKDAYS,
+    WITHOUT,
 )
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
@@ -242,11 +247,11 @@ def _statement(
             stems.append(s)
             surfaces.append((s, part))
     phrases = phrase_words(text[start:end])
-    for s, p_start, p_end in phrases:
+    for s, p_start, p_end, _ in phrases:
         stems.append(s)
         surfaces.append((s, text[start + p_start : start + p_end]))
     events = [(EVENT_OF[t.lower], t.start) for t in tokens if t.lower in EVENT_OF]
-    events += [(EVENT_OF[s], start + p_start) for s, p_start, _ in phrases if s in EVENT_OF]
+    events += [(EVENT_OF[word], start + p_start) for _, p_start, _, word in phrases if word in EVENT_OF]
     return Statement(
         article=article,
         article_index=article_index,
@@ -279,7 +284,22 @@ def _is_name(tok: Token, first: bool, known_names: frozenset[str]) -> bool:
         return False
     if tok.lower in MONTHS or tok.lower in WEEKDAYS:
         return False
+    if number_value(tok.lower) is not None:
+        return False  # "Twenty-three people were hurt": a count, capitalised
     return not first or tok.lower in known_names
+
+
+def _first_name_at_start(tokens: list[Token], i: int, text: str, known_names: frozenset[str]) -> bool:
+    """A statement's first word that is a first name: capitalised, no title or function
+    word, right before a name ("Ruth Callander, head of safety, said")."""
+    if i != 0 or len(tokens) < 2 or not tokens[0].capital:
+        return False
+    lower = tokens[0].lower
+    if lower in TITLES or lower in SINGLE_ROLE_WORDS or lower in STOPWORDS:
+        return False  # "Guard Sean Varga", "Judge Ana Ruiz"
+    if number_value(lower) is not None or re.search(rf"\b{re.escape(lower)}\b", text):
+        return False  # a word the article also writes in lower case is no first name
+    return text[tokens[0].end:tokens[1].start] == " " and _is_name(tokens[1], False, known_names)
 
 
 def _name_runs(text: str, tokens: list[Token], known_names: frozenset[str]) -> list[NameRun]:
@@ -289,7 +309,7 @@ def _name_runs(text: str, tokens: list[Token], known_names: frozenset[str]) -> l
     runs: list[NameRun] = []
     i = 0
     while i < len(tokens):
-        if not _is_name(tokens[i], i == 0, known_names):
+        if not _is_name(tokens[i], i == 0, known_names) and not _first_name_at_start(tokens, i, text, known_names):
             i += 1
             continue
         j = i
@@ -324,14 +344,31 @@ def _name_runs(text: str, tokens: list[Token], known_names: frozenset[str]) -> l
     return runs
 
 
+def _cue_length(tokens: list[Token], i: int) -> int:
+    """How many tokens the negation cue at ``i`` takes (0: none there): "not", "never",
+    "didn't", "without" before an -ing word one; "refused to" two."""
+    lower = tokens[i].lower
+    if is_negation(lower):
+        return 1
+    if lower == WITHOUT:
+        # an act ("without shaking hands"), not a thing ("without charge", "without
+        # staffed signal boxes"): a thing done without is not denied
+        return int(i + 1 < len(tokens) and tokens[i + 1].lower.endswith("ing"))
+    if lower in REFUSAL_VERBS and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        return 2
+    return 0
+
+
 def _negated_stems(tokens: list[Token]) -> frozenset[str]:
     """Content words within a few tokens of a negation cue ("matched no program",
     "did not match"): a sentence that says them is not simply affirming them."""
     out: set[str] = set()
-    for i, tok in enumerate(tokens):
-        if is_negation(tok.lower):
-            for near in tokens[max(0, i - NEGATION_REACH_BACK):i + NEGATION_REACH_FORWARD + 1]:
-                if near.lower not in STOPWORDS and not is_negation(near.lower):
+    for i in range(len(tokens)):
+        length = _cue_length(tokens, i)
+        if length:
+            for k in range(max(0, i - NEGATION_REACH_BACK), min(len(tokens), i + length + NEGATION_REACH_FORWARD)):
+                near = tokens[k]
+                if (k < i or k >= i + length) and near.lower not in STOPWORDS and not is_negation(near.lower):
                     out.add(canonical(stem(near.text)))
     return frozenset(out)
 
@@ -342,19 +379,20 @@ def _negations(text: str, tokens: list[Token]) -> list[Negation]:
     charges" gets no scope, so it cannot clash with a sentence that merely names them."""
     out = []
     for i, tok in enumerate(tokens):
-        if not is_negation(tok.lower):
+        length = _cue_length(tokens, i)
+        if not length:
             continue
-        scope, last = "", tok
+        scope, last = "", tokens[i + length - 1]
         between: list[str] = []
         # "neither side has returned" denies the returning, not the side
-        following = [] if tok.lower in QUANTIFIER_DENIALS else tokens[i + 1:i + 5]
+        following = [] if tok.lower in QUANTIFIER_DENIALS else tokens[i + length:i + length + 6]
         for nxt in following:
             if nxt.lower in UNREPORTED:
                 break  # "did not say whether the crew were paid" denies no payment
-            if nxt.lower in STOPWORDS or is_negation(nxt.lower):
+            denial = tok.lower in DENIAL_VERBS
+            if nxt.lower in STOPWORDS or is_negation(nxt.lower) or (denial and nxt.lower in DENIED_REPORTS):
                 between.append(nxt.lower)
                 continue
-            denial = tok.lower in DENIAL_VERBS
             if not denial or nxt.lower.endswith("ing") or "that" in between:
                 scope, last = canonical(stem(nxt.text)), nxt
             break

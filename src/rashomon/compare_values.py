@@ -19,6 +19,7 @@ from .resources.compare import (
     CURRENCY_WORDS,
     HEDGE_REACH,
     HEDGES,
+    IRREGULAR_VERBS,
     MONTH_PREPOSITIONS,
     MONTHS,
     MULTIPLIERS,
@@ -137,9 +138,11 @@ class When:
 
 
 def stem(word: str) -> str:
-    """A crude stem: lower-case, -s/-es/-ed/-ing/-e off, a doubled final consonant undone."""
+    """A crude stem: lower-case, an irregular past made present ("shook" -> "shake"),
+    -s/-es/-ed/-ing/-e off, a doubled final consonant undone."""
     w = word.lower().replace("’", "'")
     w = _POSSESSIVE.sub("", w) if w.endswith(("'s", "'")) else w
+    w = _BASE_FORM.get(w, w)
     if len(w) <= 3:
         return w
     if w.endswith("ies") and len(w) > 4:
@@ -157,6 +160,11 @@ def stem(word: str) -> str:
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]
     return w
+
+
+_BASE_FORM = MappingProxyType(
+    {past: forms.split()[0] for forms in IRREGULAR_VERBS for past in forms.split()[1:]}
+)
 
 
 def _same_word_table() -> dict[str, str]:
@@ -180,11 +188,11 @@ def canonical(stem_: str) -> str:
     return _SAME_WORD.get(stem_, stem_)
 
 
-def phrase_words(text: str) -> list[tuple[str, int, int]]:
-    """(canonical stem, start, end in the text) of each multiword form ("taken into
-    custody" -> arrest)."""
+def phrase_words(text: str) -> list[tuple[str, int, int, str]]:
+    """(canonical stem, start, end in the text, the word it stands for) of each multiword
+    form ("taken into custody" -> arrest)."""
     return [
-        (canonical(stem(word)), m.start(), m.end())
+        (canonical(stem(word)), m.start(), m.end(), word)
         for pattern, word in _SAME_PHRASE
         for m in pattern.finditer(text)
     ]
@@ -247,6 +255,10 @@ def find_numbers(
         value, unit = parsed
         span_end = tok.end
         k = i + 1
+        if [t.lower for t in tokens[k:k + 3]] == ["and", "a", "half"]:
+            value += 0.5  # "three and a half percent"
+            span_end = tokens[k + 2].end
+            k += 3
         if (k < len(tokens) and tokens[k].lower in MULTIPLIERS
                 and tokens[k].lower not in ATTACHED_MULTIPLIERS):
             value *= MULTIPLIERS[tokens[k].lower]

@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # progress(stage, done, total): called as work advances (the CLI draws a bar from it)
 Progress = Callable[[str, int, int], None]
+# Articles' texts -> the indexes of each story's articles (a story-grouping strategy).
+Grouping = Callable[[Sequence[str]], list[list[int]]]
 T = TypeVar("T")
 # Articles analysed together: the sentences their quotes need parsed go to spaCy as one
 # stream (per-call overhead dominates when each article has a handful).
@@ -70,9 +72,14 @@ def analyze_articles(
     nlp: NLP | None = None,
     problems: Sequence[Problem] = (),
     progress: Progress | None = None,
+    group: Grouping = cluster.group_stories,
 ) -> Report:
     """Analyse already-built articles (the library entry point for callers that build
-    their own :class:`Article` records). Repeated ids are made unique (``x-2``)."""
+    their own :class:`Article` records). Repeated ids are made unique (``x-2``).
+
+    ``group`` puts the analysed articles into stories: given their texts, the indexes of
+    each story's articles (by default :func:`rashomon.cluster.group_stories`; pass
+    :func:`one_story` for articles known to tell one story)."""
     nlp = nlp or NLP()
     report_progress = progress or _no_progress
     found_problems = list(problems)
@@ -91,7 +98,7 @@ def analyze_articles(
             else:
                 analyses.append(outcome)
         report_progress("articles", first + len(batch), len(articles))
-    groups = cluster.group_stories([a.article.text for a in analyses])
+    groups = group([a.article.text for a in analyses])
     stories: list[Story] = []
     final: dict[str, ArticleAnalysis] = {}
     for number, members in enumerate(groups, start=1):
@@ -101,6 +108,11 @@ def analyze_articles(
         report_progress("stories", number, len(groups))
     ordered = tuple(final[a.article.id] for a in analyses)
     return Report(articles=ordered, stories=tuple(stories), problems=tuple(found_problems))
+
+
+def one_story(texts: Sequence[str]) -> list[list[int]]:
+    """A grouping that puts all articles in one story (none when there are none)."""
+    return [list(range(len(texts)))] if texts else []
 
 
 def analyze_article(article: Article, nlp: NLP) -> ArticleAnalysis:

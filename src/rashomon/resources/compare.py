@@ -57,6 +57,22 @@ ABOUT_WORDS = 4
 EVENT_REACH = 50
 # Words this many characters either side of a number tell what it counts ("offer").
 NUMBER_CONTEXT = 25
+# A date or count does not belong to an event verb across one of these words: "flooded
+# the town on Monday after engineers opened the gates" dates the flood, not the opening.
+CLAUSE_LINKS = re.compile(r"\b(?:after|before|because|until|following|but)\b", re.IGNORECASE)
+# Words just before an event verb that make it a plan, not a fact: "will hold a vote on
+# October 6" and "voted on Monday" are two events, not one event on two dates.
+PLANNED = re.compile(
+    r"\b(?:will|shall|would|is to|are to|due to|set to|scheduled to|plans? to|planned|"
+    r"expected to|another|separate|second|new)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+# A statement that says nearly all another says ("Rescuers reached the miners on
+# October 8" / "Rescue teams reached the men on October 9"), on another day, gives the
+# same act another date: at least this many content words in common, and this share of
+# the shorter statement's content words (names, numbers and dates left out).
+MIN_RESTATED_WORDS = 2
+RESTATED_SHARE = 0.6
 # Words besides the event verb two statements must share for an event-date conflict.
 MIN_EVENT_SHARED = 2
 
@@ -94,6 +110,12 @@ NEGATIONS = frozenset(
 )
 # Negation cues that are verbs of denial: they deny an act, not a thing.
 DENIAL_VERBS = frozenset("deny denies denied denying".split())
+# What a denial verb may deny before the act itself: "denied reports that it had hired
+# agency staff" denies the hiring.
+DENIED_REPORTS = frozenset(
+    "report reports claim claims allegation allegations suggestion suggestions accusation "
+    "accusations rumour rumours rumor rumors".split()
+)
 # Words that already say no: "the judge rejected the motion" does not contradict "the
 # judge did not grant the motion".
 NEGATIVE_WORDS = frozenset(
@@ -255,6 +277,34 @@ SAME_WORDS = (
     "admit admitted admits confessed confession",
     "deny denied denies",
 )
+# Irregular verbs: the past forms the crude stemmer cannot undo ("shook" / "shaking",
+# "fell" / "falling"), each entry the base form then its past forms. Past forms that are
+# as often a noun or an adjective in news ("left", "ground", "bound", "bit", "saw") are
+# left out.
+IRREGULAR_VERBS = (
+    "arise arose arisen", "awake awoke awoken", "bear bore borne", "beat beaten",
+    "become became", "begin began begun", "bend bent", "bid bade",
+    "bite bitten", "bleed bled", "blow blew blown", "break broke broken",
+    "bring brought", "build built", "burn burnt", "buy bought", "catch caught",
+    "choose chose chosen", "cling clung", "come came", "creep crept", "deal dealt",
+    "dig dug", "do did done", "draw drew drawn", "drink drank drunk", "drive drove driven",
+    "eat ate eaten", "fall fell fallen", "feed fed", "feel felt", "fight fought",
+    "find found", "flee fled", "fly flew flown", "forbid forbade forbidden",
+    "forget forgot forgotten", "forgive forgave forgiven", "freeze froze frozen",
+    "get got gotten", "give gave given", "go went gone", "grow grew grown",
+    "hang hung", "hear heard", "hide hid hidden", "hold held", "keep kept", "know knew known",
+    "lay laid", "lead led", "lend lent", "lie lay lain", "lose lost", "make made",
+    "mean meant", "meet met", "pay paid", "ride rode ridden", "ring rang rung",
+    "rise rose risen", "run ran", "seek sought", "sell sold", "send sent", "shake shook shaken",
+    "shine shone", "shoot shot", "show shown", "shrink shrank shrunk", "sing sang sung",
+    "sink sank sunk", "sit sat", "slay slew slain", "sleep slept", "slide slid",
+    "speak spoke spoken", "spend spent", "spin spun", "stand stood", "steal stole stolen",
+    "stick stuck", "sting stung", "strike struck stricken", "strive strove striven",
+    "swear swore sworn", "sweep swept", "swim swam swum", "swing swung", "take took taken",
+    "teach taught", "tear tore torn", "think thought", "throw threw thrown",
+    "understand understood", "wake woke woken", "wear wore worn", "weep wept",
+    "win won", "withdraw withdrew withdrawn", "write wrote written",
+)
 # Multiword forms: a phrase (lower-case, words as written) and the word of SAME_WORDS or
 # the event of EVENT_VERBS it stands for.
 SAME_PHRASES = (
@@ -273,6 +323,8 @@ SAME_PHRASES = (
     ("lost their lives", "die"),
     ("put out", "extinguish"),
     ("made off with", "steal"),
+    ("broke down", "collapse"),
+    ("break down", "collapse"),
     ("make off with", "steal"),
 )
 
@@ -296,6 +348,14 @@ FLAT_DENIALS = frozenset("no none never nobody nothing".split())
 # "Neither side has returned" denies the returning, not the side: these cues deny no
 # word that follows them (their negation has no scope).
 QUANTIFIER_DENIALS = frozenset("neither nor".split())
+# Negation cues besides NEGATIONS: "without" denies the act after it ("left without
+# shaking hands"), and a verb of refusal followed by "to" the act it refuses ("refused
+# to concede"); alone ("refused bail") such a verb already says no (NEGATIVE_WORDS).
+WITHOUT = "without"
+REFUSAL_VERBS = frozenset(
+    "refuse refused refuses refusing decline declined declines declining fail failed "
+    "fails failing".split()
+)
 # Verbs that say the opposite of each other about the same thing (antonym pairs need two
 # more content words in common than a flat denial).
 ANTONYM_CLAIMS = (
@@ -317,6 +377,19 @@ SINGLE_ROLE_WORDS = (
     "chairwoman treasurer conductor operator handler"
 ).split()
 
+# A role written as a phrase around a full name ("engineer in charge Gareth Penhale",
+# "Corinne Ashdale, the chief engineer in charge of the dam"): up to ROLE_PHRASE_WORDS
+# lower-case words, over these joining words, stopping at anything else. Two people of
+# two sources whose role phrases share MIN_ROLE_WORDS words (folded by ROLE_SAME, so
+# "head" and "director" are "chief") hold one role, when one of those words says it has one holder (ROLE_HEAD_WORDS or
+# SINGLE_ROLE_WORDS: "council member" has many) and no source gives it two people.
+ROLE_PHRASE_WORDS = 4
+ROLE_HEAD_WORDS = frozenset("chief charge".split())
+ROLE_JOINERS = frozenset("of in at for".split())
+ROLE_ARTICLES = frozenset("the a an".split())
+MIN_ROLE_WORDS = 2
+ROLE_SAME = MappingProxyType({"head": "chief", "director": "chief", "boss": "chief", "leader": "chief"})
+
 # Counts that grow as a story goes on (rashomon.compare_updates): a later article's larger
 # figure for one of these is an update, not a conflict.
 GROWING_COUNTS = (
@@ -335,7 +408,7 @@ HEDGES = MappingProxyType({
     "more than": "over", "over": "over", "at least": "over", "upwards of": "over",
     "in excess of": "over", "not more than": "under",
     "fewer than": "under", "less than": "under", "under": "under", "up to": "under",
-    "at most": "under", "no more than": "under",
+    "at most": "under", "no more than": "under", "within": "under",
 })
 APPROXIMATE_SHARE = 0.1
 HEDGE_REACH = 24  # characters before a number searched for a hedge

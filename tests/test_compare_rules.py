@@ -1,0 +1,197 @@
+"""Compare stage: the reading rules under the conflict checks (negation cues, irregular
+verbs, plans against facts, role phrases, a date restated). Every sentence is our own;
+outlets and people are fictional."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_article
+from test_compare import analysis, compared
+
+from rashomon.compare_units import _negations, statements_of
+from rashomon.compare_values import find_numbers, stem, tokenize
+
+from rashomon.pipeline import analyze_articles, one_story
+
+
+def negations(text: str) -> list[tuple[str, str]]:
+    return [(n.cue, n.scope) for n in _negations(text, tokenize(text, 0, len(text)))]
+
+
+def kinds_and_values(*analyses) -> list[tuple[str, list[str]]]:
+    return [(c.kind, [v.value for v in c.versions]) for c in compared(*analyses).conflicts]
+
+
+# --- words ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("a, b", [("shook", "shaking"), ("fell", "falls"), ("stolen", "steal"),
+                                  ("sought", "seeking"), ("broke", "breaks")])
+def test_irregular_past_forms_share_a_stem(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize("word", ["ground", "left", "bound", "saw"])
+def test_past_forms_that_are_nouns_keep_their_own_stem(word: str) -> None:
+    assert stem(word).startswith(word[:3])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She refused to concede defeat.", [("refused to concede", "conced")]),
+    ("He stormed out without shaking her hand.", [("without shaking", "shak")]),
+    # a thing done without is not denied: "without charge" denies no charge
+    ("Passengers may rebook without charge.", []),
+    ("Trains cannot run without staffed signal boxes.", [("cannot run", "run")]),
+    ("The airline denied reports that it had hired agency staff.", [("denied reports that it had hired", "hir")]),
+    # a denial of a thing, not an act, has no scope
+    ("The mayor denied the charges.", [("denied", "")]),
+])
+def test_negation_cues_and_what_they_deny(text: str, expected: list[tuple[str, str]]) -> None:
+    assert negations(text) == expected
+
+
+@pytest.mark.parametrize("text, value, bound", [
+    ("a rise of three and a half percent", 3.5, ""),
+    ("every known working within 500 metres of the seam", 500, "under"),
+])
+def test_numbers_read_whole(text: str, value: float, bound: str) -> None:
+    tokens = tokenize(text, 0, len(text))
+    (number,) = find_numbers(text, tokens, 0, len(text), [])
+    assert (number.value, number.bound) == (value, bound)
+
+
+def test_a_capitalised_count_is_no_name() -> None:
+    text = "Twenty-three people were hurt when the Tollgate footbridge fell into the Wend."
+    (statement,) = statements_of(analysis(text, "post"), 0)
+    assert "twenty-three" not in statement.names
+    assert [run.text for run in statement.name_runs] == ["Tollgate", "Wend"]
+
+
+def test_a_first_name_opening_a_sentence_belongs_to_the_name() -> None:
+    text = "Ruth Callander, head of safety at the mine, said the men were calm."
+    (statement,) = statements_of(analysis(text, "post"), 0)
+    assert statement.name_runs[0].text == "Ruth Callander"
+    # a role word opening the sentence is no first name
+    text = "Guard Sean Varga was tied up by the intruders."
+    (statement,) = statements_of(analysis(text, "post"), 0)
+    assert statement.name_runs[0].text == "Sean Varga"
+
+
+# --- claims -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first, second, clash", [
+    ("Mayor Bernadette Kroll conceded defeat shortly after the result was declared.",
+     "Mayor Bernadette Kroll refused to concede defeat after the recount.", True),
+    ("Kroll shook hands with her rival in the hall before leaving.",
+     "Kroll stormed out of the hall without shaking her rival's hand.", True),
+    # both say no: talks resumed without agreement, and no agreement was reached
+    ("Negotiators resumed talks on Wednesday without reaching agreement at the ministry.",
+     "The union and the ministry have not reached agreement in the talks.", False),
+])
+def test_refusals_and_without_deny_an_act(first: str, second: str, clash: bool) -> None:
+    found = kinds_and_values(analysis(first, "wire"), analysis(second, "post"))
+    assert any(kind == "claim" for kind, _ in found) is clash, found
+
+
+def test_a_denial_of_one_act_does_not_clash_with_a_confirmed_other() -> None:
+    a = analysis("Tamsin Air said its cabin crew union confirmed a two-day strike by cabin "
+                 "crew over pay.", "wire")
+    b = analysis("Tamsin Air denied reports that it had hired agency crew to replace cabin "
+                 "crew on strike over pay.", "post")
+    assert [kind for kind, _ in kinds_and_values(a, b)] == []
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def test_a_plan_and_a_done_act_are_two_events() -> None:
+    a = analysis("The council will hold a separate vote on October 6 on the lease with the club.",
+                 "ledger", dates=(("October 6", "2025-10-06"),))
+    b = analysis("The council voted on Monday, September 8, to fund the stadium for the club.",
+                 "wire", dates=(("Monday, September 8", "2025-09-08"),))
+    assert kinds_and_values(a, b) == []
+
+
+def test_a_date_before_after_belongs_to_the_main_clause() -> None:
+    a = analysis("Floodwater poured through Ollerby on Monday, March 10, after engineers opened "
+                 "the spillway gates at Brisk Dam.", "wire", dates=(("Monday, March 10", "2025-03-10"),))
+    b = analysis("Engineers opened the spillway gates at Brisk Dam on Sunday, March 9, to ease "
+                 "the reservoir.", "post", dates=(("Sunday, March 9", "2025-03-09"),))
+    assert [kind for kind, _ in kinds_and_values(a, b)] == []
+
+
+def test_the_same_act_restated_on_another_day() -> None:
+    a = analysis("Rescuers reached the trapped miners on Wednesday, October 8.", "wire",
+                 dates=(("Wednesday, October 8", "2025-10-08"),))
+    b = analysis("Mine rescue teams finally reached the trapped miners on Thursday, October 9 and "
+                 "brought them out the same night.", "post",
+                 dates=(("Thursday, October 9", "2025-10-09"),))
+    assert kinds_and_values(a, b) == [("date", ["Wednesday, October 8", "Thursday, October 9"])]
+
+
+def test_a_restated_act_needs_most_of_the_shorter_statement() -> None:
+    a = analysis("Rescuers reached the pithead cafe on Wednesday, October 8, for a briefing "
+                 "with families and union officials.", "wire",
+                 dates=(("Wednesday, October 8", "2025-10-08"),))
+    b = analysis("Mine rescue teams finally reached the trapped miners on Thursday, October 9.",
+                 "post", dates=(("Thursday, October 9", "2025-10-09"),))
+    assert kinds_and_values(a, b) == []
+
+
+def test_talks_that_broke_down_collapsed() -> None:
+    a = analysis("Pay talks between the guild and the airline collapsed on June 12 in Skerrow.",
+                 "wire", dates=(("June 12", "2025-06-12"),))
+    b = analysis("Talks between the airline and the guild broke down on June 10 over the offer.",
+                 "post", dates=(("June 10", "2025-06-10"),))
+    assert kinds_and_values(a, b) == [("date", ["June 12", "June 10"])]
+
+
+# --- names ------------------------------------------------------------------------------------
+
+
+def test_role_phrases_with_one_holder_named_two_ways() -> None:
+    a = analysis("Corinne Ashdale, the chief engineer in charge of Brisk Dam, defended the "
+                 "release of water.", "wire")
+    b = analysis("The order to open the gates was given by engineer in charge Gareth Penhale.", "post")
+    assert kinds_and_values(a, b) == [("name", ["Corinne Ashdale", "Gareth Penhale"])]
+
+
+def test_head_of_and_director_are_one_role() -> None:
+    a = analysis("Ruth Callander, head of safety at the operator, praised the crews.", "wire")
+    b = analysis("Safety director Malcolm Ferrey thanked the rescue teams.", "post")
+    assert kinds_and_values(a, b) == [("name", ["Ruth Callander", "Malcolm Ferrey"])]
+
+
+def test_a_role_phrase_with_many_holders_is_no_slot() -> None:
+    a = analysis("Lifeboat crew member Tobias Quell, a volunteer for ten years, steered the boat.", "wire")
+    b = analysis("Lifeboat crew member Idris Penn said the sea was calm by then.", "post")
+    assert kinds_and_values(a, b) == []
+
+
+def test_closely_matched_statements_name_two_people_in_one_role() -> None:
+    a = analysis("Council member Marisol Tench, who had not announced her position, cast the "
+                 "deciding vote on the stadium.", "wire")
+    b = analysis("The deciding vote on the stadium came from council member Gideon Arkwright, a "
+                 "first-term member.", "post")
+    assert kinds_and_values(a, b) == [("name", ["Marisol Tench", "Gideon Arkwright"])]
+
+
+def test_the_same_names_in_one_role_are_no_conflict_when_a_source_names_both() -> None:
+    a = analysis("Council member Marisol Tench cast the deciding vote on the stadium. Council "
+                 "member Gideon Arkwright voted against it.", "wire")
+    b = analysis("The deciding vote on the stadium came from council member Gideon Arkwright.", "post")
+    assert [kind for kind, _ in kinds_and_values(a, b)] == []
+
+
+# --- grouping strategy ------------------------------------------------------------------------
+
+
+def test_one_story_puts_every_article_in_one_story(nlp) -> None:
+    articles = [
+        make_article("The Larkspur ferry ran late on Monday after a storm.", id="a", outlet="A"),
+        make_article("A bakery in Pellham won a prize for its rye bread.", id="b", outlet="B"),
+    ]
+    report = analyze_articles(articles, nlp=nlp, group=one_story)
+    assert [s.articles for s in report.stories] == [("a", "b")]
+    assert one_story([]) == []
