@@ -35,6 +35,7 @@ from .resources.compare import (
     MIN_UNIQUE_WORDS,
     NAME_WEIGHT,
     NUMBER_WEIGHT,
+    RARE_NAME,
     STRONG_MATCH,
     WORD_WEIGHT,
 )
@@ -170,6 +171,9 @@ def _score(a: Statement, b: Statement, pa: _Profile, pb: _Profile, rarity: Weigh
     # an event feature only restates a word: it weighs, but does not count twice
     in_common = sum(1 for f in shared if f[0] != "e")
     content = sum(1 for f in shared if f[0] not in "ne")
+    # a rare name in common (a school, an agency, a painting) says what the statements
+    # are about as a content word does; the protagonist's name, everywhere, does not
+    content += any(f[0] == "n" and rarity[f] >= RARE_NAME for f in shared)
     dates_clash = False
     if a.dates and b.dates:
         ranks = [min(x.rank, y.rank) for x in a.dates for y in b.dates if x.compatible(y)]

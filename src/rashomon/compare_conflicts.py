@@ -163,7 +163,14 @@ def _number_clashes(a: Statement, b: Statement) -> dict[NumberMention, tuple[str
         xs = [n for n in a.numbers if n.unit == unit]
         ys = [n for n in b.numbers if n.unit == unit]
         if not any(x.agrees_with(y) for x in xs for y in ys):
-            out[xs[0]] = (xs[0].text, ys[0].text)
+            if len(xs) == 1 and len(ys) == 1:
+                out[xs[0]] = (xs[0].text, ys[0].text)
+                continue
+            # several counts of the unit on a side ("9,412 votes to Kroll's 9,375"
+            # against "by 73 votes"): only the ones the same words stand next to
+            pair = next(((x, y) for x in xs for y in ys if _words_near(a, x) & _words_near(b, y)), None)
+            if pair is not None:
+                out[pair[0]] = (pair[0].text, pair[1].text)
             continue
         lone_x = [x for x in xs if not any(x.agrees_with(y) for y in ys)]
         lone_y = [y for y in ys if not any(y.agrees_with(x) for x in xs)]

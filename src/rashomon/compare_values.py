@@ -7,6 +7,7 @@ found by our own rules when there are none.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -34,6 +35,7 @@ from .resources.compare import (
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[A-Za-z]+)*|[A-Za-z0-9][A-Za-z0-9'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_TALLY_LINK = re.compile(r"\s+to\s+(?:[A-Z][\w-]*['’]s\s+)?")
 _HEDGE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\s+\$?$"
 )
@@ -275,7 +277,20 @@ def find_numbers(
             continue  # a bare year is a date, not a count
         add(value, unit, tok.start, span_end)
     found.sort(key=lambda n: n.start)
-    return found
+    return _tally_units(text, found)
+
+
+def _tally_units(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """A tally's second count counts what its first does: "9,412 votes to Kroll's
+    9,375", "12 seats to 9"."""
+    out: list[NumberMention] = []
+    for mention in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.unit and not mention.unit
+                and _TALLY_LINK.fullmatch(text[prev.end:mention.start])):
+            mention = dataclasses.replace(mention, unit=prev.unit)
+        out.append(mention)
+    return out
 
 
 def _unit_after(text: str, tokens: list[Token], k: int, span_end: int) -> tuple[str, int]:

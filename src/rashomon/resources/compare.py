@@ -27,6 +27,9 @@ MIN_SHARED_FEATURES = 3
 # ... of which this many must be words, numbers or dates: names alone tie together any
 # two sentences about the same people.
 MIN_SHARED_CONTENT = 2
+# ... counting, as one, a shared name as rare as this (1 + log N/df: in at most one
+# statement in eight of the story's).
+RARE_NAME = 1 + __import__("math").log(8)
 # Two statements whose dates are all incompatible need more: different dates say
 # different events unless the rest is near-identical (content closeness STRONG_MATCH).
 DATE_MISMATCH_THRESHOLD = 0.5
