@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from conftest import make_article
 from test_compare import analysis, compared
+from test_compare_slots import dated
 
 from rashomon.compare_units import _negations, statements_of
 from rashomon.compare_values import find_numbers, stem, tokenize
-
 from rashomon.pipeline import analyze_articles, one_story
 
 
@@ -195,3 +195,47 @@ def test_one_story_puts_every_article_in_one_story(nlp) -> None:
     report = analyze_articles(articles, nlp=nlp, group=one_story)
     assert [s.articles for s in report.stories] == [("a", "b")]
     assert one_story([]) == []
+
+
+# --- tolls followed across the story ------------------------------------------------------
+
+
+def test_a_toll_written_after_what_it_counts_grows_into_an_update() -> None:
+    early = dated("About 140 homes had been flooded along the Tull by Tuesday morning.",
+                           "wire", "2025-03-11")
+    later = dated("The number of Ollerby homes hit by floodwater on the Tull rose to 212.",
+                           "courant", "2025-03-12")
+    latest = dated("The number of homes wrecked by the Tull has now passed 230.",
+                            "blurt", "2025-03-13")
+    facts = compared(early, later, latest)
+    (update,) = facts.updates
+    assert [(v.article, v.value) for v in update.versions] == [
+        ("wire", "140 homes"), ("courant", "212"), ("blurt", "230")]
+    assert update.about == "number homes" and facts.conflicts == ()
+
+
+def test_a_death_toll_raised_in_other_words_is_an_update() -> None:
+    early = dated("A fire at the Ferrowick plant killed two workers on Tuesday night.",
+                           "wire", "2025-06-11")
+    later = dated("A third worker has died after the Ferrowick plant fire, raising the "
+                           "death toll to three.", "gazette", "2025-06-12")
+    (update,) = compared(early, later).updates
+    assert [v.value for v in update.versions] == ["two workers", "three"]
+
+
+@pytest.mark.parametrize("early_text, later_text", [
+    # a count near the word "homes" is not a count of homes
+    ("In all, 1,870 people left their homes under the evacuation order on the Tull.",
+     "The number of homes hit by floodwater on the Tull rose to 212."),
+    # two tolls of one story that share nothing are two tolls
+    ("Two climbers were injured in a fall on Gannet Crag.",
+     "Five cyclists were injured when a lorry overturned in Pellham."),
+    # the same day, two counts: a disagreement, not news moving on
+    ("Twelve people were injured at the Vantor festival.",
+     "Eighteen people were injured at the Vantor festival."),
+])
+def test_no_toll_update(early_text: str, later_text: str) -> None:
+    same_day = "lorry" not in later_text and "Eighteen" in later_text
+    early = dated(early_text, "wire", "2025-03-11")
+    later = dated(later_text, "post", "2025-03-11" if same_day else "2025-03-12")
+    assert compared(early, later).updates == ()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .compare_conflicts import closeness, conflicts_of, order
 from .compare_units import Statement, mid_sentence_capitals, statements_of
-from .compare_updates import split_updates
+from .compare_updates import merge_updates, split_updates, toll_updates
 from .compare_values import When
 from .disjoint import DisjointSets
 from .model import ArticleAnalysis, Facts, FactSource, SharedFact, UniqueFact
@@ -77,6 +77,7 @@ def compare_facts(
     told |= {i for pair in clashing for i in pair}
     published = {a.article.id: a.article.published for a in analyses}
     conflicts, updates = split_updates(conflicts, published)
+    conflicts, updates = merge_updates(conflicts, updates, toll_updates(statements, source, published))
     return Facts(
         shared=tuple(_shared(statements, facts_of, source)),
         unique=tuple(_unique(statements, told, facts_of, source)),

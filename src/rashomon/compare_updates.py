@@ -4,18 +4,41 @@ A toll reported as 2 dead on Wednesday and 3 dead on Thursday is the story movin
 A number conflict whose versions come from articles published on different days, whose
 count only grows from the earlier to the later, and whose unit is a toll that grows
 (the dead, the injured, arrests, volunteers: ``GROWING_COUNTS`` in resources), is
-reported as an update instead.
+reported as an update instead. Tolls are also followed across the whole story, however
+the statements were paired: "killed two workers" on Wednesday and "raising the death
+toll to three" on Thursday, "about 140 homes had been flooded" and "the number of homes
+hit by floodwater rose to 212".
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from .compare_values import TOKEN, number_value, stem
+from .compare_units import Statement
+from .compare_values import TOKEN, NumberMention, canonical, number_value, stem
 from .model import Conflict, ConflictVersion, PartialDate, Update
-from .resources.compare import GROWING_COUNTS, MULTIPLIERS, TOLL_REACH
+from .resources.compare import (
+    CURRENCIES,
+    DEATH_TOLL,
+    EVENT_OF,
+    GENERIC_UNITS,
+    GROWING_COUNTS,
+    MULTIPLIERS,
+    TOLL_NOUN,
+    TOLL_REACH,
+    TOLL_THINGS,
+)
+from .resources.compare import STOPWORDS as _STOPWORDS
 
-_GROWING = frozenset(stem(word) for word in GROWING_COUNTS)
+_GROWING = frozenset(stem(word) for word in GROWING_COUNTS) | frozenset(
+    canonical(stem(word)) for word in GROWING_COUNTS
+)
+_GENERIC = frozenset(stem(word) for word in GENERIC_UNITS)
+_THINGS = frozenset(canonical(stem(word)) for word in TOLL_THINGS)
+# toll words that name the toll from near a figure (killed, injured, flooded)
+_NEAR = frozenset(stem(w) for w in GROWING_COUNTS if w not in TOLL_THINGS)
+CURRENCY_UNITS = frozenset(CURRENCIES.values())
 
 
 def version_count(value: str) -> float | None:
@@ -84,3 +107,175 @@ def split_updates(
         else:
             kept.append(conflict)
     return tuple(kept), tuple(updates)
+
+
+# --- tolls followed across the story ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TollMention:
+    """A count of a growing toll in a statement: the toll word ("die", "injur"), the
+    thing counted ("worker"; "" when unnamed) and the figure."""
+
+    toll: str
+    unit: str
+    statement: int
+    number: NumberMention
+    written: str  # the toll word as written ("killed")
+
+
+def toll_mentions(statements: Sequence[Statement]) -> list[TollMention]:
+    """Every count of a growing toll: a figure with a toll word near it ("two workers
+    were killed", "146 volunteers"), or written after what it counts ("the number of
+    people hurt ... has risen to 31", "the death toll to three")."""
+    out = []
+    for index, statement in enumerate(statements):
+        for number in statement.numbers:
+            if number.unit in ("age", "percent") or number.unit in CURRENCY_UNITS:
+                continue
+            found = _toll_near(statement, number) or _toll_named_before(statement, number)
+            if found is not None:
+                toll, unit, written = found
+                out.append(TollMention(toll, "" if unit == toll else unit, index, number, written))
+    return out
+
+
+def _toll_near(statement: Statement, number: NumberMention) -> tuple[str, str, str] | None:
+    """The toll a figure counts: its own unit when that is a toll ("146 volunteers"),
+    else a toll word near it ("two workers were killed")."""
+    if number.unit in _THINGS:
+        return number.unit, "", number.text.split()[-1]
+    lo = number.start - statement.start - TOLL_REACH
+    hi = number.end - statement.start + TOLL_REACH
+    window = statement.text[max(0, lo):hi]
+    tolls = [m.group() for m in TOKEN.finditer(window) if stem(m.group()) in _NEAR]
+    if not tolls:
+        return None
+    unit = "" if number.unit in _GENERIC else number.unit
+    return _toll_key(tolls[0]), unit, tolls[0]
+
+
+def _toll_key(word: str) -> str:
+    """One key for a toll's words: "killed", "dead" and "died" are the dead."""
+    lower = word.lower()
+    return EVENT_OF.get(lower) or canonical(stem(lower))
+
+
+def _toll_named_before(statement: Statement, number: NumberMention) -> tuple[str, str, str] | None:
+    """"The number of homes hit by floodwater rose to 212": the thing after "number of"
+    (or "death toll"), before the figure, when the figure counts nothing itself."""
+    if number.unit:
+        return None
+    before = statement.text[: number.start - statement.start]
+    if DEATH_TOLL.search(before):
+        return "die", "", "dead"
+    named = list(TOLL_NOUN.finditer(before))
+    if not named:
+        return None
+    words = [m.group() for m in TOKEN.finditer(before, named[-1].start(1))]
+    # the thing counted: the first lower-case word after "of" ("Ollerby homes" -> homes)
+    noun = next((w for w in words if w.islower() and w not in _STOPWORDS), "")
+    if canonical(stem(noun)) in _THINGS:
+        return canonical(stem(noun)), "", noun
+    tolls = [w for w in words if stem(w) in _NEAR]
+    if not tolls:
+        return None
+    unit = canonical(stem(noun)) if noun else ""
+    return _toll_key(tolls[0]), "" if unit in _GENERIC else unit, tolls[0]
+
+
+def toll_updates(
+    statements: Sequence[Statement],
+    source: Mapping[str, str],
+    published: Mapping[str, PartialDate | None],
+) -> list[Update]:
+    """Tolls whose count grows from earlier to later articles across the story: for each
+    toll (and thing counted), the first count each source gives, in order of
+    publication, never falling, same-day counts agreeing, and larger at the end than at
+    the start. The statements must share a content word besides the toll's own words:
+    two incidents' tolls in one story are not one toll."""
+    by_toll: dict[str, list[TollMention]] = {}
+    for mention in toll_mentions(statements):
+        by_toll.setdefault(mention.toll, []).append(mention)
+    out = []
+    for toll, mentions in by_toll.items():
+        for group in _unit_groups(mentions):
+            update = _growing(toll, group, statements, source, published)
+            if update is not None:
+                out.append(update)
+    return out
+
+
+def _unit_groups(mentions: list[TollMention]) -> list[list[TollMention]]:
+    """The toll's mentions per thing counted, unnamed counts joining each."""
+    units = sorted({m.unit for m in mentions if m.unit})
+    bare = [m for m in mentions if not m.unit]
+    if not units:
+        return [bare]
+    return [[m for m in mentions if m.unit == unit] + bare for unit in units]
+
+
+def _growing(
+    toll: str,
+    mentions: list[TollMention],
+    statements: Sequence[Statement],
+    source: Mapping[str, str],
+    published: Mapping[str, PartialDate | None],
+) -> Update | None:
+    first: dict[str, TollMention] = {}  # source -> its first count
+    # per source its first count, in the source's own article before its copies
+    def reading_order(m: TollMention) -> tuple[bool, int, int]:
+        s = statements[m.statement]
+        return source.get(s.article, s.article) != s.article, s.article_index, s.start
+    for mention in sorted(mentions, key=reading_order):
+        article = statements[mention.statement].article
+        if published.get(article) is None or published[article].granularity != "day":  # type: ignore[union-attr]
+            continue
+        first.setdefault(source.get(article, article), mention)
+    if len(first) < 2:
+        return None
+    dated = sorted(first.values(), key=lambda m: published[statements[m.statement].article].iso())  # type: ignore[union-attr]
+    for x, y in zip(dated, dated[1:]):
+        same_day = _day(x, statements, published) == _day(y, statements, published)
+        if same_day and not x.number.agrees_with(y.number):
+            return None  # outlets disagree on one day: a conflict, not news moving on
+        if not same_day and y.number.value < x.number.value and not x.number.agrees_with(y.number):
+            return None
+    if dated[-1].number.value <= dated[0].number.value or _day(dated[0], statements, published) == _day(dated[-1], statements, published):
+        return None
+    if not _one_topic([statements[m.statement] for m in dated], toll):
+        return None
+    versions = tuple(
+        ConflictVersion(s.article, m.number.text, s.text, s.start, s.end)
+        for m in dated for s in (statements[m.statement],)
+    )
+    counted = next((m.number.text.split()[-1] for m in dated if m.unit), "")
+    label = f"number {dated[0].written.lower()}" + (f" ({counted})" if counted else "")
+    return Update(label, versions)
+
+
+def _day(mention: TollMention, statements: Sequence[Statement], published: Mapping[str, PartialDate | None]) -> str:
+    return published[statements[mention.statement].article].iso()  # type: ignore[union-attr]
+
+
+def _one_topic(group: list[Statement], toll: str) -> bool:
+    """Each statement shares a content word or a name, besides the toll's own words,
+    with another of the group."""
+    def words(s: Statement) -> set[str]:
+        return (set(s.stems) | set(s.names)) - _GROWING - {toll}
+    return all(any(words(s) & words(t) for t in group if t is not s) for s in group)
+
+
+def merge_updates(
+    conflicts: Sequence[Conflict], updates: Sequence[Update], tolls: Sequence[Update]
+) -> tuple[tuple[Conflict, ...], tuple[Update, ...]]:
+    """Conflicts and updates once the story-wide toll updates are in: a toll an update
+    found among the conflicts already reports is not reported twice, and a conflict
+    whose statements a toll update holds is that update."""
+    def spans(versions: Sequence[ConflictVersion]) -> set[tuple[str, int]]:
+        return {(v.article, v.start) for v in versions}
+    known = [spans(u.versions) for u in updates]
+    tolls = [t for t in tolls if not any(spans(t.versions) & s for s in known)]
+    covered = [spans(t.versions) for t in tolls]
+    kept = tuple(c for c in conflicts if not any(spans(c.versions) <= s for s in covered))
+    return kept, tuple(updates) + tuple(tolls)

@@ -401,6 +401,22 @@ GROWING_COUNTS = (
     "searchers cases infections hospitalised hospitalized homes houses flooded"
 ).split()
 
+# Of the growing tolls, the ones that are things: they name a toll only as what a figure
+# counts ("146 volunteers", "140 homes"), not as a word near it ("1,870 people left
+# their homes"); the others (killed, injured, flooded...) name it from near the figure.
+TOLL_THINGS = frozenset(
+    "deaths victims injuries casualties arrests evacuees volunteers searchers cases "
+    "infections homes houses".split()
+)
+# "The number of homes hit by floodwater rose to 212", "raising the death toll to
+# three": a count written after the thing it counts, which names the toll (rashomon.
+# compare_updates). The word after "death" names the dead.
+TOLL_NOUN = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?:\w+\s+){0,2}?(\w+)", re.IGNORECASE)
+DEATH_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
+# Counted words as good as none for telling two tolls apart ("23 people injured" and
+# "the number injured rose to 31").
+GENERIC_UNITS = frozenset("people persons person others more".split())
+
 # Words before a number that hedge it (rashomon.compare_values.NumberMention): "about"
 # counts agree within APPROXIMATE_SHARE of the larger; "over" is a lower bound, "under"
 # an upper one. "Some 8,900" and "about 9,000" passengers are one count, not a conflict.
