@@ -28,9 +28,13 @@ from .resources.compare import (
     ANTONYM_CLAIMS,
     APPOSITIVE_ROLE,
     BY_AGENT,
+    DENIAL_PHRASES,
     DENIAL_VERBS,
+    DENIED_REPORTS,
+    DENIED_WORDS,
     FLAT_DENIALS,
     MIN_CLAIM_SHARED,
+    MONTHS,
     MIN_ROLE_WORDS,
     OTHER_SENSES,
     REFUSAL_VERBS,
@@ -40,6 +44,7 @@ from .resources.compare import (
     ROLE_PHRASE_WORDS,
     ROLE_SAME,
     SINGLE_ROLE_WORDS,
+    WEEKDAYS,
     WITHOUT,
 )
 from .resources.compare import STOPWORDS as _STOPWORDS
@@ -47,8 +52,11 @@ from .resources.compare import STOPWORDS as _STOPWORDS
 SINGLE_ROLES = frozenset(stem(word) for word in SINGLE_ROLE_WORDS)
 # role words that make a role phrase one person's ("engineer in charge", "safety chief")
 _ONE_HOLDER = SINGLE_ROLES | {canonical(stem(word)) for word in ROLE_HEAD_WORDS}
-# cues that deny an act outright, like "never": "refused to concede", "without shaking"
-_FLAT_CUES = FLAT_DENIALS | REFUSAL_VERBS | {WITHOUT}
+# words after a denial verb that are not what it denies ("denied on Thursday reports")
+_NOT_DENIED = _STOPWORDS | set(WEEKDAYS) | set(MONTHS) | DENIED_REPORTS
+# cues that deny an act outright, like "never": "refused to concede", "without shaking",
+# "ruled out the line"
+_FLAT_CUES = FLAT_DENIALS | REFUSAL_VERBS | {WITHOUT} | {first for first, _ in DENIAL_PHRASES}
 
 
 def _person(run: NameRun) -> str:
@@ -146,7 +154,8 @@ def _role_words(words: Iterable[str], capitalised: Set[str] = frozenset()) -> fr
 def _agents_of(statement: Statement) -> list[tuple[str, NameRun]]:
     """(event, name run) for a named person who did the statement's event, in the
     passive ("was spotted on Thursday by volunteer Owen Trask", "located by a dog
-    handler, Nia Castell"): the slot "who found her"."""
+    handler, Nia Castell") or as the subject right before it ("Hendrik Sollis
+    announced"): the slot "who found her", "who announced it"."""
     if not statement.events:
         return []
     out = []
@@ -156,6 +165,10 @@ def _agents_of(statement: Statement) -> list[tuple[str, NameRun]]:
         before = statement.text[max(0, run.start - statement.start - AGENT_REACH) : run.start - statement.start]
         by = BY_AGENT.search(before)
         if by is None:
+            # the active voice: "Chief executive Hendrik Sollis announced the decision"
+            acts = [event for event, offset in statement.events
+                    if 0 < offset - run.end <= 1 and statement.text[run.end - statement.start:offset - statement.start].strip() == ""]
+            out.extend((event, run) for event in acts[:1])
             continue
         by_at = run.start - len(before) + by.start()
         # the act is the event verb just before "by" ("was spotted ... by"), not an
@@ -261,23 +274,34 @@ def _content(statement: Statement) -> set[str]:
 def _claim_clashes(
     statements: Sequence[Statement], source: Mapping[str, str]
 ) -> list[tuple[str, str, str, int, str, int, str]]:
-    """A denial against an assertion of the same thing by another source."""
-    out = []
+    """A denial against an assertion of the same thing by another source: for each
+    statement and each other source, the statement of that source it clashes with
+    that has the most content words in common with it ("ruled out the line" meets
+    "a power line sparked the fire", not every mention of fire lines)."""
     antonyms = [(canonical(stem(a)), canonical(stem(b))) for a, b in ANTONYM_CLAIMS]
     antonyms += [(b, a) for a, b in antonyms]  # either side may say either word
     content = [_content(s) for s in statements]
     said = [_said_words(s) for s in statements]
+    best: dict[tuple[int, str], tuple[int, tuple]] = {}
     for i, j in _claim_candidates(statements, said, antonyms):
         x, y = statements[i], statements[j]
-        if source.get(x.article, x.article) != source.get(y.article, y.article):
+        sx, sy = source.get(x.article, x.article), source.get(y.article, y.article)
+        if sx != sy:
             shared = content[i] & content[j]
             clash = _denial_clash(x, y, shared) or _antonym_clash(
                 x, y, said[i], said[j], shared, antonyms
             )
             if clash is not None:
                 key, about, vx, vy = clash
-                out.append(("claim", key, about, i, vx, j, vy))
-    return out
+                found = ("claim", key, about, i, vx, j, vy)
+                # the denying side picks its partner; an antonym pair, either side
+                deniers = [k for k, v, s in ((i, vx, x), (j, vy, y))
+                           if any(v == n.cue for n in s.negations)] or [i, j]
+                for mine in deniers:
+                    theirs = sy if mine == i else sx
+                    if (mine, theirs) not in best or best[(mine, theirs)][0] < len(shared):
+                        best[(mine, theirs)] = (len(shared), found)
+    return sorted({found for _, found in best.values()}, key=lambda c: (c[3], c[5]))
 
 
 def _claim_candidates(
@@ -304,13 +328,15 @@ def _denial_clash(x: Statement, y: Statement, shared: set[str]) -> tuple[str, st
     negation ("An alarm sounded"), with another content word in common; a verb's
     negation ("has not been named", "cannot be closed") says less about a thing being
     so or not, and needs two more words in common."""
+    # a full name both write ("Westerly Isles Ferries") is one more thing in common
+    named = any(len(a.tokens) > 1 and a.tokens == b.tokens for a in x.name_runs for b in y.name_runs)
     for neg, pos in ((x, y), (y, x)):
         for n in neg.negations:
             scope = n.scope
             if scope in pos.negated:
                 continue  # both sides say no to it ("not resumed" / "without resuming")
             needed = MIN_CLAIM_SHARED + 2 * (n.cue.split()[0].lower() not in _FLAT_CUES)
-            if scope and scope in pos.stems and len(shared - {scope}) >= needed:
+            if scope and scope in pos.stems and len(shared - {scope}) + named >= needed:
                 asserted = pos.surface(scope)
                 values = (n.cue, asserted) if neg is x else (asserted, n.cue)
                 return "claim", f"claim: {asserted}", *values
@@ -337,10 +363,18 @@ def _antonym_clash(
 
 
 def _denies_other(denier: Statement, other: Statement) -> bool:
-    """Whether ``denier`` denies an act ("denied hiring") that ``other`` never names."""
-    denied = {n.scope for n in denier.negations
-              if n.scope and n.cue.split()[0].lower() in DENIAL_VERBS}
-    return bool(denied) and not denied & other.stems
+    """Whether ``denier`` denies an act ("denied hiring agency staff") that ``other``
+    does not speak of: none of the first DENIED_WORDS content words after the denial
+    verb ("denied that any charity money went") is in ``other``."""
+    for n in denier.negations:
+        if not n.scope or n.cue.split()[0].lower() not in DENIAL_VERBS:
+            continue
+        after = denier.text[n.start - denier.start + len(n.cue.split()[0]):]
+        words = [canonical(stem(m.group())) for m in TOKEN.finditer(after)
+                 if m.group().lower() not in _NOT_DENIED][:DENIED_WORDS]
+        if not set(words) & other.stems:
+            return True
+    return False
 
 
 def _said_words(statement: Statement) -> set[str]:

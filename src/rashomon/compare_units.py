@@ -29,10 +29,12 @@ from .compare_values import (
 )
 from .model import ArticleAnalysis, Sentence
 from .resources.compare import (
+    DENIAL_PHRASES,
     DENIAL_VERBS,
     DENIED_REPORTS,
     EVENT_OF,
     MIN_CLAUSE_WORDS,
+    MODALS,
     MONTHS,
     MULTIPLIERS,
     NEGATION_REACH_BACK,
@@ -356,6 +358,8 @@ def _cue_length(tokens: list[Token], i: int) -> int:
         return int(i + 1 < len(tokens) and tokens[i + 1].lower.endswith("ing"))
     if lower in REFUSAL_VERBS and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         return 2
+    if i + 1 < len(tokens) and (lower, tokens[i + 1].lower) in DENIAL_PHRASES:
+        return 2
     return 0
 
 
@@ -384,17 +388,21 @@ def _negations(text: str, tokens: list[Token]) -> list[Negation]:
             continue
         scope, last = "", tokens[i + length - 1]
         between: list[str] = []
-        # "neither side has returned" denies the returning, not the side
-        following = [] if tok.lower in QUANTIFIER_DENIALS else tokens[i + length:i + length + 6]
+        # "neither side has returned" denies the returning, not the side; "will never
+        # ask" is a promise, no account of what happened
+        modal = i > 0 and tokens[i - 1].lower in MODALS
+        following = [] if tok.lower in QUANTIFIER_DENIALS or modal else tokens[i + length:i + length + 6]
         for nxt in following:
             if nxt.lower in UNREPORTED:
                 break  # "did not say whether the crew were paid" denies no payment
             denial = tok.lower in DENIAL_VERBS
-            if nxt.lower in STOPWORDS or is_negation(nxt.lower) or (denial and nxt.lower in DENIED_REPORTS):
-                between.append(nxt.lower)
+            skipped = nxt.lower in WEEKDAYS or (denial and nxt.lower in DENIED_REPORTS)
+            if nxt.lower in STOPWORDS or is_negation(nxt.lower) or skipped:
+                between.append(nxt.lower)  # "denied on Monday that", "denied reports that"
                 continue
             if not denial or nxt.lower.endswith("ing") or "that" in between:
-                scope, last = canonical(stem(nxt.text)), nxt
+                # a compound's last part is what it denies ("never breath-tested": tested)
+                scope, last = canonical(stem(_word_parts(nxt.text)[-1])), nxt
             break
         out.append(Negation(text[tok.start:last.end], scope, tok.start, last.end))
     return out

@@ -157,6 +157,8 @@ def stem(word: str) -> str:
         w = w[:-1]
     elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         w = w[:-1]
+        if w.endswith("ing") and len(w) > 5:
+            w = w[:-3]  # "warnings" is "warning" is "warn"
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
@@ -295,8 +297,9 @@ def _tally_units(text: str, found: list[NumberMention]) -> list[NumberMention]:
 
 def _unit_after(text: str, tokens: list[Token], k: int, span_end: int) -> tuple[str, int]:
     """The unit a number counts and where its mention ends: the first plural among the
-    next few adjacent lower-case words ("two harbour inspectors"), else the first of
-    them ("one person"); "" when a function word or punctuation follows."""
+    next few adjacent lower-case words ("two harbour inspectors"), else the last of
+    them ("one person", "640 permanent staff"); "" when a function word or punctuation
+    follows."""
     words: list[Token] = []
     previous_end = tokens[k - 1].end if k > 0 else span_end
     while k < len(tokens) and len(words) < 3 and _adjacent(text, previous_end, tokens[k].start):
@@ -317,7 +320,8 @@ def _unit_after(text: str, tokens: list[Token], k: int, span_end: int) -> tuple[
     if not words:
         return "", span_end
     plural = [w for w in words if w.lower.endswith("s") and not w.lower.endswith("ss")]
-    chosen = plural[0] if plural else words[0]
+    # else the last word, the head of the phrase ("640 permanent staff")
+    chosen = plural[0] if plural else words[-1]
     return canonical(stem(chosen.text)), chosen.end
 
 

@@ -113,6 +113,10 @@ NEGATIONS = frozenset(
 )
 # Negation cues that are verbs of denial: they deny an act, not a thing.
 DENIAL_VERBS = frozenset("deny denies denied denying".split())
+# How many content words after a denial verb say what it denies ("denied that any
+# charity money went": charity, money), for telling whether another statement speaks
+# of the same thing.
+DENIED_WORDS = 2
 # What a denial verb may deny before the act itself: "denied reports that it had hired
 # agency staff" denies the hiring.
 DENIED_REPORTS = frozenset(
@@ -201,11 +205,13 @@ EVENT_VERBS = (
     "shoot shot shoots shooting",
     "elect elected",
     "file filed sue sued",
-    "announce announced announces",
+    "announce announced announces announcement",
     "release released freed",
     "discover discovered spot spotted found locate located",
     "appoint appointed hire hired",
-    "fire fired sacked",
+    "cut cuts eliminate eliminates eliminated eliminating axe axes axed axing slash slashes "
+    "slashed shed sheds shedding removes",
+    "sack sacked fired",  # not "fire": the noun is in every wildfire story
     "collapse collapsed",
     "marry married wed",
     "launch launched",
@@ -268,6 +274,7 @@ SAME_WORDS = (
     "elect elected election",
     "resign resigned resignation",
     "agree agreed agreement deal",
+    "job jobs position positions",
     "offer offered",
     "percent per-cent",
     "lawmaker lawmakers legislator legislators",
@@ -327,6 +334,8 @@ SAME_PHRASES = (
     ("put out", "extinguish"),
     ("made off with", "steal"),
     ("broke down", "collapse"),
+    ("signed off", "approve"),
+    ("sign off", "approve"),
     ("break down", "collapse"),
     ("make off with", "steal"),
 )
@@ -351,6 +360,11 @@ FLAT_DENIALS = frozenset("no none never nobody nothing".split())
 # "Neither side has returned" denies the returning, not the side: these cues deny no
 # word that follows them (their negation has no scope).
 QUANTIFIER_DENIALS = frozenset("neither nor".split())
+# Two-word negation cues that deny the thing after them outright: "ruled out the line".
+DENIAL_PHRASES = frozenset({("ruled", "out"), ("rules", "out"), ("rule", "out")})
+# A negation after a modal is a promise or a rule ("will never ask", "would not do so",
+# "must not open"), not an account of what happened: it denies nothing.
+MODALS = frozenset("will would shall should can could may might must".split())
 # Negation cues besides NEGATIONS: "without" denies the act after it ("left without
 # shaking hands"), and a verb of refusal followed by "to" the act it refuses ("refused
 # to concede"); alone ("refused bail") such a verb already says no (NEGATIVE_WORDS).
