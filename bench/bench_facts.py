@@ -81,11 +81,13 @@ def print_scores(title: str, total: FactScores, per_story: dict[str, FactScores]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="print up to N mistakes per set")
+    parser.add_argument("--development-only", action="store_true",
+                        help="leave the held-out stories unmeasured (while mending the rules)")
     args = parser.parse_args(argv)
     nlp = NLP()
     print_scores("development stories (tests/gold/facts.json; the rules were mended on these)",
                  *score_all(nlp), args.show)
-    if HELD_OUT.is_file():
+    if HELD_OUT.is_file() and not args.development_only:
         print_scores("held-out stories (tests/gold/facts_heldout.json; never mended on)",
                      *score_all(nlp, HELD_OUT), args.show)
     return 0

@@ -45,6 +45,11 @@ def test_past_forms_that_are_nouns_keep_their_own_stem(word: str) -> None:
     ("The airline denied reports that it had hired agency staff.", [("denied reports that it had hired", "hir")]),
     # a denial of a thing, not an act, has no scope
     ("The mayor denied the charges.", [("denied", "")]),
+    ("Investigators ruled out the power line as the cause.", [("ruled out the power", "power")]),
+    # a promise or a rule denies nothing that happened
+    ("The hospital will never ask for bank details.", [("never", "")]),
+    ("The skipper was never breath-tested at the quay.", [("never breath-tested", "test")]),
+    ("He denied on Thursday that the money went to his cabin.", [("denied on Thursday that the money", "money")]),
 ])
 def test_negation_cues_and_what_they_deny(text: str, expected: list[tuple[str, str]]) -> None:
     assert negations(text) == expected
@@ -239,3 +244,57 @@ def test_no_toll_update(early_text: str, later_text: str) -> None:
     early = dated(early_text, "wire", "2025-03-11")
     later = dated(later_text, "post", "2025-03-11" if same_day else "2025-03-12")
     assert compared(early, later).updates == ()
+
+
+# --- more conflicts ------------------------------------------------------------------------
+
+
+def test_a_denial_meets_only_its_closest_assertion_in_each_source() -> None:
+    a = analysis("A downed power line sparked the Ridgeback Fire, investigators from the fire "
+                 "marshal's office concluded. Crews cut new fire lines along the ridge overnight.",
+                 "courier")
+    b = analysis("But fire investigators ruled out the line as the culprit of the Ridgeback Fire.", "tabloid")
+    (conflict,) = compared(a, b).conflicts
+    assert conflict.kind == "claim"
+    assert [v.text.split()[1] for v in conflict.versions] == ["downed", "fire"]
+
+
+def test_a_full_name_both_write_counts_toward_a_claim() -> None:
+    a = analysis("Westerly Isles Ferries said it had received no warnings about the ship.", "wire")
+    b = analysis("The harbour authority wrote to Westerly Isles Ferries in January warning "
+                 "that the radar had failed.", "islander")
+    assert [kind for kind, _ in kinds_and_values(a, b)] == ["claim"]
+
+
+def test_the_named_subject_of_an_act_against_its_passive_agent() -> None:
+    a = analysis("Chief executive Hendrik Sollis announced the decision in a statement.", "wire")
+    b = analysis("The announcement was made by chief operating officer Agata Pelletier.", "trade")
+    assert kinds_and_values(a, b) == [("name", ["Hendrik Sollis", "Agata Pelletier"])]
+
+
+def test_job_cuts_counted_twice() -> None:
+    a = analysis("Orrin Appliances will close its Brennock factory, eliminating 640 jobs.", "wire")
+    b = analysis("The move by Orrin removes 460 positions at the Brennock factory.", "trade")
+    assert kinds_and_values(a, b) == [("number", ["640 jobs", "460 positions"])]
+
+
+def test_one_day_one_thing_counted_twice() -> None:
+    from rashomon.compare_conflicts import _same_day_count_clashes
+
+    def clashes(*analyses) -> list[list[str]]:
+        statements = [s for n, a in enumerate(analyses) for s in statements_of(a, n)]
+        return [[c.value_a, c.value_b] for c in _same_day_count_clashes(statements, set())]
+
+    a = analysis("The blaze broke out on Saturday, August 9, on a wooded slope about 8 kilometres "
+                 "west of the town.", "wire", dates=(("Saturday, August 9", "2025-08-09"),))
+    b = analysis("The monster fire took hold on Saturday, August 9, just 3 kilometres from the "
+                 "edge of town.", "tabloid", dates=(("Saturday, August 9", "2025-08-09"),))
+    assert clashes(a, b) == [["8 kilometres", "3 kilometres"]]
+    # with other words next to the figures, two counts of two things
+    c = analysis("By Saturday, August 9, volunteers had cleared 8 kilometres of hiking trail "
+                 "near the reservoir.", "courier", dates=(("Saturday, August 9", "2025-08-09"),))
+    assert clashes(b, c) == []
+    # on another day, another count
+    d = analysis("The blaze had spread on Sunday, August 10, to about 8 kilometres west of the "
+                 "town.", "courier", dates=(("Sunday, August 10", "2025-08-10"),))
+    assert clashes(b, d) == []

@@ -78,6 +78,7 @@ def conflicts_of(
         )))
     clashes.extend(_event_clashes(statements, set(edges)))
     clashes.extend(_restated_date_clashes(statements, set(edges)))
+    clashes.extend(_same_day_count_clashes(statements, set(edges)))
     clashes.extend(_Clash(*clash) for clash in slot_clashes(statements, source))
     clashing = {(min(c.a, c.b), max(c.a, c.b)) for c in clashes}
     return _merged(statements, clashes), clashing
@@ -394,6 +395,33 @@ def _restated_date_clashes(statements: list[Statement], edges: set[tuple[int, in
             if len(shared) >= MIN_RESTATED_WORDS and len(shared) >= RESTATED_SHARE * shorter:
                 about = f"date: {_about(a, b)}"
                 out.append(_Clash("date", "date", about, i, date[0].text, j, date[1].text))
+    return out
+
+
+def _same_day_count_clashes(statements: list[Statement], edges: set[tuple[int, int]]) -> list[_Clash]:
+    """Two statements of different articles about one day (compatible dates to the day),
+    each with one count of a unit, the counts disagreeing, and the same words next to
+    both ("about 8 kilometres west of the town" / "3 kilometres from the edge of town"
+    on Saturday afternoon): one thing counted twice."""
+    holders: dict[str, list[tuple[int, NumberMention]]] = {}
+    for i, s in enumerate(statements):
+        if not any(d.rank == 2 for d in s.dates):
+            continue
+        units = [n.unit for n in s.numbers if n.unit]
+        for n in s.numbers:
+            if n.unit and n.unit != "age" and units.count(n.unit) == 1:
+                holders.setdefault(n.unit, []).append((i, n))
+    out: list[_Clash] = []
+    for unit, found in holders.items():
+        for x, (i, na) in enumerate(found):
+            for j, nb in found[x + 1:]:
+                a, b = statements[i], statements[j]
+                if a.article == b.article or (min(i, j), max(i, j)) in edges or na.agrees_with(nb):
+                    continue
+                same_day = any(d.rank == 2 and e.rank == 2 and d.compatible(e) for d in a.dates for e in b.dates)
+                if same_day and _words_near(a, na) & _words_near(b, nb):
+                    about = f"{_unit_label(na)}: {_about(a, b)}"
+                    out.append(_Clash("number", unit, about, i, na.text, j, nb.text))
     return out
 
 
