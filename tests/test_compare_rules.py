@@ -298,3 +298,64 @@ def test_one_day_one_thing_counted_twice() -> None:
     d = analysis("The blaze had spread on Sunday, August 10, to about 8 kilometres west of the "
                  "town.", "courier", dates=(("Sunday, August 10", "2025-08-10"),))
     assert clashes(b, d) == []
+
+
+def test_a_story_has_one_count_of_a_thing() -> None:
+    a = analysis("The High Court cleared the way for 14 turbines to go up on the Harrowdene "
+                 "moor. The Harrowdene scheme will power 40,000 homes.", "wire")
+    b = analysis("The judge upheld the minister's approval of the sixteen-turbine Harrowdene scheme.",
+                 "gazette")
+    assert kinds_and_values(a, b) == [("number", ["14 turbines", "sixteen-turbine"])]
+
+
+@pytest.mark.parametrize("first, second", [
+    # a kind of the thing is not the thing
+    ("The park houses a pack of five grey wolves near the Oakhurst gate.",
+     "Two wolves broke free from the Oakhurst park on Sunday."),
+    # distances count many things
+    ("The boom was heard 10 miles away from the Lanton plant.",
+     "Homes within one mile of the Lanton plant were evacuated."),
+])
+def test_counts_of_different_things_are_no_story_wide_slot(first: str, second: str) -> None:
+    from rashomon.compare_slots import _count_clashes
+
+    statements = statements_of(analysis(first, "wire"), 0) + statements_of(analysis(second, "post"), 1)
+    assert _count_clashes(statements, {}) == []
+
+
+def test_two_sides_that_both_say_no_do_not_clash() -> None:
+    a = analysis("Save Larkmoor had argued that the minister failed to give proper weight to the "
+                 "peat bogs on the moor.", "wire")
+    b = analysis("Save Larkmoor had argued that the peat bogs on the moor were given insufficient "
+                 "weight by the minister.", "trade")
+    assert [kind for kind, _ in kinds_and_values(a, b)] == []
+
+
+def test_not_ruling_out_denies_nothing() -> None:
+    assert negations("Save Larkmoor had not ruled out an appeal.") == [("not ruled", "rul")]
+
+
+def test_an_escape_dated_twice() -> None:
+    a = analysis("The escape happened in the early hours of Sunday, September 7, at Oakhurst "
+                 "Wildlife Park.", "wire", dates=(("Sunday, September 7", "2025-09-07"),))
+    b = analysis("The great escape at Oakhurst Wildlife Park happened on Saturday, September 6.",
+                 "tabloid", dates=(("Saturday, September 6", "2025-09-06"),))
+    assert kinds_and_values(a, b) == [("date", ["Sunday, September 7", "Saturday, September 6"])]
+
+
+def test_a_month_with_its_year_restated() -> None:
+    a = analysis("Construction on the site is expected to begin in April 2026.", "wire",
+                 dates=(("April 2026", "2026-04"),))
+    b = analysis("Building work on the site will start in June 2026, according to the developer.",
+                 "gazette", dates=(("June 2026", "2026-06"),))
+    assert kinds_and_values(a, b) == [("date", ["April 2026", "June 2026"])]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("after nine people fell ill with listeria", 9, "peopl"),
+    ("Some 640 permanent staff will lose their jobs", 640, "worker"),
+    ("The 400g pies sell for less", 400, "g"),
+])
+def test_what_a_figure_counts(text: str, value: float, unit: str) -> None:
+    (number,) = find_numbers(text, tokenize(text, 0, len(text)), 0, len(text), [])
+    assert (number.value, number.unit) == (value, unit)

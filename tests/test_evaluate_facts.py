@@ -110,9 +110,10 @@ def test_shared_facts_need_two_sources() -> None:
 
 
 def test_bench_facts_gate(nlp) -> None:
-    """`make bench-facts` on the nine labelled stories; gates just under today's
-    figures (conflicts P 0.741 R 0.833, unique F1 0.758, shared P 0.870). The issue's
-    target, conflict recall >= 0.9 at precision >= 0.8, is not met yet."""
+    """`make bench-facts` on the twenty development stories; gates just under today's
+    figures (conflicts P 0.923 R 0.800, updates 9 of 11, unique F1 0.731, shared P
+    0.823 R 0.430). The issue's target, conflict recall >= 0.9 at precision >= 0.8, is
+    not met, and on stories the rules were never mended on recall is far lower (README)."""
     import sys
     from pathlib import Path
 
@@ -129,11 +130,11 @@ def test_bench_facts_gate(nlp) -> None:
     with redirect_stderr(stderr):  # score_all prints any stage failure there
         total, per_story = score_all(nlp)
     assert stderr.getvalue() == "", stderr.getvalue()
-    assert len(per_story) >= 12 and total.conflicts.gold >= 31
+    assert len(per_story) >= 20 and total.conflicts.gold >= 60
     # each folder is scored as one story; the grouping's splits are only reported
     assert all(found >= 1 for s in per_story.values() for found in s.stories_found.values())
-    assert total.conflicts.precision >= 0.72, total.conflicts.notes
-    assert total.conflicts.recall >= 0.8, total.conflicts.notes
-    assert total.updates_as_conflicts == 0
-    assert total.unique.f1 >= 0.73
-    assert total.shared.precision >= 0.85
+    assert total.conflicts.precision >= 0.9, total.conflicts.notes
+    assert total.conflicts.recall >= 0.78, total.conflicts.notes
+    assert total.updates.found >= 9 and total.updates_as_conflicts == 0
+    assert total.unique.f1 >= 0.72
+    assert total.shared.precision >= 0.8 and total.shared.recall >= 0.42

@@ -365,8 +365,10 @@ def _restated_date_clashes(statements: list[Statement], edges: set[tuple[int, in
     on another day (no date of one compatible with a date of the other, both to the
     day), with the same event verbs: the same act dated twice. Candidates through an
     index of content words, so a large story is not compared pair by pair."""
+    # dates to the day, or to the month with the year written ("in April 2026")
     dated = [i for i, s in enumerate(statements)
-             if s.dates and all(d.rank == 2 for d in s.dates) and len(s.stems) >= MIN_RESTATED_WORDS]
+             if s.dates and all(d.rank == 2 or (d.rank == 1 and d.year is not None) for d in s.dates)
+             and len(s.stems) >= MIN_RESTATED_WORDS]
     holders: dict[str, list[int]] = {}
     for i in dated:
         for word in statements[i].stems:

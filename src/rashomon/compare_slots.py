@@ -9,6 +9,8 @@ some disagreements are still plain from small, reliable slots:
   resources), or a role written in two words or more ("the chief engineer in charge
   of the dam" / "engineer in charge"), named as one person by one source and as
   another by another, where neither source ever names the other's person;
+- count: the one count a story has of a thing ("14 turbines", "four batches") given
+  as one figure by one source and as another by another, each source consistent;
 - claim: a statement that denies something ("No alarm went off") against one of
   another source that asserts it ("An alarm sounded at 2:40"), the denied word and one
   more content word in common; or "admitted" against "denied" about the same thing.
@@ -18,24 +20,29 @@ Copies of one wire story (:mod:`rashomon.syndication`) are one source.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence, Set
 
 from .compare_units import NameRun, Statement
-from .compare_values import TOKEN, canonical, stem
+from .compare_values import TOKEN, NumberMention, canonical, stem
 from .resources.compare import (
     AGE_REACH,
     AGENT_REACH,
     ANTONYM_CLAIMS,
     APPOSITIVE_ROLE,
     BY_AGENT,
+    CURRENCIES,
     DENIAL_PHRASES,
     DENIAL_VERBS,
     DENIED_REPORTS,
     DENIED_WORDS,
     FLAT_DENIALS,
+    GROWING_COUNTS,
+    MANY_COUNT_UNITS,
     MIN_CLAIM_SHARED,
     MIN_ROLE_WORDS,
     MONTHS,
+    NEGATIVE_WORDS,
     OTHER_SENSES,
     REFUSAL_VERBS,
     ROLE_ARTICLES,
@@ -50,6 +57,10 @@ from .resources.compare import (
 from .resources.compare import STOPWORDS as _STOPWORDS
 
 SINGLE_ROLES = frozenset(stem(word) for word in SINGLE_ROLE_WORDS)
+# units with no one count in a story: many kinds of thing, and tolls that grow
+_NOT_ONE_COUNT = MANY_COUNT_UNITS | {canonical(stem(w)) for w in GROWING_COUNTS} | {"age"}
+CURRENCY_UNITS = frozenset(CURRENCIES.values())
+_NEGATIVE_STEMS = frozenset(canonical(stem(word)) for word in NEGATIVE_WORDS)
 # role words that make a role phrase one person's ("engineer in charge", "safety chief")
 _ONE_HOLDER = SINGLE_ROLES | {canonical(stem(word)) for word in ROLE_HEAD_WORDS}
 # words after a denial verb that are not what it denies ("denied on Thursday reports")
@@ -229,11 +240,50 @@ def slot_clashes(
                 (i, _person(run), run.text)
             )
     frozen = {k: frozenset(v) for k, v in names_of.items()}
-    out = _clash_list(ages, "number", "age of")
+    out = _count_clashes(statements, source)
+    out += _clash_list(ages, "number", "age of")
     out += _clash_list(roles, "name", "who:", frozen)
     out += _role_phrase_clashes(statements, source, frozen)
     out += _claim_clashes(statements, source)
     return out
+
+
+def _count_clashes(
+    statements: Sequence[Statement], source: Mapping[str, str]
+) -> list[tuple[str, str, str, int, str, int, str]]:
+    """Two sources each giving one count of a thing (all their figures for the unit
+    agreeing) that disagree, their statements sharing a word or name besides the unit.
+    Units that count many things in one story (MANY_COUNT_UNITS, money, ages, growing
+    tolls) are left to the statement-pair checks."""
+    counts: dict[str, dict[str, list[tuple[int, NumberMention]]]] = {}
+    for i, s in enumerate(statements):
+        for n in s.numbers:
+            # (a unit of two letters is a measure or a clock: "400g", "11 p.m."; a count
+            # with words between figure and thing is of a kind of it: "two smaller
+            # community hospitals", "five grey wolves")
+            bare = len(re.split(r"[\s-]+", n.text)) == 2
+            if (bare and len(n.unit) > 2 and n.unit not in _NOT_ONE_COUNT
+                    and n.unit not in CURRENCY_UNITS):
+                counts.setdefault(n.unit, {}).setdefault(source.get(s.article, s.article), []).append((i, n))
+    out = []
+    for unit, by_source in counts.items():
+        single = {src: found for src, found in by_source.items()
+                  if all(x.agrees_with(y) for (_, x), (_, y) in zip(found, found[1:]))}
+        sources = sorted(single)
+        for k, sx in enumerate(sources):
+            for sy in sources[k + 1:]:
+                if any(x.agrees_with(y) for _, x in single[sx] for _, y in single[sy]):
+                    continue
+                pair = next(((i, x, j, y) for i, x in single[sx] for j, y in single[sy]
+                             if _topic(statements[i]) & _topic(statements[j]) - {unit}), None)
+                if pair is not None:
+                    i, x, j, y = pair
+                    out.append(("number", unit, f"number of {x.text.split()[-1]}", i, x.text, j, y.text))
+    return out
+
+
+def _topic(statement: Statement) -> set[str]:
+    return set(statement.stems) | set(statement.names)
 
 
 def _role_phrase_clashes(
@@ -333,7 +383,7 @@ def _denial_clash(x: Statement, y: Statement, shared: set[str]) -> tuple[str, st
     for neg, pos in ((x, y), (y, x)):
         for n in neg.negations:
             scope = n.scope
-            if scope in pos.negated:
+            if scope in pos.negated or _said_no_to(pos, scope):
                 continue  # both sides say no to it ("not resumed" / "without resuming")
             needed = MIN_CLAIM_SHARED + 2 * (n.cue.split()[0].lower() not in _FLAT_CUES)
             if scope and scope in pos.stems and len(shared - {scope}) + named >= needed:
@@ -341,6 +391,18 @@ def _denial_clash(x: Statement, y: Statement, shared: set[str]) -> tuple[str, st
                 values = (n.cue, asserted) if neg is x else (asserted, n.cue)
                 return "claim", f"claim: {asserted}", *values
     return None
+
+
+def _said_no_to(statement: Statement, word: str) -> bool:
+    """Whether a word that says no stands right next to ``word`` (the content word
+    before or after it): "given insufficient weight" says no to giving, as "failed to
+    give" does; "warning that the radar had failed" still warns."""
+    stems = [s for s, _ in statement.surfaces]
+    for k, s in enumerate(stems):
+        if s == word and any(near in _NEGATIVE_STEMS and near != word
+                             for near in stems[max(0, k - 1):k + 2]):
+            return True
+    return False
 
 
 def _antonym_clash(

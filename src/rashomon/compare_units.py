@@ -359,7 +359,8 @@ def _cue_length(tokens: list[Token], i: int) -> int:
     if lower in REFUSAL_VERBS and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         return 2
     if i + 1 < len(tokens) and (lower, tokens[i + 1].lower) in DENIAL_PHRASES:
-        return 2
+        # "had not ruled out an appeal" keeps it open
+        return 0 if i > 0 and is_negation(tokens[i - 1].lower) else 2
     return 0
 
 

@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from .model import ArticleAnalysis, DateMention, PartialDate
 from .resources.compare import (
+    ADJECTIVE_ENDINGS,
     APPROXIMATE_SHARE,
     ATTACHED_MULTIPLIERS,
     CURRENCIES,
@@ -297,9 +298,11 @@ def _tally_units(text: str, found: list[NumberMention]) -> list[NumberMention]:
 
 def _unit_after(text: str, tokens: list[Token], k: int, span_end: int) -> tuple[str, int]:
     """The unit a number counts and where its mention ends: the first plural among the
-    next few adjacent lower-case words ("two harbour inspectors"), else the last of
-    them ("one person", "640 permanent staff"); "" when a function word or punctuation
-    follows."""
+    next few adjacent lower-case words ("two harbour inspectors"), else the first of
+    them that is no adjective ("one person", "640 permanent staff"); "" when a function
+    word or punctuation follows."""
+    if k < len(tokens) and tokens[k].start == span_end and tokens[k].lower.isalpha():
+        return canonical(stem(tokens[k].text)), tokens[k].end  # "400g", "310m", "92.4MW"
     words: list[Token] = []
     previous_end = tokens[k - 1].end if k > 0 else span_end
     while k < len(tokens) and len(words) < 3 and _adjacent(text, previous_end, tokens[k].start):
@@ -320,8 +323,10 @@ def _unit_after(text: str, tokens: list[Token], k: int, span_end: int) -> tuple[
     if not words:
         return "", span_end
     plural = [w for w in words if w.lower.endswith("s") and not w.lower.endswith("ss")]
-    # else the last word, the head of the phrase ("640 permanent staff")
-    chosen = plural[0] if plural else words[-1]
+    # else the first word, past an adjective ("640 permanent staff", not "nine people
+    # fell ill")
+    plain = [w for w in words[:-1] if not w.lower.endswith(ADJECTIVE_ENDINGS)] + words[-1:]
+    chosen = plural[0] if plural else plain[0]
     return canonical(stem(chosen.text)), chosen.end
 
 

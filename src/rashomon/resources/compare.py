@@ -130,6 +130,7 @@ NEGATIVE_WORDS = frozenset(
     reject rejected rejects refuse refused refuses decline declined declines dismiss
     dismissed dismisses fail failed fails oppose opposed opposes block blocked blocks
     overturn overturned drop dropped drops withdraw withdrew withdrawn veto vetoed
+    insufficient inadequate unable unlawful unsafe
     """.split()
 )
 # Contractions ending in n't (didn't, wasn't) are negations too.
@@ -211,6 +212,7 @@ EVENT_VERBS = (
     "appoint appointed hire hired",
     "cut cuts eliminate eliminates eliminated eliminating axe axes axed axing slash slashes "
     "slashed shed sheds shedding removes",
+    "escape escaped escapes",
     "sack sacked fired",  # not "fire": the noun is in every wildfire story
     "collapse collapsed",
     "marry married wed",
@@ -323,6 +325,7 @@ SAME_PHRASES = (
     ("go off", "sound"),
     ("gone off", "sound"),
     ("got under way", "begin"),
+    ("get under way", "begin"),
     ("walked out", "strike"),
     ("walk out", "strike"),
     ("most recent", "last"),
@@ -335,6 +338,8 @@ SAME_PHRASES = (
     ("made off with", "steal"),
     ("broke down", "collapse"),
     ("signed off", "approve"),
+    ("broke free", "escape"),
+    ("broken free", "escape"),
     ("sign off", "approve"),
     ("break down", "collapse"),
     ("make off with", "steal"),
@@ -348,7 +353,7 @@ AGE_REACH = 40
 AGENT_REACH = 50
 # "by" and only lower-case words (a description) up to the name: "by a dog handler, ";
 # a title may stand between ("by Sergeant Tom Cole" is read with the title in the name)
-BY_AGENT = re.compile(r"\bby\s+(?:[a-z-]+,?\s+){0,5}$")
+BY_AGENT = re.compile(r"\bby\s+(?:[a-z-]+(?:['’]s)?,?\s+){0,5}$")
 # A role word and a comma just before a name: "the night guard, Dmitri Halloran"
 APPOSITIVE_ROLE = re.compile(r"\b([a-z][a-z-]+),\s*$")
 # A denial and an assertion of the same word clash when they share this many other
@@ -407,20 +412,32 @@ ROLE_ARTICLES = frozenset("the a an".split())
 MIN_ROLE_WORDS = 2
 ROLE_SAME = MappingProxyType({"head": "chief", "director": "chief", "boss": "chief", "leader": "chief"})
 
+# Counted things a story has one count of however many times it is told ("14
+# turbines", "four batches"): units left out of that story-wide slot, as they count many
+# different things in one story (time, money, shares, people in general).
+MANY_COUNT_UNITS = frozenset(
+    "year month week day hour minute second time percent peopl person other more resident "
+    "member vot point mil mile kilometr km metr m foot feet yard inch centimetr cm kg "
+    "kilogram gram g ton tonn litr pound ounc acr hectar degre".split()
+)
+
 # Counts that grow as a story goes on (rashomon.compare_updates): a later article's larger
 # figure for one of these is an update, not a conflict.
 GROWING_COUNTS = (
     "dead deaths killed died victims injured injuries hurt wounded casualties "
     "arrests arrested detained charged evacuated evacuees displaced rescued volunteers "
-    "searchers cases infections hospitalised hospitalized homes houses flooded"
+    "searchers cases infections hospitalised hospitalized homes houses flooded ill sick "
+    "sickened complaints signatures"
 ).split()
+# Word endings of adjectives: "640 permanent staff" counts staff (compare_values).
+ADJECTIVE_ENDINGS = ("ent", "ant", "al", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible")
 
 # Of the growing tolls, the ones that are things: they name a toll only as what a figure
 # counts ("146 volunteers", "140 homes"), not as a word near it ("1,870 people left
 # their homes"); the others (killed, injured, flooded...) name it from near the figure.
 TOLL_THINGS = frozenset(
     "deaths victims injuries casualties arrests evacuees volunteers searchers cases "
-    "infections homes houses".split()
+    "infections homes houses complaints signatures".split()
 )
 # "The number of homes hit by floodwater rose to 212", "raising the death toll to
 # three": a count written after the thing it counts, which names the toll (rashomon.
