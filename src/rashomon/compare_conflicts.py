@@ -36,6 +36,7 @@ from .resources.compare import (
     PLANNED,
     RESTATED_SHARE,
     STRONG_MATCH,
+    SWAPPED_NAME_MATCH,
 )
 
 _NEGATIVE_STEMS = frozenset(stem(word) for word in NEGATIVE_WORDS)
@@ -103,6 +104,10 @@ def _pair_clashes(
         slot, x, y = name
         role = a.surface(slot.split(":", 1)[1]).lower()
         clashes.append(_Clash("name", slot, f"name ({role}): {about}", i, x, j, y))
+    elif close >= SWAPPED_NAME_MATCH:
+        swapped = _swapped_names(a, b, *names)
+        if swapped is not None:
+            clashes.append(_Clash("name", "person", f"name: {about}", i, swapped[0], j, swapped[1]))
     if close >= STRONG_MATCH:
         claim = _claim_clash(a, b)
         if claim is not None:
@@ -207,6 +212,20 @@ def _name_clash(a: Statement, b: Statement) -> tuple[str, str, str] | None:
             if slots:
                 # a title or role word names the slot better than the verb after it
                 return sorted(slots, key=lambda s: (not s.startswith("role:"), s))[0], x.text, y.text
+    return None
+
+
+def _swapped_names(
+    a: Statement, b: Statement, names_a: set[str], names_b: set[str]
+) -> tuple[str, str] | None:
+    """In two statements that say nearly the same words ("The agreement was brokered by
+    Agnes Polder, a mediator" / "The deal was brokered by Ruth Calloway, a mediator"),
+    the one full name each gives that the other's source never writes: the same part
+    played by two people."""
+    lone_a = [x for x in a.name_runs if len(x.tokens) > 1 and not x.tokens & names_b]
+    lone_b = [y for y in b.name_runs if len(y.tokens) > 1 and not y.tokens & names_a]
+    if len(lone_a) == 1 and len(lone_b) == 1:
+        return lone_a[0].text, lone_b[0].text
     return None
 
 

@@ -54,6 +54,9 @@ NEGATION_REACH_FORWARD = 3
 # A name or polarity clash needs a close match: the rest of the statements must agree
 # (content-word closeness, names left out).
 STRONG_MATCH = 0.45
+# Two statements this close (content words and numbers) that each give one full name the
+# other's source never writes name two people for one part, role word or not.
+SWAPPED_NAME_MATCH = 0.7
 # How many shared words describe what a conflict is about.
 ABOUT_WORDS = 4
 # How far (characters) an event verb reaches for its date.
