@@ -359,3 +359,34 @@ def test_a_month_with_its_year_restated() -> None:
 def test_what_a_figure_counts(text: str, value: float, unit: str) -> None:
     (number,) = find_numbers(text, tokenize(text, 0, len(text)), 0, len(text), [])
     assert (number.value, number.unit) == (value, unit)
+
+
+def test_a_vote_tally_given_two_ways() -> None:
+    a = analysis("Councillors voted 11 to 6 in favour of the motion on Tuesday.", "wire")
+    b = analysis("The mayor was humiliated when the chamber voted 12 to five against him.", "tabloid")
+    assert kinds_and_values(a, b) == [("number", ["11 to 6", "12 to five"])]
+
+
+@pytest.mark.parametrize("text, tallied", [
+    ("The council voted 5-4 on Monday.", True),
+    ("It was carried by 11 votes to 6.", True),
+    ("The office is open from 9 to 5 every day.", False),
+])
+def test_what_is_a_vote_tally(text: str, tallied: bool) -> None:
+    numbers = find_numbers(text, tokenize(text, 0, len(text)), 0, len(text), [])
+    assert all(n.unit == "vot" for n in numbers) is tallied
+
+
+def test_a_flat_denial_meets_its_phrase() -> None:
+    a = analysis("Organisers said they had received no formal heat warning before the race.", "wire")
+    b = analysis("The weather office sent organisers an official heat warning on Friday.", "courier")
+    assert [kind for kind, _ in kinds_and_values(a, b)] == ["claim"]
+    # one word of a longer phrase is not enough: "no back pay" is not "a pay deal"
+    c = analysis("The deal contains no back pay for the dockers, the port said.", "trade")
+    d = analysis("Union and port leaders agreed a pay deal for the dockers late on Monday.", "wire")
+    assert [kind for kind, _ in kinds_and_values(c, d)] == []
+
+
+def test_no_confidence_is_no_denial() -> None:
+    assert negations("The mayor lost a vote of no confidence on Tuesday.") == []
+    assert negations("He has not paid back a single penny.") == [("not paid", "repay")]

@@ -20,11 +20,12 @@ Copies of one wire story (:mod:`rashomon.syndication`) are one source.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence, Set
 
 from .compare_units import NameRun, Statement
-from .compare_values import TOKEN, NumberMention, canonical, stem
+from .compare_values import TOKEN, NumberMention, canonical, is_vote_tally, stem
 from .resources.compare import (
     AGE_REACH,
     AGENT_REACH,
@@ -241,6 +242,7 @@ def slot_clashes(
             )
     frozen = {k: frozenset(v) for k, v in names_of.items()}
     out = _count_clashes(statements, source)
+    out += _tally_clashes(statements, source)
     out += _clash_list(ages, "number", "age of")
     out += _clash_list(roles, "name", "who:", frozen)
     out += _role_phrase_clashes(statements, source, frozen)
@@ -280,6 +282,34 @@ def _count_clashes(
                     i, x, j, y = pair
                     out.append(("number", unit, f"number of {x.text.split()[-1]}", i, x.text, j, y.text))
     return out
+
+
+def _tally_clashes(
+    statements: Sequence[Statement], source: Mapping[str, str]
+) -> list[tuple[str, str, str, int, str, int, str]]:
+    """A vote's tally ("voted 11 to 6") given otherwise by another source ("12 to
+    five"), each source giving one tally: a story's vote has one result."""
+    tallies: dict[str, list[tuple[int, tuple[float, float], str]]] = {}
+    for i, s in enumerate(statements):
+        for x, y in zip(s.numbers, s.numbers[1:]):
+            if x.unit == y.unit == "vot" and is_vote_tally(s.text, _shifted(x, s), _shifted(y, s)):
+                written = s.text[x.start - s.start:y.end - s.start]
+                tallies.setdefault(source.get(s.article, s.article), []).append(
+                    (i, (max(x.value, y.value), min(x.value, y.value)), written))
+    single = {src: found for src, found in tallies.items() if len({t for _, t, _ in found}) == 1}
+    out = []
+    sources = sorted(single)
+    for k, sx in enumerate(sources):
+        for sy in sources[k + 1:]:
+            (i, tx, vx), (j, ty, vy) = single[sx][0], single[sy][0]
+            if tx != ty:
+                out.append(("number", "tally", "vote tally", i, vx, j, vy))
+    return out
+
+
+def _shifted(number: NumberMention, statement: Statement) -> NumberMention:
+    """The mention with offsets into the statement's text."""
+    return dataclasses.replace(number, start=number.start - statement.start, end=number.end - statement.start)
 
 
 def _topic(statement: Statement) -> set[str]:
@@ -366,7 +396,7 @@ def _claim_candidates(
             holders.setdefault(word, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for i, s in enumerate(statements):
-        wanted = {n.scope for n in s.negations if n.scope}
+        wanted = {word for n in s.negations for word in n.denies}
         wanted |= {opposite for word, opposite in antonyms if word in said[i]}
         for word in wanted:
             pairs.update((min(i, j), max(i, j)) for j in holders.get(word, ()) if j != i)
@@ -382,11 +412,17 @@ def _denial_clash(x: Statement, y: Statement, shared: set[str]) -> tuple[str, st
     named = any(len(a.tokens) > 1 and a.tokens == b.tokens for a in x.name_runs for b in y.name_runs)
     for neg, pos in ((x, y), (y, x)):
         for n in neg.negations:
-            scope = n.scope
+            # the denied word the other side says, or two of the phrase it opens ("no
+            # formal heat warning" meets "an official heat warning"; "no back pay" does
+            # not meet "a pay deal")
+            said = sorted(n.denies & pos.stems)
+            if n.scope not in said and len(said) < 2:
+                continue
+            scope = n.scope if n.scope in said else said[0]
             if scope in pos.negated or _said_no_to(pos, scope):
                 continue  # both sides say no to it ("not resumed" / "without resuming")
             needed = MIN_CLAIM_SHARED + 2 * (n.cue.split()[0].lower() not in _FLAT_CUES)
-            if scope and scope in pos.stems and len(shared - {scope}) + named >= needed:
+            if len(shared - n.denies) + named >= needed:
                 asserted = pos.surface(scope)
                 values = (n.cue, asserted) if neg is x else (asserted, n.cue)
                 return "claim", f"claim: {asserted}", *values

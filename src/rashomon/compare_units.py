@@ -33,12 +33,15 @@ from .resources.compare import (
     DENIAL_VERBS,
     DENIED_REPORTS,
     EVENT_OF,
+    FLAT_DENIALS,
     MIN_CLAUSE_WORDS,
     MODALS,
     MONTHS,
     MULTIPLIERS,
+    NEGATED_PHRASE_WORDS,
     NEGATION_REACH_BACK,
     NEGATION_REACH_FORWARD,
+    NOT_DENIALS,
     QUANTIFIER_DENIALS,
     QUOTE_SHARE_SKIP,
     REFUSAL_VERBS,
@@ -73,6 +76,9 @@ class Negation:
     scope: str  # stem of the first content word after the cue ("" if none)
     start: int
     end: int
+    # after a flat denial, the stems of the words of what it denies ("no formal heat
+    # warning": formal, heat, warn); else the scope alone
+    denies: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -346,6 +352,14 @@ def _name_runs(text: str, tokens: list[Token], known_names: frozenset[str]) -> l
     return runs
 
 
+def _cue_length_in(text: str, tokens: list[Token], i: int) -> int:
+    """:func:`_cue_length`, but none for "no" in a name for a thing ("a vote of no
+    confidence")."""
+    if tokens[i].lower == "no" and NOT_DENIALS.match(text, tokens[i].start):
+        return 0
+    return _cue_length(tokens, i)
+
+
 def _cue_length(tokens: list[Token], i: int) -> int:
     """How many tokens the negation cue at ``i`` takes (0: none there): "not", "never",
     "didn't", "without" before an -ing word one; "refused to" two."""
@@ -362,6 +376,11 @@ def _cue_length(tokens: list[Token], i: int) -> int:
         # "had not ruled out an appeal" keeps it open
         return 0 if i > 0 and is_negation(tokens[i - 1].lower) else 2
     return 0
+
+
+def _phrases_at(text: str, start: int) -> list[tuple[str, int, int]]:
+    """(canonical stem, start, end) of the multiword forms that begin at ``start``."""
+    return [(word, start + s, start + e) for word, s, e, _ in phrase_words(text[start:start + 40]) if s == 0]
 
 
 def _negated_stems(tokens: list[Token]) -> frozenset[str]:
@@ -384,7 +403,7 @@ def _negations(text: str, tokens: list[Token]) -> list[Negation]:
     charges" gets no scope, so it cannot clash with a sentence that merely names them."""
     out = []
     for i, tok in enumerate(tokens):
-        length = _cue_length(tokens, i)
+        length = _cue_length_in(text, tokens, i)
         if not length:
             continue
         scope, last = "", tokens[i + length - 1]
@@ -402,8 +421,25 @@ def _negations(text: str, tokens: list[Token]) -> list[Negation]:
                 between.append(nxt.lower)  # "denied on Monday that", "denied reports that"
                 continue
             if not denial or nxt.lower.endswith("ing") or "that" in between:
-                # a compound's last part is what it denies ("never breath-tested": tested)
-                scope, last = canonical(stem(_word_parts(nxt.text)[-1])), nxt
+                # a phrase is denied as the word it stands for ("not paid back": repay),
+                # a compound by its last part ("never breath-tested": tested)
+                phrase = next((word for word, start, _ in _phrases_at(text, nxt.start)), None)
+                scope = phrase or canonical(stem(_word_parts(nxt.text)[-1]))
+                last = nxt
             break
-        out.append(Negation(text[tok.start:last.end], scope, tok.start, last.end))
+        denies = {scope} if scope else set()
+        if scope and tok.lower in FLAT_DENIALS:
+            denies |= _phrase_after(tokens, tokens.index(last))
+        out.append(Negation(text[tok.start:last.end], scope, tok.start, last.end, frozenset(denies)))
+    return out
+
+
+def _phrase_after(tokens: list[Token], k: int) -> set[str]:
+    """Stems of the content words that follow token ``k`` up to the first function word
+    (at most NEGATED_PHRASE_WORDS): the rest of a noun phrase ("heat warning")."""
+    out: set[str] = set()
+    for tok in tokens[k + 1:k + 1 + NEGATED_PHRASE_WORDS]:
+        if tok.lower in STOPWORDS or not tok.lower.isalpha() or tok.capital:
+            break
+        out.add(canonical(stem(tok.text)))
     return out

@@ -147,8 +147,9 @@ def _toll_near(statement: Statement, number: NumberMention) -> tuple[str, str, s
         return number.unit, "", number.text.split()[-1]
     lo = number.start - statement.start - TOLL_REACH
     hi = number.end - statement.start + TOLL_REACH
-    window = statement.text[max(0, lo):hi]
-    tolls = [m.group() for m in TOKEN.finditer(window) if stem(m.group()) in _NEAR]
+    # whole words that begin within reach ("treated in hospital" is not cut to "hosp")
+    near = [m.group() for m in TOKEN.finditer(statement.text) if lo <= m.start() < hi]
+    tolls = [word for word in near if stem(word) in _NEAR]
     if not tolls:
         return None
     unit = "" if number.unit in _GENERIC else number.unit

@@ -31,12 +31,15 @@ from .resources.compare import (
     SAME_PHRASES,
     SAME_WORDS,
     STOPWORDS,
+    TALLY_LINK,
+    TALLY_REACH,
     UNIT_SKIP,
+    VOTE_WORDS,
 )
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[A-Za-z]+)*|[A-Za-z0-9][A-Za-z0-9'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_TALLY_LINK = re.compile(r"\s+to\s+(?:[A-Z][\w-]*['’]s\s+)?")
+_SECOND_COUNT = re.compile(r"\s+to\s+(?:[A-Z][\w-]*['’]s\s+)?")
 _HEDGE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\s+\$?$"
 )
@@ -285,15 +288,29 @@ def find_numbers(
 
 def _tally_units(text: str, found: list[NumberMention]) -> list[NumberMention]:
     """A tally's second count counts what its first does: "9,412 votes to Kroll's
-    9,375", "12 seats to 9"."""
+    9,375", "12 seats to 9"; a vote's bare tally counts votes ("voted 11 to 6")."""
     out: list[NumberMention] = []
     for mention in found:
         prev = out[-1] if out else None
         if (prev is not None and prev.unit and not mention.unit
-                and _TALLY_LINK.fullmatch(text[prev.end:mention.start])):
+                and _SECOND_COUNT.fullmatch(text[prev.end:mention.start])):
             mention = dataclasses.replace(mention, unit=prev.unit)
+        elif prev is not None and is_vote_tally(text, prev, mention):
+            out[-1] = dataclasses.replace(prev, unit="vot")
+            mention = dataclasses.replace(mention, unit="vot")
         out.append(mention)
     return out
+
+
+def is_vote_tally(text: str, first: NumberMention, second: NumberMention) -> bool:
+    """Two figures that are a vote's tally: joined by "to" or a dash, counting nothing
+    else, a vote word near ("voted 11 to 6", "12-5 vote")."""
+    if first.unit not in ("", "vot") or second.unit not in ("", "vot"):
+        return False
+    if not TALLY_LINK.fullmatch(text[first.end:second.start]):
+        return False
+    around = text[max(0, first.start - TALLY_REACH):second.end + TALLY_REACH]
+    return VOTE_WORDS.search(around) is not None
 
 
 def _unit_after(text: str, tokens: list[Token], k: int, span_end: int) -> tuple[str, int]:

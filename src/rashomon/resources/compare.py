@@ -49,6 +49,8 @@ SUBJECT_REACH = 3
 # How far (in tokens) a negation cue reaches back and forward over its neighbours.
 NEGATION_REACH_BACK = 2
 NEGATION_REACH_FORWARD = 3
+# After a flat denial ("no formal heat warning"), how many more words of what it denies.
+NEGATED_PHRASE_WORDS = 2
 
 # Conflicts (compare_conflicts.py).
 # A name or polarity clash needs a close match: the rest of the statements must agree
@@ -318,7 +320,7 @@ IRREGULAR_VERBS = (
     "swear swore sworn", "sweep swept", "swim swam swum", "swing swung", "take took taken",
     "teach taught", "tear tore torn", "think thought", "throw threw thrown",
     "understand understood", "wake woke woken", "wear wore worn", "weep wept",
-    "win won", "withdraw withdrew withdrawn", "write wrote written",
+    "win won", "repay repaid", "withdraw withdrew withdrawn", "write wrote written",
 )
 # Multiword forms: a phrase (lower-case, words as written) and the word of SAME_WORDS or
 # the event of EVENT_VERBS it stands for.
@@ -342,6 +344,9 @@ SAME_PHRASES = (
     ("broke down", "collapse"),
     ("signed off", "approve"),
     ("broke free", "escape"),
+    ("paid back", "repay"),
+    ("pay back", "repay"),
+    ("paying back", "repay"),
     ("broken free", "escape"),
     ("sign off", "approve"),
     ("break down", "collapse"),
@@ -368,6 +373,8 @@ FLAT_DENIALS = frozenset("no none never nobody nothing".split())
 # "Neither side has returned" denies the returning, not the side: these cues deny no
 # word that follows them (their negation has no scope).
 QUANTIFIER_DENIALS = frozenset("neither nor".split())
+# "no" in a name for a thing, not a denial: "a vote of no confidence".
+NOT_DENIALS = re.compile(r"\bno[\s-](?:confidence|fly|go|show|man's)\b", re.IGNORECASE)
 # Two-word negation cues that deny the thing after them outright: "ruled out the line".
 DENIAL_PHRASES = frozenset({("ruled", "out"), ("rules", "out"), ("rule", "out")})
 # A negation after a modal is a promise or a rule ("will never ask", "would not do so",
@@ -429,9 +436,14 @@ MANY_COUNT_UNITS = frozenset(
 GROWING_COUNTS = (
     "dead deaths killed died victims injured injuries hurt wounded casualties "
     "arrests arrested detained charged evacuated evacuees displaced rescued volunteers "
-    "searchers cases infections hospitalised hospitalized homes houses flooded ill sick "
-    "sickened complaints signatures"
+    "searchers cases infections hospitalised hospitalized homes houses flooded "
+    "ill sick sickened complaints signatures"
 ).split()
+# A vote's tally: two figures joined by "to" or a dash ("voted 11 to 6", "by 11 votes
+# to 6", "a 5-4 vote") with a vote word at most TALLY_REACH characters before or after.
+TALLY_LINK = re.compile(r"\s+to\s+|\s*[-–]\s*")
+VOTE_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot|margin)\b", re.IGNORECASE)
+TALLY_REACH = 25
 # Word endings of adjectives: "640 permanent staff" counts staff (compare_values).
 ADJECTIVE_ENDINGS = ("ent", "ant", "al", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible")
 
