@@ -279,11 +279,11 @@ def test_job_cuts_counted_twice() -> None:
 
 
 def test_one_day_one_thing_counted_twice() -> None:
-    from rashomon.compare_conflicts import _same_day_count_clashes
+    from rashomon.compare_events import same_day_count_clashes
 
     def clashes(*analyses) -> list[list[str]]:
         statements = [s for n, a in enumerate(analyses) for s in statements_of(a, n)]
-        return [[c.value_a, c.value_b] for c in _same_day_count_clashes(statements, set())]
+        return [[c.value_a, c.value_b] for c in same_day_count_clashes(statements, set())]
 
     a = analysis("The blaze broke out on Saturday, August 9, on a wooded slope about 8 kilometres "
                  "west of the town.", "wire", dates=(("Saturday, August 9", "2025-08-09"),))

@@ -19,7 +19,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .compare_conflicts import closeness, conflicts_of, order
+from .compare_clash import closeness, order
+from .compare_conflicts import conflicts_of
 from .compare_units import Statement, mid_sentence_capitals, statements_of
 from .compare_updates import merge_updates, split_updates, toll_updates
 from .compare_values import When
