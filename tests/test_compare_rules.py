@@ -390,3 +390,25 @@ def test_a_flat_denial_meets_its_phrase() -> None:
 def test_no_confidence_is_no_denial() -> None:
     assert negations("The mayor lost a vote of no confidence on Tuesday.") == []
     assert negations("He has not paid back a single penny.") == [("not paid", "repay")]
+
+
+def test_an_event_each_source_dates_once() -> None:
+    from rashomon.compare_events import event_date_slot_clashes
+
+    def clashes(*analyses) -> list[list[str]]:
+        statements = [s for n, a in enumerate(analyses) for s in statements_of(a, n)]
+        return [sorted([c.value_a, c.value_b]) for c in event_date_slot_clashes(statements, set(), {})]
+
+    a = analysis("The dockers walked out on May 19 after rejecting an offer.", "wire",
+                 dates=(("May 19", "2025-05-19"),))
+    b = analysis("Industrial action began on May 21 and halted cargo handling at the quays.",
+                 "trade", dates=(("May 21", "2025-05-21"),))
+    assert clashes(a, b) == [["May 19", "May 21"]]
+    # a source that dates the event twice over knows of two
+    c = analysis("The dockers walked out on May 21. They had walked out on May 2 as well.",
+                 "post", dates=(("May 21", "2025-05-21"), ("May 2", "2025-05-02")))
+    assert clashes(a, c) == []
+    # a plan is no date of what happened
+    d = analysis("The dockers will walk out on May 25 if the offer stands.", "post",
+                 dates=(("May 25", "2025-05-25"),))
+    assert clashes(a, d) == []

@@ -24,7 +24,12 @@ from .compare_clash import (
     unit_label,
     words_near,
 )
-from .compare_events import event_clashes, restated_date_clashes, same_day_count_clashes
+from .compare_events import (
+    event_clashes,
+    event_date_slot_clashes,
+    restated_date_clashes,
+    same_day_count_clashes,
+)
 from .compare_slots import slot_clashes
 from .compare_units import Statement
 from .compare_values import NumberMention
@@ -56,6 +61,7 @@ def conflicts_of(
         )))
     clashes.extend(event_clashes(statements, set(edges)))
     clashes.extend(restated_date_clashes(statements, set(edges)))
+    clashes.extend(event_date_slot_clashes(statements, set(edges), source))
     clashes.extend(same_day_count_clashes(statements, set(edges)))
     clashes.extend(Clash(*clash) for clash in slot_clashes(statements, source))
     clashing = {(min(c.a, c.b), max(c.a, c.b)) for c in clashes}

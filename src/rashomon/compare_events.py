@@ -141,6 +141,38 @@ def event_clashes(statements: list[Statement], edges: set[tuple[int, int]]) -> l
     return out
 
 
+def event_date_slot_clashes(
+    statements: list[Statement], edges: set[tuple[int, int]], source: dict[str, str]
+) -> list[Clash]:
+    """An event each of two sources dates once (all its dates for the event agreeing,
+    none a plan), the two dates disagreeing: the story's strike began on one day for
+    one source and on another for the other ("walked out on May 19" / "industrial
+    action that had halted cargo handling since May 21"), worded as differently as
+    they like."""
+    dated: dict[tuple[str, str], list[tuple[int, When]]] = {}
+    for i, s in enumerate(statements):
+        planned = planned_events(s)
+        for event, when in _event_dates(s).items():
+            if event not in planned:
+                dated.setdefault((event, source.get(s.article, s.article)), []).append((i, when))
+    single = {key: found for key, found in dated.items()
+              if all(x.compatible(y) for (_, x), (_, y) in zip(found, found[1:]))}
+    out: list[Clash] = []
+    keys = sorted(single)
+    for k, (event, sx) in enumerate(keys):
+        for other, sy in keys[k + 1:]:
+            if other != event or sx == sy:
+                continue
+            (i, da), (j, db) = single[(event, sx)][0], single[(event, sy)][0]
+            if (min(i, j), max(i, j)) in edges or da.compatible(db):
+                continue
+            if da.year is not None and db.year is not None and da.year != db.year:
+                continue  # another year is another occurrence
+            a, b = statements[i], statements[j]
+            out.append(Clash("date", "date", f"date of {event}: {about_words(a, b)}", i, da.text, j, db.text))
+    return out
+
+
 def restated_date_clashes(statements: list[Statement], edges: set[tuple[int, int]]) -> list[Clash]:
     """Two statements of different articles, one saying nearly all the other says and
     on another day (no date of one compatible with a date of the other, both to the

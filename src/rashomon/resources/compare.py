@@ -332,6 +332,8 @@ SAME_PHRASES = (
     ("got under way", "begin"),
     ("get under way", "begin"),
     ("walked out", "strike"),
+    ("downed tools", "strike"),
+    ("industrial action", "strike"),
     ("walk out", "strike"),
     ("most recent", "last"),
     ("per cent", "percent"),
