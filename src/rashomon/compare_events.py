@@ -147,8 +147,8 @@ def event_date_slot_clashes(
     """An event each of two sources dates once (all its dates for the event agreeing,
     none a plan), the two dates disagreeing: the story's strike began on one day for
     one source and on another for the other ("walked out on May 19" / "industrial
-    action that had halted cargo handling since May 21"), worded as differently as
-    they like."""
+    action halted cargo handling from May 21"), worded as differently as they like
+    but for one word in common besides the event's."""
     dated: dict[tuple[str, str], list[tuple[int, When]]] = {}
     for i, s in enumerate(statements):
         planned = planned_events(s)
@@ -169,6 +169,12 @@ def event_date_slot_clashes(
             if da.year is not None and db.year is not None and da.year != db.year:
                 continue  # another year is another occurrence
             a, b = statements[i], statements[j]
+            # one word in common besides the event's: "closed the marina" and "closed
+            # its reading room" are two closures
+            shared = _topic(a) & _topic(b)
+            shared -= {s for s, word in a.surfaces + b.surfaces if word.lower() in EVENT_OF}
+            if not shared - {s for s, _ in a.events + b.events}:
+                continue
             out.append(Clash("date", "date", f"date of {event}: {about_words(a, b)}", i, da.text, j, db.text))
     return out
 
