@@ -412,3 +412,19 @@ def test_an_event_each_source_dates_once() -> None:
     d = analysis("The dockers will walk out on May 25 if the offer stands.", "post",
                  dates=(("May 25", "2025-05-25"),))
     assert clashes(a, d) == []
+
+
+def test_an_amount_named_by_a_rare_word_given_two_ways() -> None:
+    from rashomon.compare_slots import _amount_clashes
+
+    filler = [analysis(f"Crews worked through the night on section {n} of the line.", f"f{n}")
+              for n in range(8)]
+    a = analysis("Northvale put the cost of repairs at £3.8 million.", "wire")
+    b = analysis("The operator estimates the repair bill at about £6 million.", "trade")
+    c = analysis("Rail fares rose 2.1 percent in 2024, according to the operator.", "post")
+    d = analysis("The operator says fares will rise 4 percent next year.", "courier")
+    analyses = [a, b, c, d, *filler]
+    statements = [s for n, x in enumerate(analyses) for s in statements_of(x, n)]
+    found = [sorted([v_a, v_b]) for *_, v_a, _, v_b in _amount_clashes(statements, {})]
+    # the repair bill twice; a rise dated to a past year is background, not the rise
+    assert found == [["£3.8 million", "£6 million"]]

@@ -25,15 +25,18 @@ import re
 from collections.abc import Iterable, Mapping, Sequence, Set
 
 from .compare_claims import claim_clashes
+from .compare_clash import words_near
 from .compare_units import NameRun, Statement
 from .compare_values import TOKEN, NumberMention, canonical, is_vote_tally, stem
 from .resources.compare import (
     AGE_REACH,
     AGENT_REACH,
+    AMOUNT_WORD_SHARE,
     APPOSITIVE_ROLE,
     BY_AGENT,
     CURRENCIES,
     GROWING_COUNTS,
+    HEDGES,
     MANY_COUNT_UNITS,
     MIN_ROLE_WORDS,
     ROLE_ARTICLES,
@@ -50,6 +53,7 @@ SINGLE_ROLES = frozenset(stem(word) for word in SINGLE_ROLE_WORDS)
 _NOT_ONE_COUNT = MANY_COUNT_UNITS | {canonical(stem(w)) for w in GROWING_COUNTS} | {"age"}
 CURRENCY_UNITS = frozenset(CURRENCIES.values())
 # role words that make a role phrase one person's ("engineer in charge", "safety chief")
+_HEDGE_WORDS = frozenset(stem(word) for hedge in HEDGES for word in hedge.split())
 _ONE_HOLDER = SINGLE_ROLES | {canonical(stem(word)) for word in ROLE_HEAD_WORDS}
 
 
@@ -225,6 +229,7 @@ def slot_clashes(
     frozen = {k: frozenset(v) for k, v in names_of.items()}
     out = _count_clashes(statements, source)
     out += _tally_clashes(statements, source)
+    out += _amount_clashes(statements, source)
     out += _clash_list(ages, "number", "age of")
     out += _clash_list(roles, "name", "who:", frozen)
     out += _role_phrase_clashes(statements, source, frozen)
@@ -263,6 +268,44 @@ def _count_clashes(
                 if pair is not None:
                     i, x, j, y = pair
                     out.append(("number", unit, f"number of {x.text.split()[-1]}", i, x.text, j, y.text))
+    return out
+
+
+def _amount_clashes(
+    statements: Sequence[Statement], source: Mapping[str, str]
+) -> list[tuple[str, str, str, int, str, int, str]]:
+    """An amount or a share named by a rare word next to it ("put the cost of repairs
+    at £3.8 million" / "estimates the repair bill at £6 million"; "a pay rise of 7.5%"
+    / "a 6.5% increase"), each of two sources giving one figure for it, the figures
+    disagreeing. Only words in few statements of the story name an amount: "the
+    museum" is next to every figure of a museum story."""
+    df: dict[str, int] = {}
+    for s in statements:
+        for word in s.stems:
+            df[word] = df.get(word, 0) + 1
+    rare = max(2, len(statements) // AMOUNT_WORD_SHARE)
+    found: dict[tuple[str, str, str], list[tuple[int, NumberMention]]] = {}
+    for i, s in enumerate(statements):
+        if any(d.rank == 0 for d in s.dates):
+            continue  # "last received a rise of 2.1 percent, in 2024": background
+        for n in s.numbers:
+            if n.unit in CURRENCY_UNITS or n.unit == "percent":
+                for word in words_near(s, n) - _HEDGE_WORDS:
+                    if df.get(word, 0) <= rare:
+                        found.setdefault((n.unit, word, source.get(s.article, s.article)), []).append((i, n))
+    single = {key: items for key, items in found.items()
+              if all(x.agrees_with(y) for (_, x), (_, y) in zip(items, items[1:]))}
+    out, seen = [], set()
+    keys = sorted(single)
+    for k, (unit, word, sx) in enumerate(keys):
+        for other_unit, other_word, sy in keys[k + 1:]:
+            if (other_unit, other_word) != (unit, word) or sx == sy:
+                continue
+            (i, x), (j, y) = single[(unit, word, sx)][0], single[(unit, word, sy)][0]
+            if x.agrees_with(y) or (i, j) in seen:
+                continue
+            seen.add((i, j))
+            out.append(("number", unit, f"amount ({word})", i, x.text, j, y.text))
     return out
 
 

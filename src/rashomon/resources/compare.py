@@ -281,6 +281,7 @@ SAME_WORDS = (
     "elect elected election",
     "resign resigned resignation",
     "agree agreed agreement deal",
+    "rise rises increase increases hike hikes",
     "job jobs position positions",
     "offer offered",
     "percent per-cent",
@@ -432,6 +433,10 @@ MANY_COUNT_UNITS = frozenset(
     "member vot point mil mile kilometr km metr m foot feet yard inch centimetr cm kg "
     "kilogram gram g ton tonn litr pound ounc acr hectar degre".split()
 )
+
+# A word next to an amount or a share names it story-wide ("repair" bill, pay "rise")
+# when it is in at most one statement in AMOUNT_WORD_SHARE of the story's.
+AMOUNT_WORD_SHARE = 8
 
 # Counts that grow as a story goes on (rashomon.compare_updates): a later article's larger
 # figure for one of these is an update, not a conflict.
