@@ -428,3 +428,44 @@ def test_an_amount_named_by_a_rare_word_given_two_ways() -> None:
     found = [sorted([v_a, v_b]) for *_, v_a, _, v_b in _amount_clashes(statements, {})]
     # the repair bill twice; a rise dated to a past year is background, not the rise
     assert found == [["£3.8 million", "£6 million"]]
+
+
+def test_a_number_said_to_grow_makes_its_earlier_count_an_update() -> None:
+    early = dated("Conservators have so far counted 140 volumes soaked at the Athenaeum.",
+                  "courier", "2025-04-16")
+    later = dated("The number of damaged volumes at the Athenaeum has climbed to 410, the "
+                  "recovery team said.", "trade", "2025-04-18")
+    (update,) = compared(early, later).updates
+    assert [v.value for v in update.versions] == ["140 volumes", "410"]
+
+
+def test_a_toll_word_across_and_counts_the_other_figure() -> None:
+    from rashomon.compare_updates import toll_mentions
+
+    text = "Fourteen people were arrested and nine stewards were injured at the final."
+    statements = statements_of(analysis(text, "wire"), 0)
+    assert [(m.toll, m.number.text) for m in toll_mentions(statements)] == [
+        ("arrest", "Fourteen people"), ("injur", "nine stewards")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five of Harrowgate's 14 branch libraries will shut.", [(5, "library"), (14, "library")]),
+    ("Families will pay an extra £1.81 a week.", [(1.81, "pounds a week")]),
+])
+def test_parts_and_rates(text: str, expected: list) -> None:
+    numbers = find_numbers(text, tokenize(text, 0, len(text)), 0, len(text), [])
+    assert [(n.value, n.unit) for n in numbers] == expected
+
+
+def test_a_head_teacher_named_two_ways() -> None:
+    a = analysis("Head teacher Helen Garside said counsellors would be at the academy all week.", "courier")
+    b = analysis("Headmistress Joanne Birtles said the whole academy was in shock.", "tabloid")
+    assert [kind for kind, _ in kinds_and_values(a, b)] == ["name"]
+
+
+def test_before_a_date_is_the_dates_own() -> None:
+    a = analysis("The director hopes to reopen the Athenaeum building in September.", "wire",
+                 dates=(("September", "2025-09"),))
+    b = analysis("The Athenaeum building is unlikely to reopen before March 2026, the director said.",
+                 "trade", dates=(("March 2026", "2026-03"),))
+    assert [kind for kind, _ in kinds_and_values(a, b)] == ["date"]

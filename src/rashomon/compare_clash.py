@@ -97,8 +97,8 @@ def clause_stems(statement: Statement, date: When) -> set[str]:
     at = date.start - statement.start
     lo, hi = 0, len(statement.text)
     for link in CLAUSE_LINKS.finditer(statement.text):
-        if link.end() <= at:
-            lo = link.end()
+        if link.end() <= at and statement.text[link.end():at].strip():
+            lo = link.end()  # (a link word right before the date is the date's own)
         elif link.start() >= at + len(date.text):
             hi = min(hi, link.start())
     words = {canonical(stem(m.group())) for m in TOKEN.finditer(statement.text, lo, hi)}

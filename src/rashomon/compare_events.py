@@ -69,13 +69,20 @@ def planned_events(statement: Statement) -> frozenset[str]:
     )
 
 
+_OWN_LINKS = frozenset({"before", "after"})
+
+
 def _reaches(statement: Statement, offset: int, start: int, end: int) -> bool:
     """Whether a date or number at start..end is near enough to the event verb at
     ``offset`` to be its date or count: within EVENT_REACH characters and in its clause."""
     if _distance(offset, start, end) > EVENT_REACH:
         return False
     lo, hi = sorted((offset, start if start > offset else end))
-    return CLAUSE_LINKS.search(statement.text[lo - statement.start : hi - statement.start]) is None
+    between = statement.text[lo - statement.start : hi - statement.start]
+    # "before" or "after" right before the date is the date's own ("reopen before March
+    # 2026"); "closed until November 24" gives the end, not the date of closing
+    return not any(between[link.end():].strip() or link.group().lower() not in _OWN_LINKS
+                   for link in CLAUSE_LINKS.finditer(between))
 
 
 def _distance(offset: int, start: int, end: int) -> int:

@@ -36,6 +36,7 @@ from .resources.compare import (
     BY_AGENT,
     CURRENCIES,
     GROWING_COUNTS,
+    HEAD_TEACHER,
     HEDGES,
     MANY_COUNT_UNITS,
     MIN_ROLE_WORDS,
@@ -49,6 +50,9 @@ from .resources.compare import (
 from .resources.compare import STOPWORDS as _STOPWORDS
 
 SINGLE_ROLES = frozenset(stem(word) for word in SINGLE_ROLE_WORDS)
+# one role written as other words ("headmistress", "head teacher")
+_ROLE_FOLD = {stem(word): stem(same) for word, same in ROLE_SAME.items() if same in SINGLE_ROLE_WORDS}
+_HEAD_TEACHER = stem("headteacher")
 # units with no one count in a story: many kinds of thing, and tolls that grow
 _NOT_ONE_COUNT = MANY_COUNT_UNITS | {canonical(stem(w)) for w in GROWING_COUNTS} | {"age"}
 CURRENCY_UNITS = frozenset(CURRENCIES.values())
@@ -90,6 +94,9 @@ def _roles_of(statement: Statement) -> list[tuple[str, NameRun]]:
         appositive = APPOSITIVE_ROLE.search(before)
         if appositive:
             roles.add(stem(appositive.group(1)))
+        if HEAD_TEACHER.search(before):
+            roles.add(_HEAD_TEACHER)  # "Head teacher Helen Garside"
+        roles = {_ROLE_FOLD.get(role, role) for role in roles}
         for role in roles & SINGLE_ROLES:
             out.append((role, run))
     return out

@@ -12,6 +12,7 @@ hit by floodwater rose to 212".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from .resources.compare import (
     EVENT_OF,
     GENERIC_UNITS,
     GROWING_COUNTS,
+    GROWTH_VERBS,
     MULTIPLIERS,
     TOLL_NOUN,
     TOLL_REACH,
@@ -39,6 +41,7 @@ _THINGS = frozenset(canonical(stem(word)) for word in TOLL_THINGS)
 # toll words that name the toll from near a figure (killed, injured, flooded)
 _NEAR = frozenset(stem(w) for w in GROWING_COUNTS if w not in TOLL_THINGS)
 CURRENCY_UNITS = frozenset(CURRENCIES.values())
+_ACROSS = re.compile(r"\b(?:and|but|while)\b|[;,]")
 
 
 def version_count(value: str) -> float | None:
@@ -140,6 +143,48 @@ def toll_mentions(statements: Sequence[Statement]) -> list[TollMention]:
     return out
 
 
+def growth_mentions(statements: Sequence[Statement]) -> list[TollMention]:
+    """Counts of anything a story says grows: "the number of damaged volumes ... has
+    climbed to 410" makes a toll of volumes, and "140 volumes" elsewhere a count of it;
+    "the number of people reporting sickness has risen to 57" makes one of the people
+    said to report it ("23 people have reported stomach illness": the words next to a
+    count of people must meet the words that describe them)."""
+    grown: list[tuple[str, frozenset[str], int, NumberMention]] = []
+    for index, statement in enumerate(statements):
+        for number in statement.numbers:
+            if number.unit:
+                continue
+            before = statement.text[: number.start - statement.start]
+            named = list(TOLL_NOUN.finditer(before))
+            if not named or not GROWTH_VERBS.search(before, named[-1].end()):
+                continue
+            words = [m.group() for m in TOKEN.finditer(before, named[-1].start(1))]
+            # the thing counted: the first plural ("damaged volumes"), else the first
+            # lower-case word ("people reporting sickness")
+            plain = [w for w in words if w.islower() and w not in _STOPWORDS]
+            noun = next((w for w in plain if w.endswith("s") and not w.endswith("ss")), plain[0] if plain else "")
+            if not noun:
+                continue
+            said = frozenset(canonical(stem(w)) for w in words[1:] if w.lower() not in _STOPWORDS)
+            grown.append((canonical(stem(noun)), said, index, number))
+    out = [TollMention(f"grow:{noun}", "", index, number, noun) for noun, _, index, number in grown]
+    for noun, said, _, _ in grown:
+        for index, statement in enumerate(statements):
+            for number in statement.numbers:
+                if number.unit != noun:
+                    continue
+                if noun in _GENERIC and not said & _words_near_number(statement, number):
+                    continue
+                out.append(TollMention(f"grow:{noun}", "", index, number, noun))
+    return out
+
+
+def _words_near_number(statement: Statement, number: NumberMention) -> set[str]:
+    lo = number.start - statement.start - TOLL_REACH
+    hi = number.end - statement.start + TOLL_REACH
+    return {canonical(stem(m.group())) for m in TOKEN.finditer(statement.text) if lo <= m.start() < hi}
+
+
 def _toll_near(statement: Statement, number: NumberMention) -> tuple[str, str, str] | None:
     """The toll a figure counts: its own unit when that is a toll ("146 volunteers"),
     else a toll word near it ("two workers were killed")."""
@@ -147,9 +192,17 @@ def _toll_near(statement: Statement, number: NumberMention) -> tuple[str, str, s
         return number.unit, "", number.text.split()[-1]
     lo = number.start - statement.start - TOLL_REACH
     hi = number.end - statement.start + TOLL_REACH
-    # whole words that begin within reach ("treated in hospital" is not cut to "hosp")
-    near = [m.group() for m in TOKEN.finditer(statement.text) if lo <= m.start() < hi]
-    tolls = [word for word in near if stem(word) in _NEAR]
+    # whole words that begin within reach ("treated in hospital" is not cut to "hosp"),
+    # the nearest first ("14 people were arrested and nine stewards were injured")
+    # by the gap between word and figure; a word across "and" or a comma tells of the
+    # next figure, not this one
+    start, end = number.start - statement.start, number.end - statement.start
+    near = []
+    for m in TOKEN.finditer(statement.text):
+        if lo <= m.start() < hi and stem(m.group()) in _NEAR:
+            gap = statement.text[m.end():start] if m.end() <= start else statement.text[end:m.start()]
+            near.append((len(gap) + 1000 * bool(_ACROSS.search(gap)), m.group()))
+    tolls = [word for _, word in sorted(near)]
     if not tolls:
         return None
     unit = "" if number.unit in _GENERIC else number.unit
@@ -196,14 +249,18 @@ def toll_updates(
     the start. The statements must share a content word besides the toll's own words:
     two incidents' tolls in one story are not one toll."""
     by_toll: dict[str, list[TollMention]] = {}
-    for mention in toll_mentions(statements):
+    for mention in toll_mentions(statements) + growth_mentions(statements):
         by_toll.setdefault(mention.toll, []).append(mention)
-    out = []
+    out: list[Update] = []
+    taken: set[tuple[str, int]] = set()
     for toll, mentions in by_toll.items():
         for group in _unit_groups(mentions):
             update = _growing(toll, group, statements, source, published)
-            if update is not None:
+            # one count read both as a toll and as a thing said to grow is one update
+            spans = {(v.article, v.start) for v in update.versions} if update else set()
+            if update is not None and not spans & taken:
                 out.append(update)
+                taken |= spans
     return out
 
 

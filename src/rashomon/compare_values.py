@@ -39,6 +39,7 @@ from .resources.compare import (
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[A-Za-z]+)*|[A-Za-z0-9][A-Za-z0-9'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?")
 _SECOND_COUNT = re.compile(r"\s+to\s+(?:[A-Z][\w-]*['’]s\s+)?")
 _HEDGE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\s+\$?$"
@@ -61,6 +62,7 @@ _MONEY = re.compile(
     r"(?P<cur>[$€£])\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
     r"(?:\s?(?P<mult>" + "|".join(sorted(MULTIPLIERS, key=len, reverse=True)) + r")\b)?"
 )
+_RATE = re.compile(r"\s+(?:a|an|per|each)\s+(week|month|year|day|hour)\b", re.IGNORECASE)
 _AGE = re.compile(
     r"\b(?P<num>\d{1,3})-year-old\b|\b(?:age|aged)\s+(?P<num2>\d{1,3})\b"
     r"|(?<=[A-Za-z]), (?P<num3>\d{1,3}),"
@@ -247,7 +249,10 @@ def find_numbers(
 
     for m in _MONEY.finditer(text, start, end):
         value = float(m.group("num").replace(",", "")) * MULTIPLIERS.get(m.group("mult") or "", 1)
-        add(value, CURRENCIES[m.group("cur")], m.start(), m.end())
+        # a rate is a sum per period: "£1.81 a week" and "£94 a year" are one rate
+        rate = _RATE.match(text, m.end())
+        unit = CURRENCIES[m.group("cur")] + (f" a {rate.group(1).lower()}" if rate else "")
+        add(value, unit, m.start(), m.end())
     for m in _AGE.finditer(text, start, end):
         group = "num" if m.group("num") else "num2" if m.group("num2") else "num3"
         if group == "num3":
@@ -295,6 +300,10 @@ def _tally_units(text: str, found: list[NumberMention]) -> list[NumberMention]:
         if (prev is not None and prev.unit and not mention.unit
                 and _SECOND_COUNT.fullmatch(text[prev.end:mention.start])):
             mention = dataclasses.replace(mention, unit=prev.unit)
+        elif prev is not None and mention.unit and not prev.unit and _PART_OF.fullmatch(
+                text[prev.end:mention.start]):
+            # "Five of Harrowgate's 14 branch libraries": five libraries
+            out[-1] = dataclasses.replace(prev, unit=mention.unit)
         elif prev is not None and is_vote_tally(text, prev, mention):
             out[-1] = dataclasses.replace(prev, unit="vot")
             mention = dataclasses.replace(mention, unit="vot")

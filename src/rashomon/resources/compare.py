@@ -218,6 +218,7 @@ EVENT_VERBS = (
     "cut cuts eliminate eliminates eliminated eliminating axe axes axed axing slash slashes "
     "slashed shed sheds shedding removes",
     "escape escaped escapes",
+    "issue issued issues impose imposed imposes",
     "sack sacked fired",  # not "fire": the noun is in every wildfire story
     "collapse collapsed",
     "marry married wed",
@@ -408,7 +409,8 @@ OTHER_SENSES = MappingProxyType({
 # another as another disagree. A role some source gives two people is left out.
 SINGLE_ROLE_WORDS = (
     "judge justice guard watchman captain skipper pilot driver coach mayor manager director "
-    "curator principal headteacher prosecutor governor sheriff owner founder chairman "
+    "curator principal headteacher headmistress headmaster prosecutor governor sheriff owner "
+    "founder chairman "
     "chairwoman treasurer conductor operator handler"
 ).split()
 
@@ -420,10 +422,15 @@ SINGLE_ROLE_WORDS = (
 # SINGLE_ROLE_WORDS: "council member" has many) and no source gives it two people.
 ROLE_PHRASE_WORDS = 4
 ROLE_HEAD_WORDS = frozenset("chief charge".split())
+# "Head teacher Helen Garside": the school's head, one role with "headmistress".
+HEAD_TEACHER = re.compile(r"\bhead\s+teacher\s*$", re.IGNORECASE)
 ROLE_JOINERS = frozenset("of in at for".split())
 ROLE_ARTICLES = frozenset("the a an".split())
 MIN_ROLE_WORDS = 2
-ROLE_SAME = MappingProxyType({"head": "chief", "director": "chief", "boss": "chief", "leader": "chief"})
+ROLE_SAME = MappingProxyType({
+    "head": "chief", "director": "chief", "boss": "chief", "leader": "chief",
+    "headmistress": "headteacher", "headmaster": "headteacher",
+})
 
 # Counted things a story has one count of however many times it is told ("14
 # turbines", "four batches"): units left out of that story-wide slot, as they count many
@@ -465,6 +472,11 @@ TOLL_THINGS = frozenset(
 # three": a count written after the thing it counts, which names the toll (rashomon.
 # compare_updates). The word after "death" names the dead.
 TOLL_NOUN = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?:\w+\s+){0,2}?(\w+)", re.IGNORECASE)
+# Verbs after "the number of ..." that say it grew: "has climbed to 410".
+GROWTH_VERBS = re.compile(
+    r"\b(?:rose|risen|rises|climbed|climbs|increased|grown|grew|jumped|soared|reached|"
+    r"passed|topped)\b", re.IGNORECASE
+)
 DEATH_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
 # Counted words as good as none for telling two tolls apart ("23 people injured" and
 # "the number injured rose to 31").
