@@ -74,28 +74,30 @@ def _pair_clashes(
     """The clashes of a matched pair; ``names`` are the name tokens each side's source
     writes anywhere in the story."""
     a, b = statements[i], statements[j]
-    about = about_words(a, b)
-    clashes: list[Clash] = []
+    found: list[tuple[str, str, str, str, str]] = []  # kind, key, label, value a, value b
     date = date_clash(a.dates, b.dates)
     if date is not None and clause_stems(a, date[0]) & clause_stems(b, date[1]):
-        clashes.append(Clash("date", "date", f"date: {about}", i, date[0].text, j, date[1].text))
+        found.append(("date", "date", "date", date[0].text, date[1].text))
     for unit, (x, y) in _number_clashes(a, b).items():
-        clashes.append(Clash("number", unit.unit, f"{unit_label(unit)}: {about}", i, x, j, y))
+        found.append(("number", unit.unit, unit_label(unit), x, y))
     close = closeness(a, b)
     name = _name_clash(a, b) if close >= STRONG_MATCH else _strangers_in_role(a, b, *names)
     if name is not None:
         slot, x, y = name
         role = a.surface(slot.split(":", 1)[1]).lower()
-        clashes.append(Clash("name", slot, f"name ({role}): {about}", i, x, j, y))
+        found.append(("name", slot, f"name ({role})", x, y))
     elif close >= SWAPPED_NAME_MATCH:
         swapped = _swapped_names(a, b, *names)
         if swapped is not None:
-            clashes.append(Clash("name", "person", f"name: {about}", i, swapped[0], j, swapped[1]))
+            found.append(("name", "person", "name", *swapped))
     if close >= STRONG_MATCH:
         claim = pair_claim_clash(a, b)
         if claim is not None:
-            clashes.append(Clash("claim", "claim", f"claim: {about}", i, claim[0], j, claim[1]))
-    return clashes
+            found.append(("claim", "claim", "claim", *claim))
+    if not found:
+        return []
+    about = about_words(a, b)  # (only for pairs that clash: most matched pairs do not)
+    return [Clash(kind, key, f"{label}: {about}", i, x, j, y) for kind, key, label, x, y in found]
 
 
 def _number_clashes(a: Statement, b: Statement) -> dict[NumberMention, tuple[str, str]]:
