@@ -39,13 +39,16 @@ def score_all(nlp: NLP | None = None, gold_path: Path = GOLD) -> tuple[FactScore
     total, per_story = FactScores(), {}
     for story, labels in gold["stories"].items():
         articles, problems = read_inputs([corpus / story])
+        if not articles:
+            raise SystemExit(f"bench-facts: {corpus / story}: no article to analyse")
         # the facts of the story as one story: how story grouping does is the corpus
         # benchmark's business; here it is only reported (stories_found)
         report = analyze_articles(articles, nlp=nlp, problems=problems, group=one_story)
         for problem in report.problems:  # a stage that failed would read as a bad score
             print(f"bench-facts: {story}: {problem.line()}", file=sys.stderr)
         per_story[story] = score_story(report, labels, story)
-        per_story[story].stories_found[story] = len(group_stories([a.text for a in articles]))
+        analysed = [a.article.text for a in report.articles]
+        per_story[story].stories_found[story] = len(group_stories(analysed))
         add_scores(total, per_story[story])
     return total, per_story
 

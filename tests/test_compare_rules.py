@@ -147,7 +147,7 @@ def test_a_restated_act_needs_most_of_the_shorter_statement() -> None:
 def test_talks_that_broke_down_collapsed() -> None:
     a = analysis("Pay talks between the guild and the airline collapsed on June 12 in Skerrow.",
                  "wire", dates=(("June 12", "2025-06-12"),))
-    b = analysis("Talks between the airline and the guild broke down on June 10 over the offer.",
+    b = analysis("The airline's talks broke down with the guild on June 10 over the offer.",
                  "post", dates=(("June 10", "2025-06-10"),))
     assert kinds_and_values(a, b) == [("date", ["June 12", "June 10"])]
 
@@ -268,8 +268,12 @@ def test_a_full_name_both_write_counts_toward_a_claim() -> None:
 
 def test_the_named_subject_of_an_act_against_its_passive_agent() -> None:
     a = analysis("Chief executive Hendrik Sollis announced the decision in a statement.", "wire")
-    b = analysis("The announcement was made by chief operating officer Agata Pelletier.", "trade")
+    b = analysis("The decision was announced by chief operating officer Agata Pelletier.", "trade")
     assert kinds_and_values(a, b) == [("name", ["Hendrik Sollis", "Agata Pelletier"])]
+    # two announcements of two things by two people are two acts
+    c = analysis("Chief operating officer Agata Pelletier announced an inquiry into the fire.", "post")
+    d = analysis("Chief executive Hendrik Sollis announced his resignation on Friday.", "wire")
+    assert kinds_and_values(c, d) == []
 
 
 def test_job_cuts_counted_twice() -> None:
@@ -301,11 +305,21 @@ def test_one_day_one_thing_counted_twice() -> None:
 
 
 def test_a_story_has_one_count_of_a_thing() -> None:
-    a = analysis("The High Court cleared the way for 14 turbines to go up on the Harrowdene "
-                 "moor. The Harrowdene scheme will power 40,000 homes.", "wire")
-    b = analysis("The judge upheld the minister's approval of the sixteen-turbine Harrowdene scheme.",
-                 "gazette")
-    assert kinds_and_values(a, b) == [("number", ["14 turbines", "sixteen-turbine"])]
+    from rashomon.compare_slots import _count_clashes
+
+    def clashes(*analyses) -> list[list[str]]:
+        statements = [s for n, a in enumerate(analyses) for s in statements_of(a, n)]
+        return [sorted([v_a, v_b]) for *_, v_a, _, v_b in _count_clashes(statements, {})]
+
+    a = analysis("The High Court cleared the way for 14 turbines on the Harrowdene moor scheme.", "wire")
+    b = analysis("The judge upheld the approval of 16 turbines for the scheme on the moor.", "gazette")
+    assert clashes(a, b) == [["14 turbines", "16 turbines"]]
+    # a name in common is not enough ("the A38"), nor a compound ("a four-storey block")
+    c = analysis("Two vehicles collided on the A38 near Pellham on Monday.", "wire")
+    d = analysis("About 40 vehicles were stuck in the queue on the A38.", "post")
+    e = analysis("The fire gutted a two-storey house in Mill Street.", "wire")
+    f = analysis("Crews saved a four-storey block in Mill Street.", "post")
+    assert clashes(c, d) == [] and clashes(e, f) == []
 
 
 @pytest.mark.parametrize("first, second", [
@@ -414,19 +428,21 @@ def test_an_event_each_source_dates_once() -> None:
     assert clashes(a, d) == []
 
 
-def test_an_amount_named_by_a_rare_word_given_two_ways() -> None:
+def test_an_amount_named_by_rare_words_given_two_ways() -> None:
     from rashomon.compare_slots import _amount_clashes
 
     filler = [analysis(f"Crews worked through the night on section {n} of the line.", f"f{n}")
-              for n in range(8)]
-    a = analysis("Northvale put the cost of repairs at £3.8 million.", "wire")
-    b = analysis("The operator estimates the repair bill at about £6 million.", "trade")
+              for n in range(24)]
+    a = analysis("Northvale put the cost of the tunnel repairs at £3.8 million.", "wire")
+    b = analysis("The operator now puts the tunnel repairs at about £6 million.", "trade")
     c = analysis("Rail fares rose 2.1 percent in 2024, according to the operator.", "post")
     d = analysis("The operator says fares will rise 4 percent next year.", "courier")
-    analyses = [a, b, c, d, *filler]
+    e = analysis("Repairs to the signal box will cost £300,000.", "gazette")
+    analyses = [a, b, c, d, e, *filler]
     statements = [s for n, x in enumerate(analyses) for s in statements_of(x, n)]
     found = [sorted([v_a, v_b]) for *_, v_a, _, v_b in _amount_clashes(statements, {})]
-    # the repair bill twice; a rise dated to a past year is background, not the rise
+    # the tunnel repairs twice; other repairs share one word only; a rise dated to a
+    # past year is background
     assert found == [["£3.8 million", "£6 million"]]
 
 

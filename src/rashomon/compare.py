@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .compare_clash import closeness, order
 from .compare_conflicts import conflicts_of
-from .compare_units import Statement, mid_sentence_capitals, statements_of
+from .compare_units import Statement, lower_case_words, mid_sentence_capitals, statements_of
 from .compare_updates import merge_updates, split_updates, toll_updates
 from .compare_values import When
 from .disjoint import DisjointSets
@@ -57,8 +57,10 @@ def compare_facts(
     to that source (reported once, the copies in ``also_in``), not shared.
     """
     known = frozenset().union(*(mid_sentence_capitals(a.sentences) for a in analyses))
+    lower = lower_case_words([a.article.text for a in analyses])
     statements = [
-        s for index, analysis in enumerate(analyses) for s in statements_of(analysis, index, known)
+        s for index, analysis in enumerate(analyses)
+        for s in statements_of(analysis, index, known, lower)
     ]
     source = source_of([a.article.id for a in analyses], syndicated)
     scores = _match(statements, _rarity(statements))
@@ -79,6 +81,9 @@ def compare_facts(
     published = {a.article.id: a.article.published for a in analyses}
     conflicts, updates = split_updates(conflicts, published)
     conflicts, updates = merge_updates(conflicts, updates, toll_updates(statements, source, published))
+    # a count an update follows is told by the update, not unique
+    at = {(s.article, s.start): i for i, s in enumerate(statements)}
+    told |= {at[(v.article, v.start)] for u in updates for v in u.versions if (v.article, v.start) in at}
     return Facts(
         shared=tuple(_shared(statements, facts_of, source)),
         unique=tuple(_unique(statements, told, facts_of, source)),

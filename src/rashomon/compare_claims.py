@@ -58,8 +58,9 @@ def _is_denial(cue: str) -> bool:
 
 
 def _content(statement: Statement) -> set[str]:
-    """Content stems, names left out: the story's names are in every other sentence and
-    say nothing about two statements being about one thing."""
+    """Content stems (names are never among a statement's stems; the story's names are
+    in every other sentence and say nothing about two statements being about one
+    thing)."""
     return {s for s in statement.stems if s not in _STOPWORDS}
 
 

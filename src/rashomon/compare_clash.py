@@ -8,15 +8,13 @@ import re
 from dataclasses import dataclass
 
 from .compare_units import Statement
-from .compare_values import TOKEN, NumberMention, When, canonical, stem
+from .compare_values import TOKEN, NumberMention, When, canonical, is_money, stem
 from .resources.compare import (
     ABOUT_WORDS,
     CLAUSE_LINKS,
-    CURRENCIES,
     NUMBER_CONTEXT,
+    OWN_LINKS,
 )
-
-CURRENCY_UNITS = frozenset(CURRENCIES.values())
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,7 @@ def unit_label(mention: NumberMention) -> str:
     dollars", "number of months" (the counted word as written)."""
     if mention.unit == "age":
         return "age"
-    if mention.unit in CURRENCY_UNITS:
+    if is_money(mention.unit):
         return f"amount in {mention.unit}"
     counted = re.split(r"[\s-]", mention.text)[-1].lower()
     return f"number of {counted}"
@@ -91,14 +89,21 @@ def has_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
 
 
+def dates_own_link(link: str, up_to_date: str) -> bool:
+    """Whether a link word is the date's own ("reopen before March 2026": nothing
+    between it and the date), not the start of another clause; "closed until
+    November 24" gives the end of the closure, not its date."""
+    return link.lower() in OWN_LINKS and not up_to_date.strip()
+
+
 def clause_stems(statement: Statement, date: When) -> set[str]:
     """The statement's content stems in the clause that holds ``date`` (clauses cut at
     CLAUSE_LINKS words)."""
     at = date.start - statement.start
     lo, hi = 0, len(statement.text)
     for link in CLAUSE_LINKS.finditer(statement.text):
-        if link.end() <= at and statement.text[link.end():at].strip():
-            lo = link.end()  # (a link word right before the date is the date's own)
+        if link.end() <= at and not dates_own_link(link.group(), statement.text[link.end():at]):
+            lo = link.end()
         elif link.start() >= at + len(date.text):
             hi = min(hi, link.start())
     words = {canonical(stem(m.group())) for m in TOKEN.finditer(statement.text, lo, hi)}

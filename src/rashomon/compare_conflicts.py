@@ -31,11 +31,15 @@ from .compare_events import (
     same_day_count_clashes,
 )
 from .compare_slots import slot_clashes
-from .compare_units import Statement
+from .compare_units import NameRun, Statement
 from .compare_values import NumberMention
 from .disjoint import DisjointSets
 from .model import Conflict, ConflictVersion
 from .resources.compare import (
+    ADJECTIVE_ENDINGS,
+    ATTRIBUTION_AFTER,
+    ATTRIBUTION_BEFORE,
+    DESCRIBING_WORDS,
     STRONG_MATCH,
     SWAPPED_NAME_MATCH,
 )
@@ -155,11 +159,22 @@ def _swapped_names(
     Agnes Polder, a mediator" / "The deal was brokered by Ruth Calloway, a mediator"),
     the one full name each gives that the other's source never writes: the same part
     played by two people."""
-    lone_a = [x for x in a.name_runs if len(x.tokens) > 1 and not x.tokens & names_b]
-    lone_b = [y for y in b.name_runs if len(y.tokens) > 1 and not y.tokens & names_a]
+    lone_a = [x for x in a.name_runs if len(x.tokens) > 1 and not x.tokens & names_b
+              and not _speaker(a, x)]
+    lone_b = [y for y in b.name_runs if len(y.tokens) > 1 and not y.tokens & names_a
+              and not _speaker(b, y)]
     if len(lone_a) == 1 and len(lone_b) == 1:
         return lone_a[0].text, lone_b[0].text
     return None
+
+
+def _speaker(statement: Statement, run: NameRun) -> bool:
+    """Whether the name is who the statement is attributed to ("..., said Anna Berg",
+    "according to Tom Hale", "Anna Berg said"): outlets quoting two people for one fact
+    do not dispute who did it."""
+    before = statement.text[: run.start - statement.start]
+    after = statement.text[run.end - statement.start:]
+    return bool(ATTRIBUTION_BEFORE.search(before) or ATTRIBUTION_AFTER.match(after))
 
 
 def _strangers_in_role(
@@ -175,7 +190,9 @@ def _strangers_in_role(
         for y in b.name_runs:
             if len(y.tokens) < 2 or y.tokens & names_a:
                 continue
-            roles = sorted(slot for slot in x.slots & y.slots if slot.startswith("role:"))
+            # a role noun, not a describing word ("local resident Anna Berg")
+            roles = sorted(slot for slot in x.slots & y.slots
+                           if slot.startswith("role:") and not _describing(slot.split(":", 1)[1]))
             if roles:
                 return roles[0], x.text, y.text
     return None
@@ -189,10 +206,13 @@ def _merged(statements: list[Statement], clashes: list[Clash]) -> list[Conflict]
     for k, clash in enumerate(clashes):
         for index in (clash.a, clash.b):
             sets.union(holder.setdefault((clash.kind, clash.key, index), k), k)
-        # two checks that find one disagreement between the same two statements
-        # (a role word, a role phrase) report it once
-        pair = (clash.kind, min(clash.a, clash.b), max(clash.a, clash.b))
-        sets.union(holder.setdefault(pair, k), k)
+        # two checks that find one person named two ways in the same two statements
+        # (a role word, a role phrase) report it once; two numbers that differ in
+        # the same two statements ("3 killed and 12 hurt" / "4 killed and 10 hurt")
+        # are two conflicts
+        if clash.kind == "name":
+            pair = (clash.kind, min(clash.a, clash.b), max(clash.a, clash.b))
+            sets.union(holder.setdefault(pair, k), k)
     out = []
     for member_ids in sets.groups():
         members = [clashes[k] for k in member_ids]
@@ -214,3 +234,8 @@ def _merged(statements: list[Statement], clashes: list[Clash]) -> list[Conflict]
         )
         out.append((order(statements[ordered[0]]), conflict.kind, conflict))
     return [c for *_, c in sorted(out, key=lambda t: (t[0], t[1]))]
+
+
+def _describing(role: str) -> bool:
+    """A word before a name that describes rather than names a role ("local")."""
+    return role.endswith(ADJECTIVE_ENDINGS) or role in DESCRIBING_WORDS

@@ -1,5 +1,7 @@
 """Conflicts found story-wide, whatever statements the matcher paired: a person's age,
-the holder of a role there is one of, and a claim one source makes and another denies.
+the holder of a role there is one of, the doer of an act, the one count of a thing, a
+vote's tally, an amount named by rare words, and (through :mod:`compare_claims`) a
+claim one source makes and another denies.
 
 Outlets word the same fact so differently that sentence matching misses much of it;
 some disagreements are still plain from small, reliable slots:
@@ -11,6 +13,8 @@ some disagreements are still plain from small, reliable slots:
   another by another, where neither source ever names the other's person;
 - count: the one count a story has of a thing ("14 turbines", "four batches") given
   as one figure by one source and as another by another, each source consistent;
+- tally: a vote's result ("11 to 6" / "12 to five"); amount: a sum or a share named by
+  two rare words next to it ("the cost of repairs");
 - claim: a statement that denies something ("No alarm went off") against one of
   another source that asserts it ("An alarm sounded at 2:40"), the denied word and one
   more content word in common; or "admitted" against "denied" about the same thing.
@@ -21,20 +25,22 @@ Copies of one wire story (:mod:`rashomon.syndication`) are one source.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable, Mapping, Sequence, Set
+from dataclasses import dataclass
+from itertools import combinations
+from types import MappingProxyType
 
 from .compare_claims import claim_clashes
 from .compare_clash import words_near
 from .compare_units import NameRun, Statement
-from .compare_values import TOKEN, NumberMention, canonical, is_vote_tally, stem
+from .compare_values import TOKEN, NumberMention, canonical, is_money, is_vote_tally, stem
 from .resources.compare import (
     AGE_REACH,
     AGENT_REACH,
     AMOUNT_WORD_SHARE,
     APPOSITIVE_ROLE,
     BY_AGENT,
-    CURRENCIES,
+    EVENT_OF,
     GROWING_COUNTS,
     HEAD_TEACHER,
     HEDGES,
@@ -43,20 +49,27 @@ from .resources.compare import (
     ROLE_ARTICLES,
     ROLE_HEAD_WORDS,
     ROLE_JOINERS,
+    ROLE_OF,
     ROLE_PHRASE_WORDS,
     ROLE_SAME,
     SINGLE_ROLE_WORDS,
+    TALLY_TOTAL_SLACK,
+    TITLES,
 )
 from .resources.compare import STOPWORDS as _STOPWORDS
 
 SINGLE_ROLES = frozenset(stem(word) for word in SINGLE_ROLE_WORDS)
 # one role written as other words ("headmistress", "head teacher")
-_ROLE_FOLD = {stem(word): stem(same) for word, same in ROLE_SAME.items() if same in SINGLE_ROLE_WORDS}
+_ROLE_FOLD = MappingProxyType(
+    {stem(word): stem(same) for word, same in ROLE_SAME.items() if same in SINGLE_ROLE_WORDS}
+)
 _HEAD_TEACHER = stem("headteacher")
 # units with no one count in a story: many kinds of thing, and tolls that grow
-_NOT_ONE_COUNT = MANY_COUNT_UNITS | {canonical(stem(w)) for w in GROWING_COUNTS} | {"age"}
-CURRENCY_UNITS = frozenset(CURRENCIES.values())
+_NOT_ONE_COUNT = frozenset(canonical(stem(w)) for w in (*MANY_COUNT_UNITS, *GROWING_COUNTS)) | {"age"}
 # role words that make a role phrase one person's ("engineer in charge", "safety chief")
+_EVENT_STEMS = frozenset(canonical(stem(word)) for word in EVENT_OF)
+_TITLE_STEMS = frozenset(canonical(stem(word)) for word in (*TITLES, *SINGLE_ROLE_WORDS))
+_VOTE_STEMS = frozenset({"vot", "ballot"})
 _HEDGE_WORDS = frozenset(stem(word) for hedge in HEDGES for word in hedge.split())
 _ONE_HOLDER = SINGLE_ROLES | {canonical(stem(word)) for word in ROLE_HEAD_WORDS}
 
@@ -102,12 +115,20 @@ def _roles_of(statement: Statement) -> list[tuple[str, NameRun]]:
     return out
 
 
-def _role_phrases(statement: Statement) -> list[tuple[frozenset[str], NameRun]]:
-    """(role words, name run) for each full name written with a role phrase of two
-    words or more: before it ("engineer in charge Gareth Penhale"), or set off by
-    commas before or after it ("the chief engineer, Corinne Ashdale", "Corinne Ashdale,
-    the chief engineer in charge of Brisk Dam,")."""
-    out = []
+@dataclass(frozen=True)
+class _RolePhrase:
+    words: frozenset[str]  # folded role stems ("boss", "engineer", "charg")
+    run: NameRun
+    written: str  # the role as the text gives it ("chief engineer in charge")
+    of: frozenset[str]  # name tokens of what the role is of ("Harbour Foods"), if said
+
+
+def _role_phrases(statement: Statement) -> list[_RolePhrase]:
+    """Each full name written with a role phrase of two words or more: before it
+    ("engineer in charge Gareth Penhale"), or set off by commas before or after it ("the
+    chief engineer, Corinne Ashdale", "Corinne Ashdale, the chief engineer in charge of
+    Brisk Dam,"), with the name the role is "of" or "at" when the phrase gives one."""
+    out: list[_RolePhrase] = []
     text, offset = statement.text, statement.start
     for run in statement.name_runs:
         if len(run.text.split()) < 2:
@@ -118,16 +139,22 @@ def _role_phrases(statement: Statement) -> list[tuple[frozenset[str], NameRun]]:
             continue  # "in charge of Brisk Dam": the name is what the role is of
         # the statement's first word may be a capitalised role word ("Safety director")
         first = {before[0]} if before and before[0].lower() not in statement.names else set()
-        words = _role_words(reversed(before), first)
-        if not words and text[:start].rstrip().endswith(","):
+        phrase = list(reversed(_role_run(reversed(before), first)))
+        if not phrase and text[:start].rstrip().endswith(","):
             before = _words(text[:start].rstrip()[:-1])
-            words = _role_words(reversed(before), first)
-        if not words and text[end:].lstrip().startswith(","):
-            words = _role_words(_words(text[end:].lstrip()[1:].split(",")[0]))
+            phrase = list(reversed(_role_run(reversed(before), first)))
+        after = ""
+        if not phrase and text[end:].lstrip().startswith(","):
+            after = text[end:].lstrip()[1:].split(",")[0]
+            phrase = _role_run(_words(after))
+        words = frozenset(canonical(stem(ROLE_SAME.get(w.lower(), w.lower()))) for w in phrase
+                          if w.lower() not in ROLE_JOINERS)
         # "Ruth Callander, head of safety at operator Harrowdale Mining": one phrase,
         # read both as her role and as the company's; it is hers
-        if len(words) >= MIN_ROLE_WORDS and all(words != w for w, _ in out):
-            out.append((words, run))
+        if len(words) >= MIN_ROLE_WORDS and all(words != p.words for p in out):
+            of = ROLE_OF.search(after)
+            of_tokens = frozenset(of.group(1).lower().split()) if of else frozenset()
+            out.append(_RolePhrase(words, run, " ".join(phrase), of_tokens))
     return out
 
 
@@ -135,25 +162,31 @@ def _words(text: str) -> list[str]:
     return [m.group() for m in TOKEN.finditer(text)]
 
 
-def _role_words(words: Iterable[str], capitalised: Set[str] = frozenset()) -> frozenset[str]:
-    """The role words at the head of ``words`` (read away from the name): lower-case
-    words (and the ``capitalised`` ones) over joining words, up to the first other
-    word or ROLE_PHRASE_WORDS role words; an article ("the") may open the phrase."""
+def _role_run(words: Iterable[str], capitalised: Set[str] = frozenset()) -> list[str]:
+    """The role words at the head of ``words`` (read away from the name), as written:
+    lower-case words (and the ``capitalised`` ones) over joining words, up to the first
+    other word or ROLE_PHRASE_WORDS role words; an article ("the") may open the phrase."""
     found: list[str] = []
+    content = 0
     for k, word in enumerate(words):
         lower = word.lower()
         if lower in ROLE_ARTICLES and k == 0:
             continue
         if lower in ROLE_JOINERS:
+            if found:
+                found.append(word)
             continue
-        if word.islower() is False and word not in capitalised:
+        if not (word.islower() or word in capitalised):
             break
         if lower in _STOPWORDS or lower.endswith(("ed", "ing")) or not lower.isalpha():
             break
-        found.append(canonical(stem(ROLE_SAME.get(lower, lower))))
-        if len(found) == ROLE_PHRASE_WORDS:
+        found.append(word)
+        content += 1
+        if content == ROLE_PHRASE_WORDS:
             break
-    return frozenset(found)
+    while found and found[-1].lower() in ROLE_JOINERS:
+        found.pop()  # a joining word at the phrase's end belongs to what follows
+    return found
 
 
 def _agents_of(statement: Statement) -> list[tuple[str, NameRun]]:
@@ -238,40 +271,56 @@ def slot_clashes(
     out += _tally_clashes(statements, source)
     out += _amount_clashes(statements, source)
     out += _clash_list(ages, "number", "age of")
-    out += _clash_list(roles, "name", "who:", frozen)
+    # the doer of one act: two announcements by two people are two acts unless the
+    # statements share a word besides the act ("announced her resignation" /
+    # "announced an inquiry")
+    out += [c for c in _clash_list(roles, "name", "who:", frozen)
+            if not c[1].endswith(" by") or _same_act(statements[c[3]], statements[c[5]])]
     out += _role_phrase_clashes(statements, source, frozen)
     out += claim_clashes(statements, source)
     return out
+
+
+def _same_act(a: Statement, b: Statement) -> bool:
+    """Two statements of one act share a content word besides the act's own verbs and
+    the people's titles ("chief")."""
+    return bool((a.stems & b.stems) - _EVENT_STEMS - _TITLE_STEMS)
+
+
+def _consistent(figures: Sequence[NumberMention]) -> bool:
+    """Every two of a source's figures for one thing agree (hedges are no chain: "about
+    9,000" agreeing with 8,600 and with 9,400 does not make those agree)."""
+    return all(x.agrees_with(y) for x, y in combinations(figures, 2))
 
 
 def _count_clashes(
     statements: Sequence[Statement], source: Mapping[str, str]
 ) -> list[tuple[str, str, str, int, str, int, str]]:
     """Two sources each giving one count of a thing (all their figures for the unit
-    agreeing) that disagree, their statements sharing a word or name besides the unit.
-    Units that count many things in one story (MANY_COUNT_UNITS, money, ages, growing
-    tolls) are left to the statement-pair checks."""
+    agreeing) that disagree, their statements sharing a content word besides the unit
+    (a name is not enough: "two vehicles collided on the A38" / "40 vehicles were stuck
+    on the A38"). Units that count many things in one story (MANY_COUNT_UNITS, money,
+    ages, growing tolls) are left to the statement-pair checks."""
     counts: dict[str, dict[str, list[tuple[int, NumberMention]]]] = {}
     for i, s in enumerate(statements):
         for n in s.numbers:
-            # (a unit of two letters is a measure or a clock: "400g", "11 p.m."; a count
-            # with words between figure and thing is of a kind of it: "two smaller
-            # community hospitals", "five grey wolves")
-            bare = len(re.split(r"[\s-]+", n.text)) == 2
+            # a count with words between figure and thing is of a kind of it ("two
+            # smaller community hospitals", "five grey wolves", "a four-storey block");
+            # a unit of two letters is a measure or a clock ("400g", "11 p.m.")
+            bare = len(n.text.split()) == 2 and "-" not in n.text
             if (bare and len(n.unit) > 2 and n.unit not in _NOT_ONE_COUNT
-                    and n.unit not in CURRENCY_UNITS):
+                    and not is_money(n.unit)):
                 counts.setdefault(n.unit, {}).setdefault(source.get(s.article, s.article), []).append((i, n))
     out = []
     for unit, by_source in counts.items():
-        single = {src: found for src, found in by_source.items()
-                  if all(x.agrees_with(y) for (_, x), (_, y) in zip(found, found[1:]))}
+        single = {src: found for src, found in by_source.items() if _consistent([n for _, n in found])}
         sources = sorted(single)
         for k, sx in enumerate(sources):
             for sy in sources[k + 1:]:
                 if any(x.agrees_with(y) for _, x in single[sx] for _, y in single[sy]):
                     continue
                 pair = next(((i, x, j, y) for i, x in single[sx] for j, y in single[sy]
-                             if _topic(statements[i]) & _topic(statements[j]) - {unit}), None)
+                             if (statements[i].stems & statements[j].stems) - {unit}), None)
                 if pair is not None:
                     i, x, j, y = pair
                     out.append(("number", unit, f"number of {x.text.split()[-1]}", i, x.text, j, y.text))
@@ -281,38 +330,41 @@ def _count_clashes(
 def _amount_clashes(
     statements: Sequence[Statement], source: Mapping[str, str]
 ) -> list[tuple[str, str, str, int, str, int, str]]:
-    """An amount or a share named by a rare word next to it ("put the cost of repairs
-    at £3.8 million" / "estimates the repair bill at £6 million"; "a pay rise of 7.5%"
-    / "a 6.5% increase"), each of two sources giving one figure for it, the figures
-    disagreeing. Only words in few statements of the story name an amount: "the
-    museum" is next to every figure of a museum story."""
+    """An amount or a share named by rare words next to it ("put the cost of repairs
+    at £3.8 million" / "estimates the repairs cost at £6 million"; "a pay rise of 7.5%"
+    / "a 6.5% pay increase"), each of two sources giving one figure for it, the figures
+    disagreeing. Two rare words in common are needed ("repairs to the bridge will cost
+    £2 million" and "repairs to the school roof £300,000" share one), and only words in
+    few statements of the story count ("the museum" is next to every figure of a
+    museum story)."""
     df: dict[str, int] = {}
     for s in statements:
         for word in s.stems:
             df[word] = df.get(word, 0) + 1
     rare = max(2, len(statements) // AMOUNT_WORD_SHARE)
-    found: dict[tuple[str, str, str], list[tuple[int, NumberMention]]] = {}
+    found: dict[tuple[str, frozenset[str], str], list[tuple[int, NumberMention]]] = {}
     for i, s in enumerate(statements):
         if any(d.rank == 0 for d in s.dates):
             continue  # "last received a rise of 2.1 percent, in 2024": background
         for n in s.numbers:
-            if n.unit in CURRENCY_UNITS or n.unit == "percent":
-                for word in words_near(s, n) - _HEDGE_WORDS:
-                    if df.get(word, 0) <= rare:
-                        found.setdefault((n.unit, word, source.get(s.article, s.article)), []).append((i, n))
-    single = {key: items for key, items in found.items()
-              if all(x.agrees_with(y) for (_, x), (_, y) in zip(items, items[1:]))}
+            if is_money(n.unit) or n.unit == "percent":
+                near = frozenset(w for w in words_near(s, n) - _HEDGE_WORDS if df.get(w, 0) <= rare)
+                for pair in combinations(sorted(near), 2):
+                    found.setdefault((n.unit, frozenset(pair), source.get(s.article, s.article)), []).append((i, n))
+    by_thing: dict[tuple[str, frozenset[str]], list[str]] = {}
+    for unit, words, src in found:
+        if _consistent([n for _, n in found[(unit, words, src)]]):
+            by_thing.setdefault((unit, words), []).append(src)
     out, seen = [], set()
-    keys = sorted(single)
-    for k, (unit, word, sx) in enumerate(keys):
-        for other_unit, other_word, sy in keys[k + 1:]:
-            if (other_unit, other_word) != (unit, word) or sx == sy:
-                continue
-            (i, x), (j, y) = single[(unit, word, sx)][0], single[(unit, word, sy)][0]
-            if x.agrees_with(y) or (i, j) in seen:
-                continue
-            seen.add((i, j))
-            out.append(("number", unit, f"amount ({word})", i, x.text, j, y.text))
+    for (unit, words), sources in sorted(by_thing.items(), key=lambda item: (item[0][0], sorted(item[0][1]))):
+        for k, sx in enumerate(sorted(sources)):
+            for sy in sorted(sources)[k + 1:]:
+                (i, x), (j, y) = found[(unit, words, sx)][0], found[(unit, words, sy)][0]
+                if x.agrees_with(y) or (i, j) in seen:
+                    continue
+                seen.add((i, j))
+                label = " ".join(statements[i].surface(w) for w in sorted(words))
+                out.append(("number", unit, f"amount ({label})", i, x.text, j, y.text))
     return out
 
 
@@ -320,7 +372,10 @@ def _tally_clashes(
     statements: Sequence[Statement], source: Mapping[str, str]
 ) -> list[tuple[str, str, str, int, str, int, str]]:
     """A vote's tally ("voted 11 to 6") given otherwise by another source ("12 to
-    five"), each source giving one tally: a story's vote has one result."""
+    five"), each source giving one tally, the two statements sharing a content word
+    besides the vote or the tallies adding up to about as many votes ("councillors
+    voted 11 to 6 to approve the library budget" and "the committee voted 5-2 to reject
+    the harbour scheme" are two votes)."""
     tallies: dict[str, list[tuple[int, tuple[float, float], str]]] = {}
     for i, s in enumerate(statements):
         for x, y in zip(s.numbers, s.numbers[1:]):
@@ -334,7 +389,10 @@ def _tally_clashes(
     for k, sx in enumerate(sources):
         for sy in sources[k + 1:]:
             (i, tx, vx), (j, ty, vy) = single[sx][0], single[sy][0]
-            if tx != ty:
+            # one vote: a content word in common, or as many votes cast (give or take
+            # an abstention or two: "11 to 6" / "12 to five" in one chamber of 17)
+            same_body = abs(sum(tx) - sum(ty)) <= TALLY_TOTAL_SLACK
+            if tx != ty and (same_body or (statements[i].stems & statements[j].stems) - _VOTE_STEMS):
                 out.append(("number", "tally", "vote tally", i, vx, j, vy))
     return out
 
@@ -344,36 +402,34 @@ def _shifted(number: NumberMention, statement: Statement) -> NumberMention:
     return dataclasses.replace(number, start=number.start - statement.start, end=number.end - statement.start)
 
 
-def _topic(statement: Statement) -> set[str]:
-    return set(statement.stems) | set(statement.names)
-
-
 def _role_phrase_clashes(
     statements: Sequence[Statement], source: Mapping[str, str], names_of: Mapping[str, frozenset[str]]
 ) -> list[tuple[str, str, str, int, str, int, str]]:
     """Two sources giving one role phrase (MIN_ROLE_WORDS role words in common) two
-    people, neither source naming the other's person anywhere, and no source giving
-    the role two people."""
-    held: dict[str, list[tuple[frozenset[str], str, int, str]]] = {}  # source -> roles
+    people, neither source naming the other's person anywhere, no source giving the
+    role two people, and the role not said to be of two different things ("chief
+    executive of Harbour Foods" / "chief executive of Dock Farms")."""
+    held: dict[str, list[tuple[_RolePhrase, int]]] = {}  # source -> role phrases
     for i, s in enumerate(statements):
-        for words, run in _role_phrases(s):
-            held.setdefault(source.get(s.article, s.article), []).append((words, _person(run), i, run.text))
+        for phrase in _role_phrases(s):
+            held.setdefault(source.get(s.article, s.article), []).append((phrase, i))
     out = []
     sources = sorted(held)
     for x, sx in enumerate(sources):
         for sy in sources[x + 1:]:
-            for wx, px, i, vx in held[sx]:
-                for wy, py, j, vy in held[sy]:
-                    common = wx & wy
+            for rx, i in held[sx]:
+                for ry, j in held[sy]:
+                    px, py = _person(rx.run), _person(ry.run)
+                    common = rx.words & ry.words
                     if px == py or len(common) < MIN_ROLE_WORDS or not common & _ONE_HOLDER:
                         continue
                     if px in names_of[sy] or py in names_of[sx]:
                         continue
-                    if any(common <= w and p != person for src, person in ((sx, px), (sy, py))
-                           for w, p, *_ in held[src]):
+                    if rx.of and ry.of and not rx.of & ry.of:
+                        continue
+                    if any(common <= r.words and _person(r.run) != person
+                           for src, person in ((sx, px), (sy, py)) for r, _ in held[src]):
                         continue  # a role some source gives two people
-                    role = " ".join(sorted(common))
-                    out.append(("name", f"role:{role}", f"who: {role}", i, vx, j, vy))
+                    key = " ".join(sorted(common))
+                    out.append(("name", f"role:{key}", f"who: {rx.written}", i, rx.run.text, j, ry.run.text))
     return out
-
-

@@ -35,12 +35,14 @@ from .resources.compare import (
     EVENT_OF,
     FLAT_DENIALS,
     MIN_CLAUSE_WORDS,
+    MODAL_NEGATIONS,
     MODALS,
     MONTHS,
     MULTIPLIERS,
     NEGATED_PHRASE_WORDS,
     NEGATION_REACH_BACK,
     NEGATION_REACH_FORWARD,
+    NO_FIRST_NAMES,
     NOT_DENIALS,
     QUANTIFIER_DENIALS,
     QUOTE_SHARE_SKIP,
@@ -55,6 +57,7 @@ from .resources.compare import (
     WITHOUT,
 )
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:but|and)\s+")
 
@@ -115,7 +118,10 @@ class Statement:
 
 
 def statements_of(
-    analysis: ArticleAnalysis, article_index: int, known_names: frozenset[str] | None = None
+    analysis: ArticleAnalysis,
+    article_index: int,
+    known_names: frozenset[str] | None = None,
+    lower_words: frozenset[str] | None = None,
 ) -> list[Statement]:
     """The statements of one article: its sentences (headline and quote-led ones out),
     split into clauses where a sentence clearly carries two facts. ``known_names`` are
@@ -126,13 +132,16 @@ def statements_of(
     dates = dates_of(analysis)
     if known_names is None:
         known_names = mid_sentence_capitals(analysis.sentences)
+    if lower_words is None:
+        lower_words = lower_case_words([text])
     out: list[Statement] = []
     for sentence in analysis.sentences:
         if _is_headline(analysis, sentence) or _quote_share(sentence, quotes) >= QUOTE_SHARE_SKIP:
             continue
         for start, end in _clauses(text, sentence, quotes):
             out.append(
-                _statement(analysis.article.id, article_index, text, start, end, dates, known_names)
+                _statement(analysis.article.id, article_index, text, start, end, dates,
+                           known_names, lower_words)
             )
     return out
 
@@ -202,6 +211,12 @@ def _content_words(text: str) -> int:
     return sum(1 for m in TOKEN.finditer(text) if m.group().lower() not in STOPWORDS)
 
 
+def lower_case_words(texts: Sequence[str]) -> frozenset[str]:
+    """Every word written in lower case somewhere in the texts: a capitalised word that
+    opens a sentence and is among them ("Deckhand Bo Lind") is no first name."""
+    return frozenset(m.group() for text in texts for m in _LOWER_WORD.finditer(text))
+
+
 def mid_sentence_capitals(sentences: Sequence[Sentence]) -> frozenset[str]:
     """Capitalised words seen away from a sentence start: names, so a sentence-initial
     "Vale" is a name while a sentence-initial "Inspectors" is not."""
@@ -225,6 +240,7 @@ def _statement(
     end: int,
     dates: list[When],
     known_names: frozenset[str],
+    lower_words: frozenset[str] = frozenset(),
 ) -> Statement:
     # trailing punctuation of a clause cut at ";" or "," is not part of it
     while end > start and text[end - 1] in ",;: ":
@@ -237,6 +253,9 @@ def _statement(
     number_starts = {n.start for n in numbers}
     stems: list[str] = []
     surfaces: list[tuple[str, str]] = []
+    runs = _name_runs(text, tokens, known_names, lower_words)
+    # a name is a word of a name run (an opening first name included: "Ruth Callander")
+    named_at = {t.start for t in tokens if any(r.start <= t.start < r.end for r in runs)}
     names: set[str] = set()
     for i, tok in enumerate(tokens):
         if _inside(tok.start, date_spans) or tok.start in number_starts or tok.lower in MULTIPLIERS:
@@ -245,7 +264,7 @@ def _statement(
             continue
         if tok.lower in MONTHS and tok.capital:
             continue
-        if _is_name(tok, i == 0, known_names):
+        if tok.start in named_at or _is_name(tok, i == 0, known_names):
             names.add(tok.lower)
             continue
         if tok.text[0].isdigit():
@@ -269,11 +288,11 @@ def _statement(
         stems=frozenset(stems),
         surfaces=tuple(surfaces),
         names=frozenset(names),
-        name_runs=tuple(_name_runs(text, tokens, known_names)),
+        name_runs=tuple(runs),
         numbers=numbers,
         dates=when,
         negations=tuple(_negations(text, tokens)),
-        negated=_negated_stems(tokens),
+        negated=_negated_stems(text, tokens),
         events=tuple(sorted(events, key=lambda e: e[1])),
     )
 
@@ -297,27 +316,34 @@ def _is_name(tok: Token, first: bool, known_names: frozenset[str]) -> bool:
     return not first or tok.lower in known_names
 
 
-def _first_name_at_start(tokens: list[Token], i: int, text: str, known_names: frozenset[str]) -> bool:
+def _first_name_at_start(
+    tokens: list[Token], i: int, text: str, known_names: frozenset[str], lower_words: frozenset[str]
+) -> bool:
     """A statement's first word that is a first name: capitalised, no title or function
     word, right before a name ("Ruth Callander, head of safety, said")."""
     if i != 0 or len(tokens) < 2 or not tokens[0].capital:
         return False
     lower = tokens[0].lower
-    if lower in TITLES or lower in SINGLE_ROLE_WORDS or lower in STOPWORDS:
-        return False  # "Guard Sean Varga", "Judge Ana Ruiz"
-    if number_value(lower) is not None or re.search(rf"\b{re.escape(lower)}\b", text):
-        return False  # a word the article also writes in lower case is no first name
+    if lower in TITLES or lower in SINGLE_ROLE_WORDS or lower in STOPWORDS or lower in NO_FIRST_NAMES:
+        return False  # "Guard Sean Varga", "Judge Ana Ruiz", "Yesterday Anna Berg"
+    if lower.endswith(("ly", "er", "or", "ist", "ian")) and len(lower) > 4:
+        return False  # "Meanwhile", "Officer", "Nurse"-like role nouns and adverbs
+    if number_value(lower) is not None or lower in lower_words:
+        return False  # a word the story also writes in lower case is no first name ("deckhand")
     return text[tokens[0].end:tokens[1].start] == " " and _is_name(tokens[1], False, known_names)
 
 
-def _name_runs(text: str, tokens: list[Token], known_names: frozenset[str]) -> list[NameRun]:
+def _name_runs(
+    text: str, tokens: list[Token], known_names: frozenset[str], lower_words: frozenset[str] = frozenset()
+) -> list[NameRun]:
     """Runs of adjacent name tokens, each with the role slots it fills: a title inside
     or before it ("Mayor"), the role word before it ("skipper"), the word after
     it ("opened")."""
     runs: list[NameRun] = []
     i = 0
     while i < len(tokens):
-        if not _is_name(tokens[i], i == 0, known_names) and not _first_name_at_start(tokens, i, text, known_names):
+        if not _is_name(tokens[i], i == 0, known_names) and not _first_name_at_start(
+                tokens, i, text, known_names, lower_words):
             i += 1
             continue
         j = i
@@ -354,8 +380,8 @@ def _name_runs(text: str, tokens: list[Token], known_names: frozenset[str]) -> l
 
 def _cue_length_in(text: str, tokens: list[Token], i: int) -> int:
     """:func:`_cue_length`, but none for "no" in a name for a thing ("a vote of no
-    confidence")."""
-    if tokens[i].lower == "no" and NOT_DENIALS.match(text, tokens[i].start):
+    confidence") or "without" in a set phrase ("collapsed without warning")."""
+    if tokens[i].lower in ("no", WITHOUT) and NOT_DENIALS.match(text, tokens[i].start):
         return 0
     return _cue_length(tokens, i)
 
@@ -373,8 +399,8 @@ def _cue_length(tokens: list[Token], i: int) -> int:
     if lower in REFUSAL_VERBS and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         return 2
     if i + 1 < len(tokens) and (lower, tokens[i + 1].lower) in DENIAL_PHRASES:
-        # "had not ruled out an appeal" keeps it open
-        return 0 if i > 0 and is_negation(tokens[i - 1].lower) else 2
+        # "had not ruled out an appeal", "has not yet ruled out" keep it open
+        return 0 if any(is_negation(t.lower) for t in tokens[max(0, i - 2):i]) else 2
     return 0
 
 
@@ -383,12 +409,12 @@ def _phrases_at(text: str, start: int) -> list[tuple[str, int, int]]:
     return [(word, start + s, start + e) for word, s, e, _ in phrase_words(text[start:start + 40]) if s == 0]
 
 
-def _negated_stems(tokens: list[Token]) -> frozenset[str]:
+def _negated_stems(text: str, tokens: list[Token]) -> frozenset[str]:
     """Content words within a few tokens of a negation cue ("matched no program",
     "did not match"): a sentence that says them is not simply affirming them."""
     out: set[str] = set()
     for i in range(len(tokens)):
-        length = _cue_length(tokens, i)
+        length = _cue_length_in(text, tokens, i)
         if length:
             for k in range(max(0, i - NEGATION_REACH_BACK), min(len(tokens), i + length + NEGATION_REACH_FORWARD)):
                 near = tokens[k]
@@ -410,7 +436,7 @@ def _negations(text: str, tokens: list[Token]) -> list[Negation]:
         between: list[str] = []
         # "neither side has returned" denies the returning, not the side; "will never
         # ask" is a promise, no account of what happened
-        modal = i > 0 and tokens[i - 1].lower in MODALS
+        modal = (i > 0 and tokens[i - 1].lower in MODALS) or tok.lower in MODAL_NEGATIONS
         following = [] if tok.lower in QUANTIFIER_DENIALS or modal else tokens[i + length:i + length + 6]
         for nxt in following:
             if nxt.lower in UNREPORTED:

@@ -17,10 +17,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .compare_units import Statement
-from .compare_values import TOKEN, NumberMention, canonical, number_value, stem
+from .compare_values import TOKEN, NumberMention, canonical, is_money, number_value, stem
 from .model import Conflict, ConflictVersion, PartialDate, Update
 from .resources.compare import (
-    CURRENCIES,
     DEATH_TOLL,
     EVENT_OF,
     GENERIC_UNITS,
@@ -40,7 +39,6 @@ _GENERIC = frozenset(stem(word) for word in GENERIC_UNITS)
 _THINGS = frozenset(canonical(stem(word)) for word in TOLL_THINGS)
 # toll words that name the toll from near a figure (killed, injured, flooded)
 _NEAR = frozenset(stem(w) for w in GROWING_COUNTS if w not in TOLL_THINGS)
-CURRENCY_UNITS = frozenset(CURRENCIES.values())
 _ACROSS = re.compile(r"\b(?:and|but|while)\b|[;,]")
 
 
@@ -134,7 +132,7 @@ def toll_mentions(statements: Sequence[Statement]) -> list[TollMention]:
     out = []
     for index, statement in enumerate(statements):
         for number in statement.numbers:
-            if number.unit in ("age", "percent") or number.unit in CURRENCY_UNITS:
+            if number.unit in ("age", "percent") or is_money(number.unit):
                 continue
             found = _toll_near(statement, number) or _toll_named_before(statement, number)
             if found is not None:
@@ -165,9 +163,10 @@ def growth_mentions(statements: Sequence[Statement]) -> list[TollMention]:
             noun = next((w for w in plain if w.endswith("s") and not w.endswith("ss")), plain[0] if plain else "")
             if not noun:
                 continue
-            said = frozenset(canonical(stem(w)) for w in words[1:] if w.lower() not in _STOPWORDS)
+            # the words that say which of them ("people reporting sickness")
+            said = frozenset(canonical(stem(w)) for w in words if w != noun and w.lower() not in _STOPWORDS)
             grown.append((canonical(stem(noun)), said, index, number))
-    out = [TollMention(f"grow:{noun}", "", index, number, noun) for noun, _, index, number in grown]
+    out = [TollMention(f"grow:{noun}", "", index, number, f"of {noun}") for noun, _, index, number in grown]
     for noun, said, _, _ in grown:
         for index, statement in enumerate(statements):
             for number in statement.numbers:
@@ -175,7 +174,7 @@ def growth_mentions(statements: Sequence[Statement]) -> list[TollMention]:
                     continue
                 if noun in _GENERIC and not said & _words_near_number(statement, number):
                     continue
-                out.append(TollMention(f"grow:{noun}", "", index, number, noun))
+                out.append(TollMention(f"grow:{noun}", "", index, number, f"of {noun}"))
     return out
 
 
@@ -328,12 +327,14 @@ def merge_updates(
     conflicts: Sequence[Conflict], updates: Sequence[Update], tolls: Sequence[Update]
 ) -> tuple[tuple[Conflict, ...], tuple[Update, ...]]:
     """Conflicts and updates once the story-wide toll updates are in: a toll an update
-    found among the conflicts already reports is not reported twice, and a conflict
-    whose statements a toll update holds is that update."""
+    found among the conflicts already reports is not reported twice, and a number
+    conflict whose statements a toll update holds is that update."""
     def spans(versions: Sequence[ConflictVersion]) -> set[tuple[str, int]]:
         return {(v.article, v.start) for v in versions}
     known = [spans(u.versions) for u in updates]
     tolls = [t for t in tolls if not any(spans(t.versions) & s for s in known)]
     covered = [spans(t.versions) for t in tolls]
-    kept = tuple(c for c in conflicts if not any(spans(c.versions) <= s for s in covered))
+    # only a count can be the toll: a date or a name the same statements dispute stays
+    kept = tuple(c for c in conflicts
+                 if c.kind != "number" or not any(spans(c.versions) <= s for s in covered))
     return kept, tuple(updates) + tuple(tolls)

@@ -28,6 +28,7 @@ from .resources.compare import (
     NEGATION_SUFFIXES,
     NEGATIONS,
     NUMBER_WORDS,
+    ORDINAL_SUFFIXES,
     SAME_PHRASES,
     SAME_WORDS,
     STOPWORDS,
@@ -39,6 +40,7 @@ from .resources.compare import (
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[A-Za-z]+)*|[A-Za-z0-9][A-Za-z0-9'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_RANGE_FROM = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?")
 _SECOND_COUNT = re.compile(r"\s+to\s+(?:[A-Z][\w-]*['’]s\s+)?")
 _HEDGE = re.compile(
@@ -62,7 +64,11 @@ _MONEY = re.compile(
     r"(?P<cur>[$€£])\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
     r"(?:\s?(?P<mult>" + "|".join(sorted(MULTIPLIERS, key=len, reverse=True)) + r")\b)?"
 )
-_RATE = re.compile(r"\s+(?:a|an|per|each)\s+(week|month|year|day|hour)\b", re.IGNORECASE)
+# "£1.81 a week"; not "£40,000 a day after the appeal"
+_RATE = re.compile(
+    r"\s+(?:a|an|per|each)\s+(week|month|year|day|hour)\b(?!\s+(?:after|before|later|earlier))",
+    re.IGNORECASE,
+)
 _AGE = re.compile(
     r"\b(?P<num>\d{1,3})-year-old\b|\b(?:age|aged)\s+(?P<num2>\d{1,3})\b"
     r"|(?<=[A-Za-z]), (?P<num3>\d{1,3}),"
@@ -70,6 +76,14 @@ _AGE = re.compile(
 _NUMBERTOKEN = re.compile(
     r"^(?:(?P<digits>\d[\d,]*(?:\.\d+)?)|(?P<word>[a-z]+(?:-[a-z]+)?))(?:-(?P<unit>[a-z]+))?$"
 )
+
+
+CURRENCY_UNITS = frozenset(CURRENCIES.values())
+
+
+def is_money(unit: str) -> bool:
+    """Whether a unit is a sum of money, or a rate of one ("pounds a week")."""
+    return unit.split(" ", 1)[0] in CURRENCY_UNITS
 
 
 @dataclass(frozen=True)
@@ -272,8 +286,12 @@ def find_numbers(
             value += 0.5  # "three and a half percent"
             span_end = tokens[k + 2].end
             k += 3
+        attached = k < len(tokens) and tokens[k].start == span_end
+        if attached and tokens[k].lower in ORDINAL_SUFFIXES:
+            continue  # "3rd", "1990s": a rank or a decade, no count
         if (k < len(tokens) and tokens[k].lower in MULTIPLIERS
-                and tokens[k].lower not in ATTACHED_MULTIPLIERS):
+                and (attached or tokens[k].lower not in ATTACHED_MULTIPLIERS)):
+            # "3.8m passengers", "10k runners", "2 million"; a spaced "3 m" is metres
             value *= MULTIPLIERS[tokens[k].lower]
             span_end = tokens[k].end
             k += 1
@@ -318,6 +336,8 @@ def is_vote_tally(text: str, first: NumberMention, second: NumberMention) -> boo
         return False
     if not TALLY_LINK.fullmatch(text[first.end:second.start]):
         return False
+    if _RANGE_FROM.search(text[max(0, first.start - 6):first.start]):
+        return False  # "voting runs from 7 to 10": hours, no tally
     around = text[max(0, first.start - TALLY_REACH):second.end + TALLY_REACH]
     return VOTE_WORDS.search(around) is not None
 
@@ -351,7 +371,10 @@ def _unit_after(text: str, tokens: list[Token], k: int, span_end: int) -> tuple[
     plural = [w for w in words if w.lower.endswith("s") and not w.lower.endswith("ss")]
     # else the first word, past an adjective ("640 permanent staff", not "nine people
     # fell ill")
-    plain = [w for w in words[:-1] if not w.lower.endswith(ADJECTIVE_ENDINGS)] + words[-1:]
+    # (an adjective is skipped only before a noun: "one patient died" counts patients)
+    plain = [w for w, nxt in zip(words, words[1:])
+             if not (w.lower.endswith(ADJECTIVE_ENDINGS) and not nxt.lower.endswith(("ed", "ing")))]
+    plain += words[-1:]
     chosen = plural[0] if plural else plain[0]
     return canonical(stem(chosen.text)), chosen.end
 

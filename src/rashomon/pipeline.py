@@ -72,7 +72,7 @@ def analyze_articles(
     nlp: NLP | None = None,
     problems: Sequence[Problem] = (),
     progress: Progress | None = None,
-    group: Grouping = cluster.group_stories,
+    group: Grouping | None = None,
 ) -> Report:
     """Analyse already-built articles (the library entry point for callers that build
     their own :class:`Article` records). Repeated ids are made unique (``x-2``).
@@ -80,6 +80,7 @@ def analyze_articles(
     ``group`` puts the analysed articles into stories: given their texts, the indexes of
     each story's articles (by default :func:`rashomon.cluster.group_stories`; pass
     :func:`one_story` for articles known to tell one story)."""
+    group = group or cluster.group_stories
     nlp = nlp or NLP()
     report_progress = progress or _no_progress
     found_problems = list(problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from types import MappingProxyType
 
@@ -29,7 +30,7 @@ MIN_SHARED_FEATURES = 3
 MIN_SHARED_CONTENT = 2
 # ... counting, as one, a shared name as rare as this (1 + log N/df: in at most one
 # statement in eight of the story's).
-RARE_NAME = 1 + __import__("math").log(8)
+RARE_NAME = 1 + math.log(8)
 # Two statements whose dates are all incompatible need more: different dates say
 # different events unless the rest is near-identical (content closeness STRONG_MATCH).
 DATE_MISMATCH_THRESHOLD = 0.5
@@ -68,11 +69,13 @@ NUMBER_CONTEXT = 25
 # A date or count does not belong to an event verb across one of these words: "flooded
 # the town on Monday after engineers opened the gates" dates the flood, not the opening.
 CLAUSE_LINKS = re.compile(r"\b(?:after|before|because|until|following|but)\b", re.IGNORECASE)
+# Of those, the ones that may belong to the date right after them ("reopen before March").
+OWN_LINKS = frozenset({"before", "after"})
 # Words just before an event verb that make it a plan, not a fact: "will hold a vote on
 # October 6" and "voted on Monday" are two events, not one event on two dates.
 PLANNED = re.compile(
-    r"\b(?:will|shall|would|is to|are to|due to|set to|scheduled to|plans? to|planned|"
-    r"expected to|another|separate|second|new)\b[^.;]{0,30}$",
+    r"\b(?:will|shall|would|is to|are to|(?:is|are) due to|set to|scheduled to|plans? to|"
+    r"planned|expected to|separate)\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
 # A statement that says nearly all another says ("Rescuers reached the miners on
@@ -81,6 +84,10 @@ PLANNED = re.compile(
 # the shorter statement's content words (names, numbers and dates left out).
 MIN_RESTATED_WORDS = 2
 RESTATED_SHARE = 0.6
+# Candidate restatements share a word held by at most one dated statement in this many.
+RESTATED_INDEX_SHARE = 4
+# Words that say an act happened once more, so its other date is no contradiction.
+AGAIN = re.compile(r"\b(?:again|second|another|third|renewed|fresh)\b", re.IGNORECASE)
 # Words besides the event verb two statements must share for an event-date conflict.
 MIN_EVENT_SHARED = 2
 
@@ -169,6 +176,8 @@ MULTIPLIERS = MappingProxyType({
 })
 # Multiplier abbreviations that only count when written against the figure ("$2m").
 ATTACHED_MULTIPLIERS = frozenset({"k", "m", "bn"})
+# Letters written onto a figure that make it a rank or a decade ("3rd", "1990s").
+ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "s"})
 
 CURRENCIES = MappingProxyType({"$": "dollars", "€": "euros", "£": "pounds"})
 CURRENCY_WORDS = MappingProxyType({"dollars": "dollars", "dollar": "dollars", "euros": "euros",
@@ -211,14 +220,13 @@ EVENT_VERBS = (
     "shoot shot shoots shooting",
     "elect elected",
     "file filed sue sued",
-    "announce announced announces announcement",
+    "announce announced announces",
     "release released freed",
     "discover discovered spot spotted found locate located",
     "appoint appointed hire hired",
-    "cut cuts eliminate eliminates eliminated eliminating axe axes axed axing slash slashes "
-    "slashed shed sheds shedding removes",
-    "escape escaped escapes",
-    "issue issued issues impose imposed imposes",
+    "eliminate eliminates eliminated eliminating axed axing slashed slashing removes",
+    "escape escaped escapes",  # ("escape" the noun: "the escape happened on Sunday")
+    "issued imposed imposes",
     "sack sacked fired",  # not "fire": the noun is in every wildfire story
     "collapse collapsed",
     "marry married wed",
@@ -312,13 +320,13 @@ IRREGULAR_VERBS = (
     "forget forgot forgotten", "forgive forgave forgiven", "freeze froze frozen",
     "get got gotten", "give gave given", "go went gone", "grow grew grown",
     "hang hung", "hear heard", "hide hid hidden", "hold held", "keep kept", "know knew known",
-    "lay laid", "lead led", "lend lent", "lie lay lain", "lose lost", "make made",
+    "lay laid", "lead led", "lend lent", "lie lain", "lose lost", "make made",
     "mean meant", "meet met", "pay paid", "ride rode ridden", "ring rang rung",
     "rise rose risen", "run ran", "seek sought", "sell sold", "send sent", "shake shook shaken",
     "shine shone", "shoot shot", "show shown", "shrink shrank shrunk", "sing sang sung",
     "sink sank sunk", "sit sat", "slay slew slain", "sleep slept", "slide slid",
     "speak spoke spoken", "spend spent", "spin spun", "stand stood", "steal stole stolen",
-    "stick stuck", "sting stung", "strike struck stricken", "strive strove striven",
+    "stick stuck", "sting stung", "strive strove striven",
     "swear swore sworn", "sweep swept", "swim swam swum", "swing swung", "take took taken",
     "teach taught", "tear tore torn", "think thought", "throw threw thrown",
     "understand understood", "wake woke woken", "wear wore worn", "weep wept",
@@ -345,7 +353,7 @@ SAME_PHRASES = (
     ("lost their lives", "die"),
     ("put out", "extinguish"),
     ("made off with", "steal"),
-    ("broke down", "collapse"),
+    ("talks broke down", "collapse"),
     ("signed off", "approve"),
     ("broke free", "escape"),
     ("paid back", "repay"),
@@ -353,7 +361,7 @@ SAME_PHRASES = (
     ("paying back", "repay"),
     ("broken free", "escape"),
     ("sign off", "approve"),
-    ("break down", "collapse"),
+    ("talks break down", "collapse"),
     ("make off with", "steal"),
 )
 
@@ -378,12 +386,33 @@ FLAT_DENIALS = frozenset("no none never nobody nothing".split())
 # word that follows them (their negation has no scope).
 QUANTIFIER_DENIALS = frozenset("neither nor".split())
 # "no" in a name for a thing, not a denial: "a vote of no confidence".
-NOT_DENIALS = re.compile(r"\bno[\s-](?:confidence|fly|go|show|man's)\b", re.IGNORECASE)
+NOT_DENIALS = re.compile(
+    r"\bno[\s-](?:confidence|fly|go|show|man's)\b"
+    r"|\bwithout\s+(?:warning|fail|exception|delay|doubt|question)\b",
+    re.IGNORECASE,
+)
 # Two-word negation cues that deny the thing after them outright: "ruled out the line".
 DENIAL_PHRASES = frozenset({("ruled", "out"), ("rules", "out"), ("rule", "out")})
+# Where a name is who a statement is attributed to: "..., said Anna Berg", "according to
+# Tom Hale", "Anna Berg said".
+ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:said|says|told|according\s+to|added|explained|confirmed)\s+(?:[a-z-]+\s+){0,3}$"
+)
+ATTRIBUTION_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|explained)\b")
+# Words before a name that describe rather than name a role: "local resident Anna Berg".
+DESCRIBING_WORDS = frozenset("local young old former fellow retired elderly".split())
+# Capitalised words that open a sentence before a name and are no first name of it
+# ("Yesterday Anna Berg said", "Witness Tom Hale").
+NO_FIRST_NAMES = frozenset(
+    "yesterday today tonight tomorrow meanwhile however earlier later speaking witness "
+    "witnesses nurse neighbour neighbor resident residents police spokesman spokeswoman "
+    "spokesperson pensioner mother father grandmother grandfather student pupil".split()
+)
 # A negation after a modal is a promise or a rule ("will never ask", "would not do so",
 # "must not open"), not an account of what happened: it denies nothing.
-MODALS = frozenset("will would shall should can could may might must".split())
+MODALS = frozenset("will would shall should must".split())
+# The same, contracted with their "not": "won't ask".
+MODAL_NEGATIONS = frozenset("won't won’t wouldn't wouldn’t shan't shan’t shouldn't shouldn’t mustn't mustn’t".split())
 # Negation cues besides NEGATIONS: "without" denies the act after it ("left without
 # shaking hands"), and a verb of refusal followed by "to" the act it refuses ("refused
 # to concede"); alone ("refused bail") such a verb already says no (NEGATIVE_WORDS).
@@ -418,10 +447,13 @@ SINGLE_ROLE_WORDS = (
 # "Corinne Ashdale, the chief engineer in charge of the dam"): up to ROLE_PHRASE_WORDS
 # lower-case words, over these joining words, stopping at anything else. Two people of
 # two sources whose role phrases share MIN_ROLE_WORDS words (folded by ROLE_SAME, so
-# "head" and "director" are "chief") hold one role, when one of those words says it has one holder (ROLE_HEAD_WORDS or
+# "head" and "director" are "chief", itself one word with "boss" in SAME_WORDS) hold
+# one role, when one of those words says it has one holder (ROLE_HEAD_WORDS or
 # SINGLE_ROLE_WORDS: "council member" has many) and no source gives it two people.
 ROLE_PHRASE_WORDS = 4
 ROLE_HEAD_WORDS = frozenset("chief charge".split())
+# What a role set off after a name is of: "the chief executive of Harbour Foods".
+ROLE_OF = re.compile(r"\b(?:of|at)\s+((?:[A-Z][\w'’-]*\s*)+)")
 # "Head teacher Helen Garside": the school's head, one role with "headmistress".
 HEAD_TEACHER = re.compile(r"\bhead\s+teacher\s*$", re.IGNORECASE)
 ROLE_JOINERS = frozenset("of in at for".split())
@@ -435,11 +467,12 @@ ROLE_SAME = MappingProxyType({
 # Counted things a story has one count of however many times it is told ("14
 # turbines", "four batches"): units left out of that story-wide slot, as they count many
 # different things in one story (time, money, shares, people in general).
-MANY_COUNT_UNITS = frozenset(
-    "year month week day hour minute second time percent peopl person other more resident "
-    "member vot point mil mile kilometr km metr m foot feet yard inch centimetr cm kg "
-    "kilogram gram g ton tonn litr pound ounc acr hectar degre".split()
-)
+MANY_COUNT_UNITS = (
+    "years months weeks days hours minutes seconds times percent people person others more "
+    "residents members votes points miles kilometres km metres m feet foot yards inches "
+    "centimetres cm kg kilograms grams g tons tonnes litres pounds ounces acres hectares "
+    "degrees"
+).split()
 
 # A word next to an amount or a share names it story-wide ("repair" bill, pay "rise")
 # when it is in at most one statement in AMOUNT_WORD_SHARE of the story's.
@@ -458,6 +491,8 @@ GROWING_COUNTS = (
 TALLY_LINK = re.compile(r"\s+to\s+|\s*[-–]\s*")
 VOTE_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot|margin)\b", re.IGNORECASE)
 TALLY_REACH = 25
+# Two tallies of one vote add up to within this many votes of each other (abstentions).
+TALLY_TOTAL_SLACK = 2
 # Word endings of adjectives: "640 permanent staff" counts staff (compare_values).
 ADJECTIVE_ENDINGS = ("ent", "ant", "al", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible")
 
