@@ -86,6 +86,116 @@ def demo(
     raise typer.Exit(run_analysis([str(demo_corpus_path())], format, output, model, quiet))
 
 
+DbOption = Annotated[
+    Path, typer.Option("--db", help="The store: an SQLite file (created when missing).")
+]
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Article files, folders or glob patterns (quote them).")],
+    db: DbOption = Path("rashomon.db"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read articles into the store and group them into stories (new articles join or
+    merge the stories already there)."""
+    raise typer.Exit(run_ingest(sources, db, quiet))
+
+
+def run_ingest(sources: list[str], db: Path, quiet: bool) -> int:
+    from .corpus import ingest as ingest_sources
+    from .store import Store
+
+    err = Console(stderr=True, highlight=False)
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    try:
+        with Store(db) as store, _progress(err, quiet, "reading") as progress:
+            summary = ingest_sources(store, sources, progress=progress)
+    except RashomonError as exc:
+        _say(exc.line())
+        return EXIT_NOTHING
+    for problem in summary.problems:
+        _say(problem.line())
+    _say(f"{db}: {summary.line()}")
+    if summary.read == 0 and summary.problems:
+        return EXIT_NOTHING
+    return EXIT_PARTIAL if any(p.fatal for p in summary.problems) else EXIT_OK
+
+
+@app.command()
+def stories(
+    db: DbOption = Path("rashomon.db"),
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="List format.")] = ListFormat.text,
+) -> None:
+    """List the stories of the store, the latest first."""
+    import json
+
+    from .corpus import stories_json
+    from .store import Store
+
+    try:
+        with Store(_existing(db)) as store:
+            rows = store.stories()
+    except RashomonError as exc:
+        _say(exc.line())
+        raise typer.Exit(EXIT_NOTHING) from None
+    if format is ListFormat.json:
+        sys.stdout.write(json.dumps(stories_json(rows), ensure_ascii=False, indent=2) + "\n")
+        return
+    for row in rows:
+        days = " – ".join(dict.fromkeys(d for d in (row.first_published, row.last_published) if d))
+        sys.stdout.write(f"{row.id:>6}  {len(row.articles):>4} articles  {days or 'undated':<23}  {row.title or ''}\n")
+
+
+@app.command()
+def show(
+    story: Annotated[int, typer.Argument(help="A story id from `rashomon stories`.")],
+    db: DbOption = Path("rashomon.db"),
+    format: FormatOption = Format.text,
+    output: OutputOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Print the report of one story of the store (analysed once, then cached until the
+    story changes)."""
+    from .corpus import story_report
+    from .nlp import NLP
+    from .store import Store
+
+    if output is not None and (problem := _unwritable(output)):
+        _say(problem)
+        raise typer.Exit(EXIT_NOTHING)
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    try:
+        with Store(_existing(db)) as store:
+            rendered, problems = story_report(store, story, format.value, nlp=NLP(model))
+    except RashomonError as exc:
+        _say(exc.line())
+        raise typer.Exit(EXIT_NOTHING) from None
+    for problem in problems:
+        _say(problem.line())
+    if output is None:
+        sys.stdout.write(rendered)
+    else:
+        output.write_text(rendered, encoding="utf-8")
+        _say(f"wrote {format.value} report to {output}")
+    raise typer.Exit(EXIT_PARTIAL if problems else EXIT_OK)
+
+
+def _existing(db: Path) -> Path:
+    """The store to read: it must exist (reading never creates one)."""
+    from .errors import StoreError
+
+    if not db.is_file():
+        raise StoreError("no such store", hint="ingest articles first: rashomon ingest FILES --db " + str(db),
+                         source=str(db))
+    return db
+
+
 def demo_corpus_path() -> Path:
     return Path(str(files("rashomon") / "demo"))
 
@@ -150,9 +260,10 @@ def _say(line: str) -> None:
 class _progress:
     """A Rich progress bar on stderr fed by the pipeline's progress callback."""
 
-    def __init__(self, console: Console, quiet: bool) -> None:
+    def __init__(self, console: Console, quiet: bool, verb: str = "analysing") -> None:
         self.console = console
         self.enabled = not quiet and console.is_terminal
+        self.verb = verb
         self._bar = None
         self._tasks: dict[str, int] = {}
 
@@ -167,9 +278,18 @@ class _progress:
             TimeRemainingColumn,
         )
 
+        from rich.progress import ProgressColumn
+        from rich.text import Text
+
+        class RateColumn(ProgressColumn):
+            """Items a second, once there is a rate to show."""
+
+            def render(self, task) -> Text:
+                return Text(f"{task.speed:,.1f}/s" if task.speed else "")
+
         self._bar = Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=self.console, transient=True,
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+            TimeRemainingColumn(), console=self.console, transient=True,
         )
         self._bar.__enter__()
         return self.update
@@ -177,7 +297,7 @@ class _progress:
     def update(self, stage: str, done: int, total: int) -> None:
         assert self._bar is not None
         if stage not in self._tasks:
-            self._tasks[stage] = self._bar.add_task(f"analysing {stage}", total=total)
+            self._tasks[stage] = self._bar.add_task(f"{self.verb} {stage}", total=total)
         self._bar.update(self._tasks[stage], completed=done)
 
     def __exit__(self, *exc) -> None:

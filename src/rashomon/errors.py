@@ -77,3 +77,15 @@ class NothingToAnalyse(RashomonError):
     def __init__(self, message: str, *, hint: str = "", problems: tuple = ()) -> None:
         super().__init__(message, hint=hint)
         self.problems = problems
+
+
+class StoreError(RashomonError):
+    """The store file cannot be opened, is not a rashomon store, or is too new."""
+
+    code = "R600"
+
+
+class StoryNotFound(RashomonError):
+    """No story of that id in the store."""
+
+    code = "R601"

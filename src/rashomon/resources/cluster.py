@@ -20,3 +20,15 @@ NEWS_STOPWORDS = frozenset(
 # Minimum cosine similarity of two articles' term vectors to put them in one story.
 # Tuned on the demo corpus: same-story pairs score 0.25-0.6, different stories < 0.08.
 STORY_SIMILARITY_THRESHOLD = 0.18
+
+# Corpus index (rashomon.corpus_index). MinHash permutations per signature: 64 keeps a
+# 100,000-article index in memory and its Jaccard estimates within about 0.1.
+SIGNATURE_PERMUTATIONS = 64
+# Two articles whose body 5-grams have an estimated Jaccard of this much are copies.
+COPY_JACCARD = 0.5
+# LSH threshold for story candidates on story words: low, as two outlets' own reports of
+# one event share names and a few rare words, not most of their words; the cosine of
+# STORY_SIMILARITY_THRESHOLD then decides.
+STORY_CANDIDATE_JACCARD = 0.1
+# Articles published further apart than this are not grouped into one story.
+STORY_WINDOW_DAYS = 7

@@ -1,0 +1,187 @@
+"""A corpus in a store: ingest articles, group them into stories, analyse a story.
+
+:func:`ingest` reads the inputs (files, folders, globs; the readers of
+:mod:`rashomon.ingest`), stores each distinct text once (its content hash), keeps a
+changed text of a URL already stored as a revision of it, and groups the new articles
+with the stored ones (:mod:`rashomon.corpus_index`): near-duplicates, and stories that
+new articles join or merge without anything already grouped being regrouped. Each batch
+is one transaction. :func:`story_report` analyses a story's articles with the pipeline
+of :mod:`rashomon.pipeline`, cached in the store until the story changes.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from .corpus_index import CorpusIndex, Signed, group_batch, sign
+from .errors import StoryNotFound
+from .ingest import read_inputs
+from .model import Article, Problem
+from .nlp import NLP
+from .store import NewArticle, Store, StoryRow, content_hash
+
+# progress(stage, done, total): the CLI draws a bar from it
+Progress = Callable[[str, int, int], None]
+BATCH = 500  # articles a transaction
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did."""
+
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0  # the same text ingested before (or twice in this run)
+    revisions: int = 0  # a changed text of a URL already stored
+    copies: int = 0  # near-duplicates of a stored article
+    stories_new: int = 0
+    stories_grown: int = 0
+    stories_merged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"read {self.read} articles: {self.added} added ({self.revisions} revisions, "
+                f"{self.copies} near-duplicates), {self.already_stored} already stored; "
+                f"{self.stories_new} new stories, {self.stories_grown} grown, "
+                f"{self.stories_merged} merged")
+
+
+def expand_sources(sources: Sequence[str]) -> list[str]:
+    """Files, folders and glob patterns ("crawl/**/*.html") as paths to read, in order;
+    a pattern that matches nothing is kept, so that reading it says so."""
+    out: list[str] = []
+    for source in sources:
+        if any(ch in source for ch in "*?["):
+            matches = sorted(glob.glob(source, recursive=True))
+            out.extend(matches or [source])
+        else:
+            out.append(source)
+    return out
+
+
+def load_index(store: Store) -> CorpusIndex:
+    """The grouping index of every article in the store."""
+    from datetime import date
+
+    index = CorpusIndex()
+    for row, words, word_sig, shingle_sig, published, story in store.signatures():
+        day = date.fromisoformat(published) if published and len(published) == 10 else None
+        index.add(row, Signed(frozenset(words.split()), word_sig, shingle_sig), day, story)
+    return index
+
+
+def ingest(store: Store, sources: Sequence[str], progress: Progress | None = None) -> IngestSummary:
+    """Read ``sources`` into ``store`` and group the new articles into stories."""
+    summary = IngestSummary()
+    index = load_index(store)
+    next_row, next_story = store.next_ids()
+    stories_before = {s for s in index.story_of.values()}
+    story_ids = itertools.count(next_story)
+    paths = expand_sources(sources)
+    seen_hashes: set[str] = set()
+    for done, (articles, problems) in enumerate(_read_each(paths), start=1):
+        summary.problems.extend(problems)
+        summary.read += len(articles)
+        for batch_start in range(0, len(articles), BATCH):
+            batch = articles[batch_start:batch_start + BATCH]
+            new = _new_articles(store, batch, seen_hashes, next_row, summary)
+            if new:
+                next_row = new[-1].row + 1
+                grouping = group_batch(
+                    index, [n.row for n in new],
+                    [Signed(n.words, n.word_signature, n.shingle_signature) for n in new],
+                    [n.article.published.value if n.article.published else None for n in new],
+                    lambda: next(story_ids),
+                )
+                store.commit_batch(new, grouping.copies, grouping.story_of, grouping.merged)
+                summary.added += len(new)
+                summary.copies += len(grouping.copies)
+                summary.stories_merged += len(grouping.merged)
+                touched = set(grouping.story_of.values())
+                summary.stories_new += len(touched - stories_before)
+                summary.stories_grown += len(touched & stories_before)
+                stories_before |= touched
+        if progress is not None:
+            progress("inputs", done, len(paths))
+    return summary
+
+
+def _read_each(paths: Sequence[str]) -> Iterator[tuple[list[Article], list[Problem]]]:
+    for path in paths:
+        yield read_inputs([path])
+
+
+def _new_articles(
+    store: Store, batch: Sequence[Article], seen: set[str], next_row: int, summary: IngestSummary,
+) -> list[NewArticle]:
+    """The articles of a batch the store does not hold yet, with row ids from
+    ``next_row``, keys made unique in the store, and revisions of stored URLs."""
+    hashes = [content_hash(a.text) for a in batch]
+    stored = store.known_hashes(hashes)
+    fresh: list[tuple[Article, str]] = []
+    for article, digest in zip(batch, hashes):
+        if digest in stored or digest in seen:
+            summary.already_stored += 1
+            continue
+        seen.add(digest)
+        fresh.append((article, digest))
+    if not fresh:
+        return []
+    previous = store.latest_by_url(a.url for a, _ in fresh if a.url)
+    keys = _unique_keys(store, [a.id for a, _ in fresh])
+    signed = sign([a.text for a, _ in fresh])
+    out = []
+    for k, ((article, digest), key, s) in enumerate(zip(fresh, keys, signed)):
+        revision_of = previous.get(article.url) if article.url else None
+        summary.revisions += revision_of is not None
+        out.append(NewArticle(next_row + k, replace(article, id=key), digest, s.words,
+                              s.word_signature, s.shingle_signature, revision_of))
+    return out
+
+
+def _unique_keys(store: Store, keys: Sequence[str]) -> list[str]:
+    """The keys, each made unique against the store and the others ("x", "x-2", ...)."""
+    taken = store.taken_keys(keys)
+    out: list[str] = []
+    for key in keys:
+        candidate, n = key, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{key}-{n}"
+        taken.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def story_report(store: Store, story: int, fmt: str, nlp: NLP | None = None) -> tuple[str, list[Problem]]:
+    """One stored story's report rendered in ``fmt`` (every stage of
+    :mod:`rashomon.pipeline` over its articles, as one story), from the store's cache
+    when its articles have not changed; and the problems the analysis met."""
+    from .pipeline import analyze_articles, one_story
+    from .report import render
+
+    row = store.story(story)
+    if row is None:
+        raise StoryNotFound(f"no story {story} in the store", hint="list them with `rashomon stories`",
+                            source=str(store.path))
+    cached = store.cached_report(story, fmt, row.articles)
+    if cached is not None:
+        return cached, []
+    articles = [stored.article for stored in store.articles_of_story(story)]
+    report = analyze_articles(articles, nlp=nlp, group=one_story)
+    rendered = render(report, fmt)
+    if not report.problems:  # a report a stage failed on is not kept
+        store.cache_report(story, fmt, row.articles, rendered)
+    return rendered, list(report.problems)
+
+
+def stories_json(rows: Sequence[StoryRow]) -> dict:
+    """The JSON of ``rashomon stories``."""
+    return {"stories": [
+        {"id": r.id, "title": r.title, "articles": list(r.articles),
+         "first_published": r.first_published, "last_published": r.last_published}
+        for r in rows
+    ]}

@@ -1,0 +1,210 @@
+"""The corpus store: ingest, idempotency, revisions, incremental story grouping, the
+`ingest` / `stories` / `show` commands. Articles are written here, fictional."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rashomon.cli import app
+from rashomon.corpus import ingest, story_report
+from rashomon.errors import StoreError, StoryNotFound
+from rashomon.store import SCHEMA_VERSION, Store
+
+FERRY = [
+    ("ferry-wire", "Gull Line", "2025-03-03",
+     "Gull Line ferry runs aground off Larkspur breakwater",
+     "The Gull Line ferry Osprey ran aground off the Larkspur breakwater on Monday night with "
+     "212 passengers on board. Skipper Carl Brandt said thick fog hid the harbour lights. "
+     "Coastguard crews from Pellham towed the Osprey free at dawn and nobody was hurt."),
+    ("ferry-post", "Larkspur Post", "2025-03-04",
+     "Osprey freed after night on Larkspur rocks",
+     "Passengers spent a cold night aboard the Osprey after the Gull Line ferry struck rocks "
+     "near the Larkspur breakwater. Carl Brandt, the skipper, blamed fog. Pellham coastguard "
+     "crews freed the ferry on Tuesday morning."),
+    ("ferry-echo", "Harbour Echo", "2025-03-05",
+     "Inquiry into Osprey grounding at Larkspur",
+     "Marine investigators opened an inquiry into the grounding of the Gull Line ferry Osprey "
+     "at the Larkspur breakwater. Skipper Carl Brandt has been stood down while the fog "
+     "warnings and the harbour lights are examined."),
+]
+BAKERY = [
+    ("bread-gazette", "Pellham Gazette", "2025-03-04",
+     "Pellham bakery wins county rye prize",
+     "The Millstone bakery on Quay Street in Pellham won the county rye bread prize on "
+     "Saturday. Owner Hanna Voss said the sourdough starter came from her grandmother."),
+    ("bread-courier", "County Courier", "2025-03-05",
+     "Millstone rye takes the county crown",
+     "Hanna Voss of the Millstone bakery in Pellham took the county rye bread prize, the "
+     "judges said, praising her grandmother's sourdough starter and the Quay Street oven."),
+]
+
+
+def records(path: Path, items, *, url_base: str = "https://news.example/") -> Path:
+    rows = [{"id": key, "outlet": outlet, "published": day, "title": title, "text": f"{title}\n{body}",
+             "url": url_base + key} for key, outlet, day, title, body in items]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    return path
+
+
+def stories_of(store: Store) -> list[set[str]]:
+    return sorted((set(s.articles) for s in store.stories()), key=lambda s: sorted(s))
+
+
+def test_ingest_groups_articles_into_stories(tmp_path: Path) -> None:
+    with Store(tmp_path / "r.db") as store:
+        summary = ingest(store, [str(records(tmp_path / "a.jsonl", FERRY + BAKERY))])
+        assert (summary.read, summary.added, summary.stories_new) == (5, 5, 2)
+        assert stories_of(store) == [{"bread-courier", "bread-gazette"},
+                                     {"ferry-echo", "ferry-post", "ferry-wire"}]
+        ferry = next(s for s in store.stories() if "ferry-wire" in s.articles)
+        assert ferry.title == "Gull Line ferry runs aground off Larkspur breakwater"
+        assert (ferry.first_published, ferry.last_published) == ("2025-03-03", "2025-03-05")
+
+
+def test_the_same_article_ingested_twice_is_stored_once(tmp_path: Path) -> None:
+    source = str(records(tmp_path / "a.jsonl", FERRY))
+    with Store(tmp_path / "r.db") as store:
+        ingest(store, [source])
+        again = ingest(store, [source, source])
+        assert (again.added, again.already_stored) == (0, 6)
+        assert store.article_count() == 3
+
+
+def test_a_changed_text_of_a_stored_url_is_a_revision(tmp_path: Path) -> None:
+    key, outlet, day, title, body = FERRY[0]
+    changed = [(key, outlet, day, title, body + " The Osprey returns to service on Friday.")]
+    with Store(tmp_path / "r.db") as store:
+        ingest(store, [str(records(tmp_path / "a.jsonl", FERRY))])
+        summary = ingest(store, [str(records(tmp_path / "b.jsonl", changed))])
+        assert (summary.added, summary.revisions) == (1, 1)
+        first = store.article("ferry-wire")
+        revision = store.article("ferry-wire-2")
+        assert first is not None and revision is not None
+        assert revision.revision_of == first.row and revision.story == first.story
+
+
+def test_new_articles_join_stored_stories_without_regrouping(tmp_path: Path) -> None:
+    with Store(tmp_path / "r.db") as store:
+        ingest(store, [str(records(tmp_path / "a.jsonl", FERRY[:2]))])
+        (story,) = store.stories()
+        summary = ingest(store, [str(records(tmp_path / "b.jsonl", FERRY[2:] + BAKERY))])
+        assert (summary.stories_grown, summary.stories_new) == (1, 1)
+        ferry = store.story(story.id)
+        assert ferry is not None and set(ferry.articles) == {"ferry-wire", "ferry-post", "ferry-echo"}
+
+
+def test_a_new_article_close_to_two_stored_stories_merges_them() -> None:
+    from rashomon.corpus_index import CorpusIndex, group_batch, sign
+
+    index = CorpusIndex()
+    a, b, c = sign([FERRY[0][4], FERRY[1][4], FERRY[0][4] + " " + FERRY[1][4]])
+    index.add(1, a, None, 10)  # stored as two stories (grouped before they met)
+    index.add(2, b, None, 20)
+    grouping = group_batch(index, [3], [c], [None], new_story=lambda: 99)
+    assert grouping.merged == {20: 10} and grouping.story_of == {3: 10}
+    assert index.story_of == {1: 10, 2: 10, 3: 10}
+
+
+def test_an_article_that_links_two_stories_merges_them(tmp_path: Path) -> None:
+    wire, post, _ = FERRY
+    # two reports that share too little to be grouped, then one that tells both
+    link = ("ferry-digest", "Digest", "2025-03-05", "Osprey aground: Gull Line and coastguard",
+            "The Gull Line ferry Osprey ran aground off the Larkspur breakwater with 212 "
+            "passengers on board; skipper Carl Brandt blamed fog. Passengers spent a cold night "
+            "aboard before Pellham coastguard crews freed the ferry on Tuesday morning.")
+    with Store(tmp_path / "r.db") as store:
+        ingest(store, [str(records(tmp_path / "a.jsonl", [wire]))])
+        ingest(store, [str(records(tmp_path / "b.jsonl", [BAKERY[0]]))])
+        stories_before = {s.id for s in store.stories()}
+        ingest(store, [str(records(tmp_path / "c.jsonl", [post, link]))])
+        ferry = [s for s in store.stories() if "ferry-wire" in s.articles]
+        assert len(ferry) == 1 and set(ferry[0].articles) == {"ferry-wire", "ferry-post", "ferry-digest"}
+        assert ferry[0].id in stories_before  # the stored story grew; none was rebuilt
+
+
+def test_a_near_copy_is_marked(tmp_path: Path) -> None:
+    key, outlet, day, title, body = FERRY[0]
+    copy = ("ferry-reprint", "Coast Times", day, "Ferry aground at Larkspur",
+            body.replace("Monday night", "Monday evening"))
+    with Store(tmp_path / "r.db") as store:
+        summary = ingest(store, [str(records(tmp_path / "a.jsonl", [FERRY[0], copy]))])
+        assert summary.copies == 1
+        original, reprint = store.article("ferry-wire"), store.article("ferry-reprint")
+        assert original is not None and reprint is not None
+        assert reprint.copy_of == original.row and reprint.story == original.story
+
+
+def test_articles_far_apart_in_time_are_two_stories(tmp_path: Path) -> None:
+    key, outlet, _, title, body = FERRY[1]
+    later = [(key, outlet, "2025-06-20", title, body)]
+    with Store(tmp_path / "r.db") as store:
+        ingest(store, [str(records(tmp_path / "a.jsonl", FERRY[:1]))])
+        ingest(store, [str(records(tmp_path / "b.jsonl", later, url_base="https://other.example/"))])
+        assert len(store.stories()) == 2
+
+
+def test_a_failed_batch_leaves_nothing_half_written(tmp_path: Path, monkeypatch) -> None:
+    with Store(tmp_path / "r.db") as store:
+        ingest(store, [str(records(tmp_path / "a.jsonl", BAKERY))])
+
+        def explode(*args, **kwargs):
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr("rashomon.store._refresh_story", explode)
+        with pytest.raises(RuntimeError):
+            ingest(store, [str(records(tmp_path / "b.jsonl", FERRY))])
+        monkeypatch.undo()
+        assert store.article_count() == 2  # the failed batch is absent, not half there
+        summary = ingest(store, [str(records(tmp_path / "b.jsonl", FERRY))])
+        assert summary.added == 3 and store.article_count() == 5
+
+
+def test_store_schema_and_errors(tmp_path: Path) -> None:
+    with Store(tmp_path / "r.db") as store:
+        assert store.schema_version() == SCHEMA_VERSION
+    newer = sqlite3.connect(tmp_path / "r.db")
+    newer.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    newer.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store(tmp_path / "r.db")
+    (tmp_path / "notes.db").write_text("not a database at all, just some notes\n" * 40)
+    with pytest.raises(StoreError):
+        Store(tmp_path / "notes.db")
+
+
+def test_story_report_is_cached_until_the_story_changes(tmp_path: Path, nlp) -> None:
+    with Store(tmp_path / "r.db") as store:
+        ingest(store, [str(records(tmp_path / "a.jsonl", FERRY[:2]))])
+        (story,) = store.stories()
+        first, problems = story_report(store, story.id, "json", nlp=nlp)
+        assert problems == [] and json.loads(first)["stories"][0]["articles"] == ["ferry-wire", "ferry-post"]
+        assert store.cached_report(story.id, "json", story.articles) == first
+        ingest(store, [str(records(tmp_path / "b.jsonl", FERRY[2:]))])
+        grown = store.story(story.id)
+        assert grown is not None and store.cached_report(story.id, "json", grown.articles) is None
+        with pytest.raises(StoryNotFound):
+            story_report(store, 999, "json", nlp=nlp)
+
+
+def test_cli_ingest_stories_show(tmp_path: Path) -> None:
+    runner = CliRunner()
+    source = records(tmp_path / "a.jsonl", FERRY + BAKERY)
+    db = tmp_path / "r.db"
+    result = runner.invoke(app, ["ingest", str(source), str(tmp_path / "missing.txt"), "--db", str(db), "-q"])
+    assert result.exit_code == 1  # one input could not be read: partial
+    assert "missing.txt" in result.output and "5 added" in result.output
+    listed = runner.invoke(app, ["stories", "--db", str(db), "--format", "json"])
+    assert listed.exit_code == 0
+    stories = json.loads(listed.stdout)["stories"]
+    assert sorted(len(s["articles"]) for s in stories) == [2, 3]
+    bakery = next(s for s in stories if "bread-gazette" in s["articles"])
+    shown = runner.invoke(app, ["show", str(bakery["id"]), "--db", str(db), "--format", "json"])
+    assert shown.exit_code == 0
+    assert json.loads(shown.stdout)["stories"][0]["title"] == "Pellham bakery wins county rye prize"
+    assert runner.invoke(app, ["show", "999", "--db", str(db)]).exit_code == 2
+    assert runner.invoke(app, ["stories", "--db", str(tmp_path / "none.db")]).exit_code == 2
