@@ -51,6 +51,12 @@ bench-versions: venv
 bench-facts: venv
 	$(PY) bench/bench_facts.py
 
+# Story grouping (B-cubed on the labelled stories) and ingest throughput on a generated
+# corpus of 100,000 articles (--articles N for another size).
+.PHONY: bench-corpus
+bench-corpus: venv
+	$(PY) bench/bench_corpus.py
+
 evaluate: venv
 	$(PY) bench/score_demo.py
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
 
@@ -31,6 +32,18 @@ def story_terms(text: str) -> Counter[str]:
             continue
         terms[lower] += 2 if word[0].isupper() else 1
     return terms
+
+
+def story_words(text: str) -> frozenset[str]:
+    """The words of :func:`story_terms` as a set (the corpus index's signature input),
+    without counting them."""
+    out = set()
+    for word in {w.lower() for w in _WORD.findall(text.replace("’", "'"))}:
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) >= 3 and word not in NEWS_STOPWORDS:
+            out.add(sys.intern(word))  # one copy of each word for a whole corpus index
+    return frozenset(out)
 
 
 def tfidf_vectors(term_counts: Sequence[Counter[str]]) -> list[dict[str, float]]:

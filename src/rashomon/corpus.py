@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import glob
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from .corpus_index import CorpusIndex, Signed, group_batch, sign
@@ -76,37 +76,61 @@ def load_index(store: Store) -> CorpusIndex:
 def ingest(store: Store, sources: Sequence[str], progress: Progress | None = None) -> IngestSummary:
     """Read ``sources`` into ``store`` and group the new articles into stories."""
     summary = IngestSummary()
-    index = load_index(store)
-    next_row, next_story = store.next_ids()
-    stories_before = {s for s in index.story_of.values()}
-    story_ids = itertools.count(next_story)
+    run = _IngestRun(store, summary)
     paths = expand_sources(sources)
-    seen_hashes: set[str] = set()
     for done, (articles, problems) in enumerate(_read_each(paths), start=1):
         summary.problems.extend(problems)
         summary.read += len(articles)
-        for batch_start in range(0, len(articles), BATCH):
-            batch = articles[batch_start:batch_start + BATCH]
-            new = _new_articles(store, batch, seen_hashes, next_row, summary)
-            if new:
-                next_row = new[-1].row + 1
-                grouping = group_batch(
-                    index, [n.row for n in new],
-                    [Signed(n.words, n.word_signature, n.shingle_signature) for n in new],
-                    [n.article.published.value if n.article.published else None for n in new],
-                    lambda: next(story_ids),
-                )
-                store.commit_batch(new, grouping.copies, grouping.story_of, grouping.merged)
-                summary.added += len(new)
-                summary.copies += len(grouping.copies)
-                summary.stories_merged += len(grouping.merged)
-                touched = set(grouping.story_of.values())
-                summary.stories_new += len(touched - stories_before)
-                summary.stories_grown += len(touched & stories_before)
-                stories_before |= touched
+        run.add(articles)
         if progress is not None:
             progress("inputs", done, len(paths))
     return summary
+
+
+def ingest_articles(store: Store, articles: Iterable[Article]) -> IngestSummary:
+    """Store and group articles already read (a library caller's own records), a batch
+    at a time."""
+    summary = IngestSummary()
+    _IngestRun(store, summary).add(articles)
+    return summary
+
+
+class _IngestRun:
+    """The state of one ingest run: the index, the next free ids, the hashes seen."""
+
+    def __init__(self, store: Store, summary: IngestSummary) -> None:
+        self.store, self.summary = store, summary
+        self.index = load_index(store)
+        self.next_row, next_story = store.next_ids()
+        self.story_ids = itertools.count(next_story)
+        self.seen: set[str] = set()
+        self.stories_before = set(self.index.story_of.values())
+
+    def add(self, articles: Iterable[Article]) -> None:
+        source = iter(articles)
+        while batch := list(itertools.islice(source, BATCH)):
+            self._add_batch(batch)
+
+    def _add_batch(self, batch: list[Article]) -> None:
+        summary = self.summary
+        new = _new_articles(self.store, batch, self.seen, self.next_row, summary)
+        if not new:
+            return
+        self.next_row = new[-1].row + 1
+        grouping = group_batch(
+            self.index, [n.row for n in new],
+            [Signed(n.words, n.word_signature, n.shingle_signature) for n in new],
+            [n.article.published.value if n.article.published else None for n in new],
+            lambda: next(self.story_ids),
+        )
+        self.store.commit_batch(new, grouping.copies, grouping.story_of, grouping.merged)
+        summary.added += len(new)
+        summary.copies += len(grouping.copies)
+        summary.stories_merged += len(grouping.merged)
+        touched = set(grouping.story_of.values())
+        summary.stories_new += len(touched - self.stories_before)
+        summary.stories_grown += len(touched & self.stories_before)
+        self.stories_before |= touched
 
 
 def _read_each(paths: Sequence[str]) -> Iterator[tuple[list[Article], list[Problem]]]:

@@ -6,7 +6,7 @@ its body. Locality-sensitive hashing (:class:`datasketch.MinHashLSH`) finds, for
 article, the stored articles it may be a copy of (5-grams, COPY_JACCARD) and the ones it
 may share a story with (story words, STORY_CANDIDATE_JACCARD), without comparing it with
 every article. A candidate joins its story when their story words' IDF-weighted cosine
-reaches STORY_SIMILARITY_THRESHOLD and they were published within STORY_WINDOW_DAYS of
+reaches CORPUS_STORY_SIMILARITY and they were published within STORY_WINDOW_DAYS of
 each other; a new article that joins two stories merges them. Nothing already grouped
 is regrouped.
 
@@ -24,17 +24,19 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from .cluster import story_terms
+from .cluster import story_words
 from .disjoint import DisjointSets
 from .resources.cluster import (
+    COPY_CANDIDATE_JACCARD,
     COPY_JACCARD,
+    CORPUS_STORY_SIMILARITY,
     SIGNATURE_PERMUTATIONS,
     STORY_CANDIDATE_JACCARD,
-    STORY_SIMILARITY_THRESHOLD,
     STORY_WINDOW_DAYS,
 )
 
@@ -42,6 +44,7 @@ HashFunction = Callable[[bytes], int]
 # datasketch's 32-bit permutation scheme (4 bytes a permutation in the store)
 _SCHEME = "affine32"
 _SEED = 1
+_SHINGLE_BASE = 1_000_003
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -60,8 +63,30 @@ class Signed:
 
 
 def shingles(text: str, n: int = 5) -> set[str]:
+    """The word n-grams of a text, case-folded."""
     words = [w.casefold() for w in _WORD.findall(text)]
     return {" ".join(words[k:k + n]) for k in range(max(len(words) - n + 1, 1))} if words else set()
+
+
+def shingle_hashes(
+    text: str, hash_function: HashFunction, n: int = 5, known: dict[str, int] | None = None
+) -> list[int]:
+    """32-bit hashes of the word n-grams of a text (case-folded), each the polynomial
+    combination of its words' hashes: no n-gram string is built (the strings of
+    :func:`shingles` hash to other values, with the same sets equal). ``known`` keeps
+    word hashes across the texts of a batch."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if not words:
+        return []
+    known = {} if known is None else known
+    hashed = np.array([known[w] if w in known else known.setdefault(w, hash_function(w.encode()))
+                       for w in words], dtype=np.uint64)
+    if len(hashed) < n:
+        n = len(hashed)
+    combined = np.zeros(len(hashed) - n + 1, dtype=np.uint64)
+    for k in range(n):  # wraps modulo 2^64, then folded to 32 bits
+        combined = combined * np.uint64(_SHINGLE_BASE) + hashed[k:len(hashed) - n + 1 + k]
+    return np.unique((combined ^ (combined >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).tolist()
 
 
 def sign(
@@ -70,22 +95,38 @@ def sign(
     hash_function: HashFunction = crc32_hash,
 ) -> list[Signed]:
     """Signatures of a batch of texts."""
+    template = _template(permutations)
+    known: dict[str, int] = {}  # word -> hash, for the batch
     out = []
     for text in texts:
-        words = frozenset(story_terms(text))
+        words = story_words(text)
         out.append(Signed(
             words,
-            _signature([w.encode() for w in words], permutations, hash_function),
-            _signature([s.encode() for s in shingles(text)], permutations, hash_function),
+            _signature([known[w] if w in known else known.setdefault(w, hash_function(w.encode()))
+                        for w in words], template),
+            _signature(shingle_hashes(text, hash_function, known=known), template),
         ))
     return out
 
 
-def _signature(items: list[bytes], permutations: int, hash_function: HashFunction) -> bytes:
-    minhash = MinHash(num_perm=permutations, hashfunc=hash_function, scheme=_SCHEME)
-    if items:
-        minhash.update_batch(items)
+@lru_cache(maxsize=4)
+def _template(permutations: int) -> MinHash:
+    """A MinHash whose permutations every signature shares (made once: drawing them is
+    most of the cost of a new MinHash)."""
+    return MinHash(num_perm=permutations, seed=_SEED, scheme=_SCHEME)
+
+
+def _signature(hashes: list[int], template: MinHash) -> bytes:
+    """The MinHash signature of already hashed items."""
+    minhash = MinHash(num_perm=len(template.permutations[0]), seed=_SEED, hashfunc=_as_is,
+                      permutations=template.permutations, scheme=_SCHEME)
+    if hashes:
+        minhash.update_batch(hashes)
     return np.asarray(minhash.hashvalues, dtype=np.uint32).tobytes()
+
+
+def _as_is(value: int) -> int:
+    return value
 
 
 def _minhash(blob: bytes, permutations: int) -> LeanMinHash:
@@ -95,26 +136,38 @@ def _minhash(blob: bytes, permutations: int) -> LeanMinHash:
 
 @dataclass
 class CorpusIndex:
-    """The LSH indexes and what grouping needs of every indexed article."""
+    """The LSH indexes and what grouping needs of every indexed article. Story
+    candidates are indexed by publication week: an article is only compared with
+    articles of its own and the neighbouring weeks (and undated ones)."""
 
     permutations: int = SIGNATURE_PERMUTATIONS
     copies: MinHashLSH = field(init=False)
-    stories: MinHashLSH = field(init=False)
+    stories: dict[int | None, MinHashLSH] = field(default_factory=dict)  # week -> LSH
     words: dict[int, frozenset[str]] = field(default_factory=dict)
     published: dict[int, date | None] = field(default_factory=dict)
     story_of: dict[int, int] = field(default_factory=dict)
     shingle_sigs: dict[int, LeanMinHash] = field(default_factory=dict)
     df: Counter[str] = field(default_factory=Counter)
+    _weights: dict[str, float] = field(default_factory=dict)
+    _norms: dict[int, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.copies = MinHashLSH(threshold=COPY_JACCARD, num_perm=self.permutations)
-        self.stories = MinHashLSH(threshold=STORY_CANDIDATE_JACCARD, num_perm=self.permutations)
+        # candidates well below the copy threshold, so that LSH misses few true copies;
+        # the estimated Jaccard then decides
+        self.copies = MinHashLSH(threshold=COPY_CANDIDATE_JACCARD, num_perm=self.permutations)
+        bands = MinHashLSH(threshold=STORY_CANDIDATE_JACCARD, num_perm=self.permutations)
+        self._story_bands = (bands.b, bands.r)
 
     def add(self, row: int, signed: Signed, published: date | None, story: int | None) -> None:
         """Index one article (already grouped when ``story`` is given)."""
         words_sig = _minhash(signed.word_signature, self.permutations)
         shingle_sig = _minhash(signed.shingle_signature, self.permutations)
-        self.stories.insert(row, words_sig)
+        week = _week(published)
+        if week not in self.stories:
+            # the banding of the first week's index for every week (choosing it is an
+            # integration, too slow to redo for each week of a long corpus)
+            self.stories[week] = MinHashLSH(num_perm=self.permutations, params=self._story_bands)
+        self.stories[week].insert(row, words_sig)
         self.copies.insert(row, shingle_sig)
         self.shingle_sigs[row] = shingle_sig
         self.words[row] = signed.words
@@ -123,32 +176,75 @@ class CorpusIndex:
         if story is not None:
             self.story_of[row] = story
 
-    def copy_candidates(self, signed: Signed) -> list[int]:
-        """Stored articles whose 5-grams the article mostly shares, best first."""
+    def begin_batch(self) -> None:
+        """Forget the word weights: the batch before changed the document frequencies."""
+        self._weights.clear()
+        self._norms.clear()
+
+    def copy_of(self, signed: Signed) -> int | None:
+        """The earliest stored article whose 5-grams the article mostly shares (the
+        original of a wire story republished many times), or None."""
         mine = _minhash(signed.shingle_signature, self.permutations)
-        found = [(mine.jaccard(self.shingle_sigs[r]), r) for r in self.copies.query(mine)]
-        return [r for score, r in sorted(found, reverse=True) if score >= COPY_JACCARD]
+        for row in sorted(self.copies.query(mine)):
+            if mine.jaccard(self.shingle_sigs[row]) >= COPY_JACCARD:
+                return row
+        return None
 
     def story_neighbours(self, row: int, signed: Signed) -> list[int]:
-        """Indexed articles that tell the same story as ``row``: LSH candidates whose
-        story words reach the cosine threshold, published within the window."""
+        """Indexed articles that tell the same story as ``row``: LSH candidates of its
+        weeks whose story words reach the cosine threshold, published within the window."""
         mine = _minhash(signed.word_signature, self.permutations)
+        day = self.published.get(row)
+        week = _week(day)
+        # an undated article may belong to a story of any week (rare in a news crawl)
+        weeks = list(self.stories) if week is None else [week - 1, week, week + 1, None]
+        indexes = [self.stories[w] for w in weeks if w in self.stories]
         out = []
-        for other in self.stories.query(mine):
-            if other == row or not _within_window(self.published.get(row), self.published.get(other)):
-                continue
-            if self.cosine(signed.words, self.words[other]) >= STORY_SIMILARITY_THRESHOLD:
-                out.append(other)
+        for lsh in indexes:
+            for other in lsh.query(mine):
+                if other == row or not _within_window(day, self.published.get(other)):
+                    continue
+                if self.similarity(row, other) >= CORPUS_STORY_SIMILARITY:
+                    out.append(other)
         return out
 
+    def weight(self, word: str) -> float:
+        """A word's IDF weight (smoothed), from the index's document frequencies."""
+        found = self._weights.get(word)
+        if found is None:
+            n = max(len(self.words), 1)
+            found = self._weights[word] = math.log((1 + n) / (1 + self.df[word]) + 1)
+        return found
+
     def cosine(self, a: Iterable[str], b: Iterable[str]) -> float:
-        """IDF-weighted cosine of two word sets, document frequencies from the index."""
-        n = max(len(self.words), 1)
-        weight = {w: math.log((1 + n) / (1 + self.df[w]) + 1) for w in set(a) | set(b)}
-        a, b = set(a), set(b)
-        shared = sum(weight[w] ** 2 for w in a & b)
-        norm = math.sqrt(sum(weight[w] ** 2 for w in a) * sum(weight[w] ** 2 for w in b))
-        return shared / norm if norm else 0.0
+        """IDF-weighted cosine of two word sets."""
+        a, b = frozenset(a), frozenset(b)
+        shared = sum(self.weight(w) ** 2 for w in a & b)
+        if not shared:
+            return 0.0
+        return shared / math.sqrt(self._norm2(a) * self._norm2(b))
+
+    def similarity(self, row: int, other: int) -> float:
+        """:meth:`cosine` of two indexed articles, their norms kept for the batch (a
+        stored article is compared with many new ones)."""
+        a, b = self.words[row], self.words[other]
+        shared = sum(self.weight(w) ** 2 for w in a & b)
+        if not shared:
+            return 0.0
+        return shared / math.sqrt(self._row_norm2(row) * self._row_norm2(other))
+
+    def _row_norm2(self, row: int) -> float:
+        found = self._norms.get(row)
+        if found is None:
+            found = self._norms[row] = self._norm2(self.words[row])
+        return found
+
+    def _norm2(self, words: frozenset[str]) -> float:
+        return sum(self.weight(w) ** 2 for w in words) or 1.0
+
+
+def _week(day: date | None) -> int | None:
+    return None if day is None else day.toordinal() // STORY_WINDOW_DAYS
 
 
 def _within_window(a: date | None, b: date | None) -> bool:
@@ -172,12 +268,13 @@ def group_batch(
 ) -> Grouping:
     """Index a batch of new articles and group each with the stories it belongs to.
     ``new_story`` gives the id of a fresh story."""
+    index.begin_batch()
     copies: dict[int, int] = {}
     for row, s, day in zip(rows, signed, published):
         # (one by one: an article copies one stored before it, in this batch or not)
-        found = index.copy_candidates(s)
-        if found:
-            copies[row] = found[0]
+        original = index.copy_of(s)
+        if original is not None:
+            copies[row] = original
         index.add(row, s, day, None)
     links = DisjointSets(len(rows))
     position = {row: k for k, row in enumerate(rows)}

@@ -24,11 +24,19 @@ STORY_SIMILARITY_THRESHOLD = 0.18
 # Corpus index (rashomon.corpus_index). MinHash permutations per signature: 64 keeps a
 # 100,000-article index in memory and its Jaccard estimates within about 0.1.
 SIGNATURE_PERMUTATIONS = 64
-# Two articles whose body 5-grams have an estimated Jaccard of this much are copies.
+# Two articles whose body 5-grams have an estimated Jaccard of this much are copies;
+# LSH candidates are drawn from COPY_CANDIDATE_JACCARD up (a band's miss rate is high near
+# its own threshold).
 COPY_JACCARD = 0.5
+COPY_CANDIDATE_JACCARD = 0.3
 # LSH threshold for story candidates on story words: low, as two outlets' own reports of
 # one event share names and a few rare words, not most of their words; the cosine of
 # STORY_SIMILARITY_THRESHOLD then decides.
 STORY_CANDIDATE_JACCARD = 0.1
 # Articles published further apart than this are not grouped into one story.
 STORY_WINDOW_DAYS = 7
+# Least IDF-weighted cosine of two articles' story-word sets for one story (the corpus
+# index compares sets, where `analyze` compares counted terms): chosen on the labelled
+# stories of `make bench-corpus` (0.18 splits a tabloid's or a trade site's version off
+# its story; 0.12 starts joining two stories of one town).
+CORPUS_STORY_SIMILARITY = 0.15
