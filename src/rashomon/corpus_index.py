@@ -17,10 +17,10 @@ from the store without reading its texts again.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import zlib
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +32,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 from .cluster import story_words
 from .disjoint import DisjointSets
 from .resources.cluster import (
+    COPIES_CHECKED,
     COPY_CANDIDATE_JACCARD,
     COPY_JACCARD,
     CORPUS_STORY_SIMILARITY,
@@ -138,17 +139,19 @@ def _minhash(blob: bytes, permutations: int) -> LeanMinHash:
 class CorpusIndex:
     """The LSH indexes and what grouping needs of every indexed article. Story
     candidates are indexed by publication week: an article is only compared with
-    articles of its own and the neighbouring weeks (and undated ones)."""
+    articles of its own and the neighbouring weeks (and undated ones). Each article's
+    story words are kept as a sorted array of word ids, their weights as one array."""
 
     permutations: int = SIGNATURE_PERMUTATIONS
     copies: MinHashLSH = field(init=False)
     stories: dict[int | None, MinHashLSH] = field(default_factory=dict)  # week -> LSH
-    words: dict[int, frozenset[str]] = field(default_factory=dict)
+    word_ids: dict[int, np.ndarray] = field(default_factory=dict)  # row -> sorted word ids
     published: dict[int, date | None] = field(default_factory=dict)
     story_of: dict[int, int] = field(default_factory=dict)
     shingle_sigs: dict[int, LeanMinHash] = field(default_factory=dict)
-    df: Counter[str] = field(default_factory=Counter)
-    _weights: dict[str, float] = field(default_factory=dict)
+    vocabulary: dict[str, int] = field(default_factory=dict)
+    df: list[int] = field(default_factory=list)  # word id -> articles holding it
+    _weights2: np.ndarray = field(default_factory=lambda: np.zeros(0))  # squared IDF weights
     _norms: dict[int, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -170,22 +173,37 @@ class CorpusIndex:
         self.stories[week].insert(row, words_sig)
         self.copies.insert(row, shingle_sig)
         self.shingle_sigs[row] = shingle_sig
-        self.words[row] = signed.words
-        self.df.update(signed.words)
+        self.word_ids[row] = self._ids(signed.words)
         self.published[row] = published
         if story is not None:
             self.story_of[row] = story
 
-    def begin_batch(self) -> None:
-        """Forget the word weights: the batch before changed the document frequencies."""
-        self._weights.clear()
+    def _ids(self, words: Iterable[str]) -> np.ndarray:
+        ids = []
+        for word in words:
+            found = self.vocabulary.get(word)
+            if found is None:
+                found = self.vocabulary[word] = len(self.df)
+                self.df.append(0)
+            self.df[found] += 1
+            ids.append(found)
+        return np.array(sorted(ids), dtype=np.int32)
+
+    def refresh_weights(self) -> None:
+        """The words' weights from the document frequencies as they now are (once a
+        batch is indexed: weights move little from one batch to the next)."""
+        n = max(len(self.word_ids), 1)
+        df = np.asarray(self.df, dtype=np.float64)
+        self._weights2 = np.log((1 + n) / (1 + df) + 1) ** 2
         self._norms.clear()
 
     def copy_of(self, signed: Signed) -> int | None:
         """The earliest stored article whose 5-grams the article mostly shares (the
         original of a wire story republished many times), or None."""
         mine = _minhash(signed.shingle_signature, self.permutations)
-        for row in sorted(self.copies.query(mine)):
+        # at most COPIES_CHECKED candidates, the earliest first: a text that resembles
+        # thousands of stored ones (a template, a boilerplate page) costs no more
+        for row in heapq.nsmallest(COPIES_CHECKED, self.copies.query(mine)):
             if mine.jaccard(self.shingle_sigs[row]) >= COPY_JACCARD:
                 return row
         return None
@@ -199,48 +217,40 @@ class CorpusIndex:
         # an undated article may belong to a story of any week (rare in a news crawl)
         weeks = list(self.stories) if week is None else [week - 1, week, week + 1, None]
         indexes = [self.stories[w] for w in weeks if w in self.stories]
-        out = []
-        for lsh in indexes:
-            for other in lsh.query(mine):
-                if other == row or not _within_window(day, self.published.get(other)):
-                    continue
-                if self.similarity(row, other) >= CORPUS_STORY_SIMILARITY:
-                    out.append(other)
-        return out
+        candidates = [other for lsh in indexes for other in lsh.query(mine)
+                      if other != row and _within_window(day, self.published.get(other))]
+        if not candidates:
+            return []
+        scores = self.similarities(row, candidates)
+        return [other for other, score in zip(candidates, scores) if score >= CORPUS_STORY_SIMILARITY]
 
-    def weight(self, word: str) -> float:
-        """A word's IDF weight (smoothed), from the index's document frequencies."""
-        found = self._weights.get(word)
-        if found is None:
-            n = max(len(self.words), 1)
-            found = self._weights[word] = math.log((1 + n) / (1 + self.df[word]) + 1)
-        return found
-
-    def cosine(self, a: Iterable[str], b: Iterable[str]) -> float:
-        """IDF-weighted cosine of two word sets."""
-        a, b = frozenset(a), frozenset(b)
-        shared = sum(self.weight(w) ** 2 for w in a & b)
-        if not shared:
-            return 0.0
-        return shared / math.sqrt(self._norm2(a) * self._norm2(b))
+    def similarities(self, row: int, others: Sequence[int]) -> np.ndarray:
+        """:meth:`similarity` of ``row`` with each of ``others``, in one pass."""
+        arrays = [self.word_ids[o] for o in others]
+        lengths = np.fromiter((len(a) for a in arrays), dtype=np.int64, count=len(arrays))
+        every = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int32)
+        held = np.isin(every, self.word_ids[row], assume_unique=False)
+        weights = np.where(held, self._weights2[every], 0.0)
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        shared = np.add.reduceat(weights, starts) if len(every) else np.zeros(len(others))
+        shared[lengths == 0] = 0.0  # (reduceat gives an empty segment its next value)
+        norms = np.fromiter((self._norm2(o) for o in others), dtype=np.float64, count=len(others))
+        return shared / np.sqrt(self._norm2(row) * norms)
 
     def similarity(self, row: int, other: int) -> float:
-        """:meth:`cosine` of two indexed articles, their norms kept for the batch (a
-        stored article is compared with many new ones)."""
-        a, b = self.words[row], self.words[other]
-        shared = sum(self.weight(w) ** 2 for w in a & b)
-        if not shared:
+        """IDF-weighted cosine of two indexed articles' story words (weights as of the
+        last :meth:`refresh_weights`, norms kept until the next)."""
+        common = np.intersect1d(self.word_ids[row], self.word_ids[other], assume_unique=True)
+        if not len(common):
             return 0.0
-        return shared / math.sqrt(self._row_norm2(row) * self._row_norm2(other))
+        shared = float(self._weights2[common].sum())
+        return shared / math.sqrt(self._norm2(row) * self._norm2(other))
 
-    def _row_norm2(self, row: int) -> float:
+    def _norm2(self, row: int) -> float:
         found = self._norms.get(row)
         if found is None:
-            found = self._norms[row] = self._norm2(self.words[row])
+            found = self._norms[row] = float(self._weights2[self.word_ids[row]].sum()) or 1.0
         return found
-
-    def _norm2(self, words: frozenset[str]) -> float:
-        return sum(self.weight(w) ** 2 for w in words) or 1.0
 
 
 def _week(day: date | None) -> int | None:
@@ -268,7 +278,6 @@ def group_batch(
 ) -> Grouping:
     """Index a batch of new articles and group each with the stories it belongs to.
     ``new_story`` gives the id of a fresh story."""
-    index.begin_batch()
     copies: dict[int, int] = {}
     for row, s, day in zip(rows, signed, published):
         # (one by one: an article copies one stored before it, in this batch or not)
@@ -276,6 +285,7 @@ def group_batch(
         if original is not None:
             copies[row] = original
         index.add(row, s, day, None)
+    index.refresh_weights()
     links = DisjointSets(len(rows))
     position = {row: k for k, row in enumerate(rows)}
     joins: dict[int, set[int]] = {}  # batch root -> old stories it touches

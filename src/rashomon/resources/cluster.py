@@ -29,6 +29,8 @@ SIGNATURE_PERMUTATIONS = 64
 # its own threshold).
 COPY_JACCARD = 0.5
 COPY_CANDIDATE_JACCARD = 0.3
+# How many copy candidates are checked, the earliest stored first.
+COPIES_CHECKED = 64
 # LSH threshold for story candidates on story words: low, as two outlets' own reports of
 # one event share names and a few rare words, not most of their words; the cosine of
 # STORY_SIMILARITY_THRESHOLD then decides.
