@@ -103,7 +103,7 @@ def synthetic_corpus(size: int, seed: int = 7) -> Iterator[Article]:
     for copy in itertools.count():
         for k, members in enumerate(stories):
             names = {w: rng.choice(vocabulary) + rng.choice(("an", "er", "ov", "is", "el", "ow")) for w in
-                     {w for a in members for w in _NAME.findall(a.text)}}
+                     sorted({w for a in members for w in _NAME.findall(a.text)})}
             shift = timedelta(days=15 * copy)
             for a in members:
                 # each copy keeps its own 70% of the sentences, so that two copies of one

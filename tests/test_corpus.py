@@ -110,23 +110,6 @@ def test_a_new_article_close_to_two_stored_stories_merges_them() -> None:
     assert index.story_of == {1: 10, 2: 10, 3: 10}
 
 
-def test_an_article_that_links_two_stories_merges_them(tmp_path: Path) -> None:
-    wire, post, _ = FERRY
-    # two reports that share too little to be grouped, then one that tells both
-    link = ("ferry-digest", "Digest", "2025-03-05", "Osprey aground: Gull Line and coastguard",
-            "The Gull Line ferry Osprey ran aground off the Larkspur breakwater with 212 "
-            "passengers on board; skipper Carl Brandt blamed fog. Passengers spent a cold night "
-            "aboard before Pellham coastguard crews freed the ferry on Tuesday morning.")
-    with Store(tmp_path / "r.db") as store:
-        ingest(store, [str(records(tmp_path / "a.jsonl", [wire]))])
-        ingest(store, [str(records(tmp_path / "b.jsonl", [BAKERY[0]]))])
-        stories_before = {s.id for s in store.stories()}
-        ingest(store, [str(records(tmp_path / "c.jsonl", [post, link]))])
-        ferry = [s for s in store.stories() if "ferry-wire" in s.articles]
-        assert len(ferry) == 1 and set(ferry[0].articles) == {"ferry-wire", "ferry-post", "ferry-digest"}
-        assert ferry[0].id in stories_before  # the stored story grew; none was rebuilt
-
-
 def test_a_near_copy_is_marked(tmp_path: Path) -> None:
     key, outlet, day, title, body = FERRY[0]
     copy = ("ferry-reprint", "Coast Times", day, "Ferry aground at Larkspur",
@@ -177,18 +160,79 @@ def test_store_schema_and_errors(tmp_path: Path) -> None:
         Store(tmp_path / "notes.db")
 
 
-def test_story_report_is_cached_until_the_story_changes(tmp_path: Path, nlp) -> None:
+def test_story_report_is_cached_until_the_story_changes(tmp_path: Path, nlp, monkeypatch) -> None:
     with Store(tmp_path / "r.db") as store:
         ingest(store, [str(records(tmp_path / "a.jsonl", FERRY[:2]))])
         (story,) = store.stories()
         first, problems = story_report(store, story.id, "json", nlp=nlp)
         assert problems == [] and json.loads(first)["stories"][0]["articles"] == ["ferry-wire", "ferry-post"]
-        assert store.cached_report(story.id, "json", story.articles) == first
+
+        def no_analysis(*args, **kwargs):
+            raise AssertionError("analysed again")
+
+        monkeypatch.setattr("rashomon.pipeline.analyze_articles", no_analysis)
+        assert story_report(store, story.id, "json", nlp=nlp) == (first, [])  # from the cache
+        monkeypatch.undo()
         ingest(store, [str(records(tmp_path / "b.jsonl", FERRY[2:]))])
-        grown = store.story(story.id)
-        assert grown is not None and store.cached_report(story.id, "json", grown.articles) is None
+        grown, _ = story_report(store, story.id, "json", nlp=nlp)
+        assert json.loads(grown)["stories"][0]["articles"] == ["ferry-wire", "ferry-post", "ferry-echo"]
         with pytest.raises(StoryNotFound):
             story_report(store, 999, "json", nlp=nlp)
+
+
+def test_a_third_version_of_an_article_gets_its_own_key(tmp_path: Path) -> None:
+    key, outlet, day, title, body = FERRY[0]
+    with Store(tmp_path / "r.db") as store:
+        for n, extra in enumerate(["", " Update one.", " Update two."]):
+            ingest(store, [str(records(tmp_path / f"{n}.jsonl", [(key, outlet, day, title, body + extra)]))])
+        keys = [store.article(k) for k in ("ferry-wire", "ferry-wire-2", "ferry-wire-3")]
+        assert all(keys) and keys[2].revision_of == keys[1].row and keys[1].revision_of == keys[0].row
+
+
+def test_a_revision_stands_for_its_earlier_version_in_the_report(tmp_path: Path, nlp) -> None:
+    key, outlet, day, title, body = FERRY[0]
+    with Store(tmp_path / "r.db") as store:
+        ingest(store, [str(records(tmp_path / "a.jsonl", FERRY[:2]))])
+        ingest(store, [str(records(tmp_path / "b.jsonl", [(key, outlet, day, title, body + " Corrected.")]))])
+        story = next(s for s in store.stories() if "ferry-wire-2" in s.articles)
+        report, _ = story_report(store, story.id, "json", nlp=nlp)
+        assert json.loads(report)["stories"][0]["articles"] == ["ferry-wire-2", "ferry-post"]
+
+
+def test_month_dated_articles_group_the_same_in_one_run_or_two(tmp_path: Path) -> None:
+    wire, post = FERRY[0], FERRY[1]
+    month_wire = (wire[0], wire[1], "2025-03", wire[3], wire[4])
+    with Store(tmp_path / "one.db") as one:
+        ingest(one, [str(records(tmp_path / "a.jsonl", [month_wire, post]))])
+        together = stories_of(one)
+    with Store(tmp_path / "two.db") as two:
+        ingest(two, [str(records(tmp_path / "b.jsonl", [month_wire]))])
+        ingest(two, [str(records(tmp_path / "c.jsonl", [post]))])
+        assert stories_of(two) == together
+
+
+def test_stories_merged_in_the_store_keep_their_ids_and_drop_their_cache(tmp_path: Path, nlp) -> None:
+    (k1, o1, _, t1, b1), (k2, o2, _, t2, b2), (k3, o3, _, t3, b3) = FERRY
+    early = (k1, o1, "2025-03-01", t1, b1)
+    late = ("ferry-late", o2, "2025-03-12", t2, b2)
+    link = ("ferry-link", o3, "2025-03-06", t3, b3)  # within a week of both
+    with Store(tmp_path / "r.db") as store:
+        ingest(store, [str(records(tmp_path / "a.jsonl", [early]))])
+        ingest(store, [str(records(tmp_path / "b.jsonl", [late], url_base="https://b.example/"))])
+        before = {s.id: set(s.articles) for s in store.stories()}
+        assert len(before) == 2  # eleven days apart: two stories
+        later_id = next(i for i, a in before.items() if "ferry-late" in a)
+        story_report(store, later_id, "json", nlp=nlp)  # cached, then merged away
+        summary = ingest(store, [str(records(tmp_path / "c.jsonl", [link], url_base="https://c.example/"))])
+        assert summary.stories_merged == 1
+        (merged,) = store.stories()
+        assert set(merged.articles) == {"ferry-wire", "ferry-late", "ferry-link"}
+        assert merged.id == min(before) and store.story(later_id) is None
+        rows = store.db.execute("SELECT COUNT(*) FROM analyses WHERE story = ?", (later_id,)).fetchone()
+        assert rows == (0,)
+        # a later story never takes the merged-away id
+        ingest(store, [str(records(tmp_path / "d.jsonl", [BAKERY[0]]))])
+        assert later_id not in {s.id for s in store.stories()}
 
 
 def test_cli_ingest_stories_show(tmp_path: Path) -> None:
@@ -206,5 +250,12 @@ def test_cli_ingest_stories_show(tmp_path: Path) -> None:
     shown = runner.invoke(app, ["show", str(bakery["id"]), "--db", str(db), "--format", "json"])
     assert shown.exit_code == 0
     assert json.loads(shown.stdout)["stories"][0]["title"] == "Pellham bakery wins county rye prize"
-    assert runner.invoke(app, ["show", "999", "--db", str(db)]).exit_code == 2
-    assert runner.invoke(app, ["stories", "--db", str(tmp_path / "none.db")]).exit_code == 2
+    missing = runner.invoke(app, ["show", "999", "--db", str(db)])
+    assert missing.exit_code == 2 and "[R601] no story 999" in missing.output
+    none = runner.invoke(app, ["stories", "--db", str(tmp_path / "none.db")])
+    assert none.exit_code == 2 and "[R600] no such store" in none.output
+    (tmp_path / "empty.db").write_bytes(b"")
+    empty = runner.invoke(app, ["stories", "--db", str(tmp_path / "empty.db")])
+    assert empty.exit_code == 2 and "not a rashomon store" in empty.output
+    text = runner.invoke(app, ["stories", "--db", str(db)])
+    assert "Pellham bakery wins county rye prize" in text.stdout and "2 articles" in text.stdout

@@ -108,8 +108,10 @@ def ingest(
 
 
 def run_ingest(sources: list[str], db: Path, quiet: bool) -> int:
+    import sqlite3
+
     from .corpus import ingest as ingest_sources
-    from .store import Store
+    from .store import Store, store_error
 
     err = Console(stderr=True, highlight=False)
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -118,6 +120,9 @@ def run_ingest(sources: list[str], db: Path, quiet: bool) -> int:
             summary = ingest_sources(store, sources, progress=progress)
     except RashomonError as exc:
         _say(exc.line())
+        return EXIT_NOTHING
+    except sqlite3.Error as exc:  # the batches before it are stored
+        _say(store_error(exc, db).line())
         return EXIT_NOTHING
     for problem in summary.problems:
         _say(problem.line())
@@ -134,15 +139,19 @@ def stories(
 ) -> None:
     """List the stories of the store, the latest first."""
     import json
+    import sqlite3
 
     from .corpus import stories_json
-    from .store import Store
+    from .store import Store, store_error
 
     try:
-        with Store(_existing(db)) as store:
+        with Store(db, create=False) as store:
             rows = store.stories()
     except RashomonError as exc:
         _say(exc.line())
+        raise typer.Exit(EXIT_NOTHING) from None
+    except sqlite3.Error as exc:
+        _say(store_error(exc, db).line())
         raise typer.Exit(EXIT_NOTHING) from None
     if format is ListFormat.json:
         sys.stdout.write(json.dumps(stories_json(rows), ensure_ascii=False, indent=2) + "\n")
@@ -162,38 +171,38 @@ def show(
 ) -> None:
     """Print the report of one story of the store (analysed once, then cached until the
     story changes)."""
+    import sqlite3
+
     from .corpus import story_report
     from .nlp import NLP
-    from .store import Store
+    from .store import Store, store_error
 
     if output is not None and (problem := _unwritable(output)):
         _say(problem)
         raise typer.Exit(EXIT_NOTHING)
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
-        with Store(_existing(db)) as store:
+        with Store(db, create=False) as store:
             rendered, problems = story_report(store, story, format.value, nlp=NLP(model))
     except RashomonError as exc:
         _say(exc.line())
+        raise typer.Exit(EXIT_NOTHING) from None
+    except sqlite3.Error as exc:
+        _say(store_error(exc, db).line())
         raise typer.Exit(EXIT_NOTHING) from None
     for problem in problems:
         _say(problem.line())
     if output is None:
         sys.stdout.write(rendered)
     else:
-        output.write_text(rendered, encoding="utf-8")
+        try:
+            output.write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            _say(OutputError(f"cannot write the report: {exc.strerror}", hint="choose another --output path",
+                             source=str(output)).line())
+            raise typer.Exit(EXIT_NOTHING) from None
         _say(f"wrote {format.value} report to {output}")
     raise typer.Exit(EXIT_PARTIAL if problems else EXIT_OK)
-
-
-def _existing(db: Path) -> Path:
-    """The store to read: it must exist (reading never creates one)."""
-    from .errors import StoreError
-
-    if not db.is_file():
-        raise StoreError("no such store", hint="ingest articles first: rashomon ingest FILES --db " + str(db),
-                         source=str(db))
-    return db
 
 
 def demo_corpus_path() -> Path:
@@ -274,11 +283,10 @@ class _progress:
             BarColumn,
             MofNCompleteColumn,
             Progress,
+            ProgressColumn,
             TextColumn,
             TimeRemainingColumn,
         )
-
-        from rich.progress import ProgressColumn
         from rich.text import Text
 
         class RateColumn(ProgressColumn):

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import glob
 import itertools
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from .corpus_index import CorpusIndex, Signed, group_batch, sign
 from .errors import StoryNotFound
 from .ingest import read_inputs
-from .model import Article, Problem
+from .model import Article, PartialDate, Problem
 from .nlp import NLP
 from .store import NewArticle, Store, StoryRow, content_hash
 
@@ -64,12 +65,12 @@ def expand_sources(sources: Sequence[str]) -> list[str]:
 
 def load_index(store: Store) -> CorpusIndex:
     """The grouping index of every article in the store."""
-    from datetime import date
-
     index = CorpusIndex()
     for row, words, word_sig, shingle_sig, published, story in store.signatures():
-        day = date.fromisoformat(published) if published and len(published) == 10 else None
+        # the day a run groups by: a month-only date is its first day, as in the run
+        day = PartialDate.parse(published).value if published else None
         index.add(row, Signed(frozenset(words.split()), word_sig, shingle_sig), day, story)
+    index.refresh_weights()
     return index
 
 
@@ -91,8 +92,15 @@ def ingest_articles(store: Store, articles: Iterable[Article]) -> IngestSummary:
     """Store and group articles already read (a library caller's own records), a batch
     at a time."""
     summary = IngestSummary()
-    _IngestRun(store, summary).add(articles)
+    counted = _counting(articles, summary)
+    _IngestRun(store, summary).add(counted)
     return summary
+
+
+def _counting(articles: Iterable[Article], summary: IngestSummary) -> Iterator[Article]:
+    for article in articles:
+        summary.read += 1
+        yield article
 
 
 class _IngestRun:
@@ -105,6 +113,10 @@ class _IngestRun:
         self.story_ids = itertools.count(next_story)
         self.seen: set[str] = set()
         self.stories_before = set(self.index.story_of.values())
+        # over the whole run: stories made, stored stories grown, stories merged away
+        self.created: set[int] = set()
+        self.grown: set[int] = set()
+        self.merged: set[int] = set()
 
     def add(self, articles: Iterable[Article]) -> None:
         source = iter(articles)
@@ -125,12 +137,15 @@ class _IngestRun:
         )
         self.store.commit_batch(new, grouping.copies, grouping.story_of, grouping.merged)
         summary.added += len(new)
-        summary.copies += len(grouping.copies)
-        summary.stories_merged += len(grouping.merged)
+        summary.copies += sum(1 for n in new if n.row in grouping.copies and n.revision_of is None)
         touched = set(grouping.story_of.values())
-        summary.stories_new += len(touched - self.stories_before)
-        summary.stories_grown += len(touched & self.stories_before)
-        self.stories_before |= touched
+        self.created |= touched - self.stories_before - self.created
+        self.grown |= touched & self.stories_before
+        self.merged |= set(grouping.merged)
+        self.created -= self.merged
+        self.grown -= self.merged
+        summary.stories_new, summary.stories_grown = len(self.created), len(self.grown)
+        summary.stories_merged = len(self.merged)
 
 
 def _read_each(paths: Sequence[str]) -> Iterator[tuple[list[Article], list[Problem]]]:
@@ -172,7 +187,8 @@ def _unique_keys(store: Store, keys: Sequence[str]) -> list[str]:
     out: list[str] = []
     for key in keys:
         candidate, n = key, 1
-        while candidate in taken:
+        # (a suffixed key may be stored already: the third version of "x" is "x-3")
+        while candidate in taken or (candidate != key and store.taken_keys([candidate])):
             n += 1
             candidate = f"{key}-{n}"
         taken.add(candidate)
@@ -191,14 +207,24 @@ def story_report(store: Store, story: int, fmt: str, nlp: NLP | None = None) -> 
     if row is None:
         raise StoryNotFound(f"no story {story} in the store", hint="list them with `rashomon stories`",
                             source=str(store.path))
-    cached = store.cached_report(story, fmt, row.articles)
+    nlp = nlp or NLP()
+    # the cache is per format and per model (another model makes another report)
+    key = f"{fmt} {nlp.name}"
+    cached = store.cached_report(story, key, row.articles)
     if cached is not None:
         return cached, []
-    articles = [stored.article for stored in store.articles_of_story(story)]
+    stored = store.articles_of_story(story)
+    # a revised article stands for its earlier versions: a correction is not a second
+    # outlet disagreeing
+    superseded = {s.revision_of for s in stored if s.revision_of is not None}
+    articles = [s.article for s in stored if s.row not in superseded]
     report = analyze_articles(articles, nlp=nlp, group=one_story)
     rendered = render(report, fmt)
     if not report.problems:  # a report a stage failed on is not kept
-        store.cache_report(story, fmt, row.articles, rendered)
+        try:
+            store.cache_report(story, key, row.articles, rendered)
+        except sqlite3.Error:
+            pass  # (the story changed meanwhile: the report is still right, just not kept)
     return rendered, list(report.problems)
 
 

@@ -290,7 +290,12 @@ def group_batch(
     position = {row: k for k, row in enumerate(rows)}
     joins: dict[int, set[int]] = {}  # batch root -> old stories it touches
     for row, s in zip(rows, signed):
-        for other in index.story_neighbours(row, s):
+        original = copies.get(row)
+        if original is not None:  # a copy tells its original's story; no search needed
+            neighbours = [original]
+        else:
+            neighbours = index.story_neighbours(row, s)
+        for other in neighbours:
             if other in position:
                 links.union(position[row], position[other])
             elif other in index.story_of:

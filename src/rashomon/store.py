@@ -56,7 +56,7 @@ CREATE TABLE articles (
 CREATE INDEX articles_url ON articles(url);
 CREATE INDEX articles_story ON articles(story);
 CREATE TABLE stories (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     title TEXT,
     first_published TEXT,
     last_published TEXT
@@ -102,6 +102,16 @@ class StoryRow:
     articles: tuple[str, ...]  # article keys, in publication order
 
 
+def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """An SQLite error as the one line a user can act on."""
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return StoreError("the store is busy: another rashomon ingest is writing to it",
+                          hint="wait for it to finish and run this again", source=str(path))
+    return StoreError(f"cannot use the store: {message}",
+                      hint="pass --db a rashomon store, or a new file name to create one", source=str(path))
+
+
 def content_hash(text: str) -> str:
     """The identity of a text: the same article ingested twice is stored once."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
@@ -110,20 +120,29 @@ def content_hash(text: str) -> str:
 class Store:
     """A rashomon store in one SQLite file (created, or migrated, on open)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        """Open the store at ``path``; with ``create`` (the default) a missing or empty
+        file becomes a new store, else it must be a rashomon store already."""
         self.path = Path(path)
+        self.db = None
         try:
+            if not create and not self.path.is_file():
+                raise StoreError("no such store", hint=f"ingest articles first: rashomon ingest FILES --db {path}",
+                                 source=str(self.path))
             self.db = sqlite3.connect(self.path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
+            if not create and self.schema_version() == 0:
+                raise StoreError("not a rashomon store", hint="pass --db a file made by rashomon ingest",
+                                 source=str(self.path))
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"cannot open the store: {exc}",
-                hint="pass --db a rashomon store, or a new file name to create one",
-                source=str(self.path),
-            ) from exc
+        except (sqlite3.Error, StoreError) as exc:
+            if self.db is not None:
+                self.db.close()
+            if isinstance(exc, StoreError):
+                raise
+            raise store_error(exc, self.path) from exc
 
     def close(self) -> None:
         self.db.close()
@@ -139,10 +158,11 @@ class Store:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
+            self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # (SQLite may have rolled back already)
+                self.db.execute("ROLLBACK")
             raise
-        self.db.execute("COMMIT")
 
     # --- schema ---------------------------------------------------------------------
 
@@ -171,6 +191,7 @@ class Store:
 
     def _present(self, column: str, values: Iterable[str]) -> set[str]:
         """Which of the values the articles' ``column`` (a unique one) holds."""
+        assert column in ("content_hash", "key")  # (a name put into the SQL)
         wanted = list(dict.fromkeys(values))
         found: set[str] = set()
         for chunk in _chunks(wanted, 500):
@@ -197,8 +218,10 @@ class Store:
         """The next free article row and story id (one writer at a time: an ingest run
         holds the store)."""
         article = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM articles").fetchone()[0]
-        story = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM stories").fetchone()[0]
-        return int(article), int(story)
+        # past every story id ever given, merged-away ones too: an id is never reused
+        used = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'stories'").fetchone()
+        story = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM stories").fetchone()[0]
+        return int(article), max(int(story), int(used[0]) if used else 0) + 1
 
     def commit_batch(
         self, rows: Sequence[NewArticle], copies: dict[int, int], story_of: dict[int, int],
@@ -272,7 +295,13 @@ class Store:
         ]
 
     def story(self, story: int) -> StoryRow | None:
-        return next((s for s in self.stories() if s.id == story), None)
+        row = self.db.execute("SELECT id, title, first_published, last_published FROM stories"
+                              " WHERE id = ?", (story,)).fetchone()
+        if row is None:
+            return None
+        keys = tuple(k for (k,) in self.db.execute(
+            "SELECT key FROM articles WHERE story = ? ORDER BY published IS NULL, published, id", (story,)))
+        return StoryRow(*row, keys)
 
     # --- analyses -------------------------------------------------------------------
 
