@@ -259,3 +259,30 @@ def test_cli_ingest_stories_show(tmp_path: Path) -> None:
     assert empty.exit_code == 2 and "not a rashomon store" in empty.output
     text = runner.invoke(app, ["stories", "--db", str(db)])
     assert "Pellham bakery wins county rye prize" in text.stdout and "2 articles" in text.stdout
+
+
+def test_a_second_writer_is_told_the_store_is_busy(tmp_path: Path) -> None:
+    source = str(records(tmp_path / "a.jsonl", FERRY))
+    with Store(tmp_path / "r.db") as first, Store(tmp_path / "r.db") as second:
+        with first.writer():
+            with pytest.raises(StoreError, match="busy"):
+                ingest(second, [source])
+        assert ingest(second, [source]).added == 3  # free again
+
+
+def test_inputs_are_batched_together_and_known_ones_cost_no_index(tmp_path: Path, monkeypatch) -> None:
+    files = []
+    for n, item in enumerate(FERRY + BAKERY):
+        files.append(str(records(tmp_path / f"{n}.jsonl", [item])))
+    commits = []
+    with Store(tmp_path / "r.db") as store:
+        real = store.commit_batch
+        monkeypatch.setattr(store, "commit_batch", lambda *a, **k: (commits.append(1), real(*a, **k)))
+        summary = ingest(store, files)
+        assert (summary.read, summary.added, len(commits)) == (5, 5, 1)  # five files, one batch
+
+        def no_index(*args, **kwargs):
+            raise AssertionError("index loaded")
+
+        monkeypatch.setattr("rashomon.corpus.load_index", no_index)
+        assert ingest(store, files).already_stored == 5

@@ -77,23 +77,29 @@ def load_index(store: Store) -> CorpusIndex:
 def ingest(store: Store, sources: Sequence[str], progress: Progress | None = None) -> IngestSummary:
     """Read ``sources`` into ``store`` and group the new articles into stories."""
     summary = IngestSummary()
-    run = _IngestRun(store, summary)
     paths = expand_sources(sources)
+    with store.writer():
+        # one stream over every input: batches of BATCH articles whatever the files
+        _IngestRun(store, summary).add(_read_all(paths, summary, progress))
+    return summary
+
+
+def _read_all(paths: Sequence[str], summary: IngestSummary, progress: Progress | None) -> Iterator[Article]:
+    """The articles of every input in turn, the problems and counts kept as they come."""
     for done, (articles, problems) in enumerate(_read_each(paths), start=1):
         summary.problems.extend(problems)
         summary.read += len(articles)
-        run.add(articles)
+        yield from articles
         if progress is not None:
             progress("inputs", done, len(paths))
-    return summary
 
 
 def ingest_articles(store: Store, articles: Iterable[Article]) -> IngestSummary:
     """Store and group articles already read (a library caller's own records), a batch
     at a time."""
     summary = IngestSummary()
-    counted = _counting(articles, summary)
-    _IngestRun(store, summary).add(counted)
+    with store.writer():
+        _IngestRun(store, summary).add(_counting(articles, summary))
     return summary
 
 
@@ -108,15 +114,24 @@ class _IngestRun:
 
     def __init__(self, store: Store, summary: IngestSummary) -> None:
         self.store, self.summary = store, summary
-        self.index = load_index(store)
+        self._index: CorpusIndex | None = None
         self.next_row, next_story = store.next_ids()
         self.story_ids = itertools.count(next_story)
         self.seen: set[str] = set()
-        self.stories_before = set(self.index.story_of.values())
+        self.stories_before: set[int] = set()
         # over the whole run: stories made, stored stories grown, stories merged away
         self.created: set[int] = set()
         self.grown: set[int] = set()
         self.merged: set[int] = set()
+
+    @property
+    def index(self) -> CorpusIndex:
+        """The store's index, loaded when the first new article comes (a run that only
+        meets articles stored already never reads the index)."""
+        if self._index is None:
+            self._index = load_index(self.store)
+            self.stories_before = set(self._index.story_of.values())
+        return self._index
 
     def add(self, articles: Iterable[Article]) -> None:
         source = iter(articles)

@@ -22,6 +22,7 @@ the middle leaves the batches before it whole and the rest absent.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -152,6 +153,23 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def writer(self) -> Iterator[None]:
+        """Hold the store's writer lock (a lock file beside it) for a whole ingest run:
+        ids and the index are worked out once per run, so two runs at once would clash."""
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        with open(lock_path, "a") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise StoreError("the store is busy: another rashomon ingest is writing to it",
+                                 hint="wait for it to finish and run this again",
+                                 source=str(self.path)) from None
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
