@@ -18,6 +18,11 @@ def negations(text: str) -> list[tuple[str, str]]:
     return [(n.cue, n.scope) for n in _negations(text, tokenize(text, 0, len(text)))]
 
 
+def statements_from(*analyses) -> list:
+    """The statements of the analyses, as a story's (article n is the n-th)."""
+    return [s for n, a in enumerate(analyses) for s in statements_of(a, n)]
+
+
 def kinds_and_values(*analyses) -> list[tuple[str, list[str]]]:
     return [(c.kind, [v.value for v in c.versions]) for c in compared(*analyses).conflicts]
 
@@ -286,7 +291,7 @@ def test_one_day_one_thing_counted_twice() -> None:
     from rashomon.compare_events import same_day_count_clashes
 
     def clashes(*analyses) -> list[list[str]]:
-        statements = [s for n, a in enumerate(analyses) for s in statements_of(a, n)]
+        statements = statements_from(*analyses)
         return [[c.value_a, c.value_b] for c in same_day_count_clashes(statements, set())]
 
     a = analysis("The blaze broke out on Saturday, August 9, on a wooded slope about 8 kilometres "
@@ -308,7 +313,7 @@ def test_a_story_has_one_count_of_a_thing() -> None:
     from rashomon.compare_slots import _count_clashes
 
     def clashes(*analyses) -> list[list[str]]:
-        statements = [s for n, a in enumerate(analyses) for s in statements_of(a, n)]
+        statements = statements_from(*analyses)
         return [sorted([v_a, v_b]) for *_, v_a, _, v_b in _count_clashes(statements, {})]
 
     a = analysis("The High Court cleared the way for 14 turbines on the Harrowdene moor scheme.", "wire")
@@ -410,7 +415,7 @@ def test_an_event_each_source_dates_once() -> None:
     from rashomon.compare_events import event_date_slot_clashes
 
     def clashes(*analyses) -> list[list[str]]:
-        statements = [s for n, a in enumerate(analyses) for s in statements_of(a, n)]
+        statements = statements_from(*analyses)
         return [sorted([c.value_a, c.value_b]) for c in event_date_slot_clashes(statements, set(), {})]
 
     a = analysis("The dockers walked out on May 19 after rejecting an offer.", "wire",
@@ -439,7 +444,7 @@ def test_an_amount_named_by_rare_words_given_two_ways() -> None:
     d = analysis("The operator says fares will rise 4 percent next year.", "courier")
     e = analysis("Repairs to the signal box will cost £300,000.", "gazette")
     analyses = [a, b, c, d, e, *filler]
-    statements = [s for n, x in enumerate(analyses) for s in statements_of(x, n)]
+    statements = statements_from(*analyses)
     found = [sorted([v_a, v_b]) for *_, v_a, _, v_b in _amount_clashes(statements, {})]
     # the tunnel repairs twice; other repairs share one word only; a rise dated to a
     # past year is background

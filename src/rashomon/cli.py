@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from importlib.resources import files
 from pathlib import Path
@@ -108,22 +110,14 @@ def ingest(
 
 
 def run_ingest(sources: list[str], db: Path, quiet: bool) -> int:
-    import sqlite3
-
     from .corpus import ingest as ingest_sources
-    from .store import Store, store_error
+    from .store import Store
 
     err = Console(stderr=True, highlight=False)
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    try:
-        with Store(db) as store, _progress(err, quiet, "reading") as progress:
-            summary = ingest_sources(store, sources, progress=progress)
-    except RashomonError as exc:
-        _say(exc.line())
-        return EXIT_NOTHING
-    except sqlite3.Error as exc:  # the batches before it are stored
-        _say(store_error(exc, db).line())
-        return EXIT_NOTHING
+    # (a store error stops the run; the batches before it are stored)
+    with _store_errors(db), Store(db) as store, _progress(err, quiet, "reading") as progress:
+        summary = ingest_sources(store, sources, progress=progress)
     for problem in summary.problems:
         _say(problem.line())
     _say(f"{db}: {summary.line()}")
@@ -139,20 +133,12 @@ def stories(
 ) -> None:
     """List the stories of the store, the latest first."""
     import json
-    import sqlite3
 
     from .corpus import stories_json
-    from .store import Store, store_error
+    from .store import Store
 
-    try:
-        with Store(db, create=False) as store:
-            rows = store.stories()
-    except RashomonError as exc:
-        _say(exc.line())
-        raise typer.Exit(EXIT_NOTHING) from None
-    except sqlite3.Error as exc:
-        _say(store_error(exc, db).line())
-        raise typer.Exit(EXIT_NOTHING) from None
+    with _store_errors(db), Store(db, create=False) as store:
+        rows = store.stories()
     if format is ListFormat.json:
         sys.stdout.write(json.dumps(stories_json(rows), ensure_ascii=False, indent=2) + "\n")
         return
@@ -171,37 +157,20 @@ def show(
 ) -> None:
     """Print the report of one story of the store (analysed once, then cached until the
     story changes)."""
-    import sqlite3
-
     from .corpus import story_report
     from .nlp import NLP
-    from .store import Store, store_error
+    from .store import Store
 
     if output is not None and (problem := _unwritable(output)):
         _say(problem)
         raise typer.Exit(EXIT_NOTHING)
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    try:
-        with Store(db, create=False) as store:
-            rendered, problems = story_report(store, story, format.value, nlp=NLP(model))
-    except RashomonError as exc:
-        _say(exc.line())
-        raise typer.Exit(EXIT_NOTHING) from None
-    except sqlite3.Error as exc:
-        _say(store_error(exc, db).line())
-        raise typer.Exit(EXIT_NOTHING) from None
+    with _store_errors(db), Store(db, create=False) as store:
+        rendered, problems = story_report(store, story, format.value, nlp=NLP(model))
     for problem in problems:
         _say(problem.line())
-    if output is None:
-        sys.stdout.write(rendered)
-    else:
-        try:
-            output.write_text(rendered, encoding="utf-8")
-        except OSError as exc:
-            _say(OutputError(f"cannot write the report: {exc.strerror}", hint="choose another --output path",
-                             source=str(output)).line())
-            raise typer.Exit(EXIT_NOTHING) from None
-        _say(f"wrote {format.value} report to {output}")
+    if not _write_report(rendered, output, format):
+        raise typer.Exit(EXIT_NOTHING)
     raise typer.Exit(EXIT_PARTIAL if problems else EXIT_OK)
 
 
@@ -232,19 +201,44 @@ def run_analysis(paths: list[str], fmt: Format, output: Path | None, model: str 
     color = output is None and fmt is Format.text and sys.stdout.isatty()
     width = None if output is not None or not sys.stdout.isatty() else Console().width
     rendered = render(report, fmt.value, width=width, color=color)
-    if output is None:
-        sys.stdout.write(rendered)
-    else:
-        try:
-            output.write_text(rendered, encoding="utf-8")
-        except OSError as exc:
-            _say(OutputError(f"cannot write the report: {exc.strerror}", hint="choose another --output path",
-                             source=str(output)).line())
-            return EXIT_NOTHING
-        _say(f"wrote {fmt.value} report to {output}")
+    if not _write_report(rendered, output, fmt):
+        return EXIT_NOTHING
     # partial: an input was skipped, or a stage failed on part of a story
     partial = any(p.fatal or p.code == StageFailed.code for p in report.problems)
     return EXIT_PARTIAL if partial else EXIT_OK
+
+
+@contextmanager
+def _store_errors(db: Path) -> Iterator[None]:
+    """A rashomon or SQLite error of a store command as one line, and exit code 2."""
+    import sqlite3
+
+    from .store import store_error
+
+    try:
+        yield
+    except RashomonError as exc:
+        _say(exc.line())
+        raise typer.Exit(EXIT_NOTHING) from None
+    except sqlite3.Error as exc:
+        _say(store_error(exc, db).line())
+        raise typer.Exit(EXIT_NOTHING) from None
+
+
+def _write_report(rendered: str, output: Path | None, fmt: Format) -> bool:
+    """The report on stdout or in ``output``; False (said in one line) when it cannot
+    be written."""
+    if output is None:
+        sys.stdout.write(rendered)
+        return True
+    try:
+        output.write_text(rendered, encoding="utf-8")
+    except OSError as exc:
+        _say(OutputError(f"cannot write the report: {exc.strerror}", hint="choose another --output path",
+                         source=str(output)).line())
+        return False
+    _say(f"wrote {fmt.value} report to {output}")
+    return True
 
 
 def _unwritable(output: Path) -> str | None:

@@ -167,18 +167,24 @@ def growth_mentions(statements: Sequence[Statement]) -> list[TollMention]:
             said = frozenset(canonical(stem(w)) for w in words if w != noun and w.lower() not in _STOPWORDS)
             grown.append((canonical(stem(noun)), said, index, number))
     out = [TollMention(f"grow:{noun}", "", index, number, f"of {noun}") for noun, _, index, number in grown]
+    if not grown:
+        return out
+    counted: dict[str, list[tuple[int, NumberMention]]] = {}  # unit -> its counts
+    for index, statement in enumerate(statements):
+        for number in statement.numbers:
+            counted.setdefault(number.unit, []).append((index, number))
     for noun, said, _, _ in grown:
-        for index, statement in enumerate(statements):
-            for number in statement.numbers:
-                if number.unit != noun:
-                    continue
-                if noun in _GENERIC and not said & _words_near_number(statement, number):
-                    continue
-                out.append(TollMention(f"grow:{noun}", "", index, number, f"of {noun}"))
+        for index, number in counted.get(noun, ()):
+            if noun in _GENERIC and not said & _words_around(statements[index], number):
+                continue
+            out.append(TollMention(f"grow:{noun}", "", index, number, f"of {noun}"))
     return out
 
 
-def _words_near_number(statement: Statement, number: NumberMention) -> set[str]:
+def _words_around(statement: Statement, number: NumberMention) -> set[str]:
+    """Every word (stemmed) within TOLL_REACH of a figure, function words too: what a
+    count of people is said to be ("23 people have reported"). Wider than the conflict
+    checks' ``words_near``, which keeps only content words and leaves the unit out."""
     lo = number.start - statement.start - TOLL_REACH
     hi = number.end - statement.start + TOLL_REACH
     return {canonical(stem(m.group())) for m in TOKEN.finditer(statement.text) if lo <= m.start() < hi}
