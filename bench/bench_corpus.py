@@ -29,7 +29,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from rashomon.cli import demo_corpus_path
-from rashomon.corpus import BATCH, ingest_articles
+from rashomon.corpus import BATCH, analyse_stories, ingest_articles
 from rashomon.ingest import read_inputs
 from rashomon.model import Article, PartialDate
 from rashomon.store import Store
@@ -133,25 +133,87 @@ def throughput(size: int) -> tuple[float, int, float, int]:
     return summary.added / seconds, stories, peak_mb, summary.added
 
 
+def analysis_rates(articles: int, rounds: int) -> None:
+    """Story analysis (every stage, cached as JSON) of generated stories holding about
+    ``articles`` articles: the local engine on one core, then the Ray engine (a local
+    Ray instance) with one worker and with two; medians over ``rounds``."""
+    from rashomon.engine import LocalEngine
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "a.db") as store:
+        ingest_articles(store, synthetic_corpus(articles * 3))
+        stories, count = [], 0
+        for row in sorted(store.stories(), key=lambda r: r.id):
+            if count >= articles:
+                break
+            stories.append(row.id)
+            count += len(row.articles)
+
+        def timed(engine) -> float:
+            store.db.execute("DELETE FROM analyses")
+            started = time.perf_counter()
+            summary = analyse_stories(store, stories, ("json",), engine=engine)
+            assert summary.analysed == len(stories)
+            return summary.articles / (time.perf_counter() - started)
+
+        local = LocalEngine()
+        local.model_name(None)  # (the pipeline loaded before the clock starts)
+        rates: dict[str, list[float]] = {"local": [], "ray 1": [], "ray 2": []}
+        try:
+            from rashomon.distributed import RayEngine
+        except ImportError:
+            RayEngine = None
+        ray = RayEngine(workers=2) if RayEngine is not None else None
+        try:
+            for _ in range(rounds):
+                rates["local"].append(timed(local))
+                if ray is not None:
+                    for workers in (1, 2):
+                        ray.workers = workers
+                        rates[f"ray {workers}"].append(timed(ray))
+        finally:
+            if ray is not None:
+                ray.close()
+
+    def median(values: list[float]) -> float:
+        return sorted(values)[len(values) // 2]
+
+    print(f"story analysis: {len(stories)} generated stories, {count} articles, median of {rounds}")
+    print(f"  local engine, one core: {median(rates['local']):.1f} articles/s (target 40)")
+    if ray is None:
+        print("  Ray engine: skipped (ray is not installed)")
+        return
+    one, two = median(rates["ray 1"]), median(rates["ray 2"])
+    print(f"  Ray engine, 1 worker: {one:.1f} articles/s; 2 workers: {two:.1f} articles/s; "
+          f"2 workers / 1 = {two / one:.2f}x (target 1.6x); "
+          f"rounds: {', '.join(f'{b / a:.2f}x' for a, b in zip(rates['ray 1'], rates['ray 2']))}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000, help="size of the generated corpus")
     parser.add_argument("--seeds", type=int, default=3, help="shuffled orders for the quality score")
+    parser.add_argument("--analysis-articles", type=int, default=1200,
+                        help="articles in the stories analysed for the analysis rates (0: skip)")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each analysis rate")
     args = parser.parse_args(argv)
-    print("story grouping on the labelled stories (B-cubed; target F1 >= 0.95)")
     scores = []
     for seed in range(args.seeds):
+        if not scores:
+            print("story grouping on the labelled stories (B-cubed; target F1 >= 0.95)")
         for batch in (BATCH, 1):
             p, r, f, gold_n, made = grouping_quality(seed, batch)
             scores.append(f)
             print(f"  order {seed}, batches of {batch}: P {p:.3f} R {r:.3f} F1 {f:.3f} "
                   f"({made} stories made of {gold_n} labelled)")
-    print(f"  median F1 {sorted(scores)[len(scores) // 2]:.3f}")
+    if scores:
+        print(f"  median F1 {sorted(scores)[len(scores) // 2]:.3f}")
     if args.articles:
         rate, stories, peak, added = throughput(args.articles)
         print(f"ingest + dedup + grouping: {added:,} generated articles at {rate:,.0f} articles/s "
               f"on one core ({stories:,} stories); peak memory {peak:,.0f} MB "
               "(targets: 1,000 articles/s, 2 GB)")
+    if args.analysis_articles:
+        analysis_rates(args.analysis_articles, args.rounds)
     return 0
 
 

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import Enum
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
 
 from . import __version__
 from .errors import OutputError, RashomonError, StageFailed
+
+if TYPE_CHECKING:
+    from .ingest.fetch import FetchOptions
 
 app = typer.Typer(
     name="rashomon",
@@ -28,6 +29,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",  # (a docstring's line breaks are not the help's)
 )
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
@@ -65,16 +67,34 @@ ModelOption = Annotated[
 ]
 
 
+AllowPrivateOption = Annotated[bool, typer.Option(
+    "--allow-private", help="Let URLs reach private, loopback and link-local addresses (your own network).")]
+TimeoutOption = Annotated[float, typer.Option(
+    "--timeout", min=0.1, help="Seconds a web page may take to arrive.")]
+
+
+def fetch_options(allow_private: bool, timeout: float) -> FetchOptions:
+    """The web-fetching options of the command line."""
+    from .ingest.fetch import FetchOptions
+
+    return FetchOptions(allow_private=allow_private, read_timeout=timeout,
+                        connect_timeout=min(timeout, FetchOptions.connect_timeout))
+
+
 @app.command()
 def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .json, .jsonl) or folders.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Article files (.txt, .html, .json, .jsonl, .warc, .rss), folders, URLs or files listing URLs.")],
     format: FormatOption = Format.text,
     output: OutputOption = None,
     model: ModelOption = None,
+    allow_private: AllowPrivateOption = False,
+    timeout: TimeoutOption = 20.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse articles: group them into stories and report each story."""
-    raise typer.Exit(run_analysis([str(p) for p in paths], format, output, model, quiet))
+    raise typer.Exit(run_analysis(paths, format, output, model, quiet,
+                                  fetch=fetch_options(allow_private, timeout)))
 
 
 @app.command()
@@ -88,97 +108,15 @@ def demo(
     raise typer.Exit(run_analysis([str(demo_corpus_path())], format, output, model, quiet))
 
 
-DbOption = Annotated[
-    Path, typer.Option("--db", help="The store: an SQLite file (created when missing).")
-]
-
-
-class ListFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
-@app.command()
-def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Article files, folders or glob patterns (quote them).")],
-    db: DbOption = Path("rashomon.db"),
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-) -> None:
-    """Read articles into the store and group them into stories (new articles join or
-    merge the stories already there)."""
-    raise typer.Exit(run_ingest(sources, db, quiet))
-
-
-def run_ingest(sources: list[str], db: Path, quiet: bool) -> int:
-    from .corpus import ingest as ingest_sources
-    from .store import Store
-
-    err = Console(stderr=True, highlight=False)
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    # (a store error stops the run; the batches before it are stored)
-    with _store_errors(db), Store(db) as store, _progress(err, quiet, "reading") as progress:
-        summary = ingest_sources(store, sources, progress=progress)
-    for problem in summary.problems:
-        _say(problem.line())
-    _say(f"{db}: {summary.line()}")
-    if summary.read == 0 and summary.problems:
-        return EXIT_NOTHING
-    return EXIT_PARTIAL if any(p.fatal for p in summary.problems) else EXIT_OK
-
-
-@app.command()
-def stories(
-    db: DbOption = Path("rashomon.db"),
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="List format.")] = ListFormat.text,
-) -> None:
-    """List the stories of the store, the latest first."""
-    import json
-
-    from .corpus import stories_json
-    from .store import Store
-
-    with _store_errors(db), Store(db, create=False) as store:
-        rows = store.stories()
-    if format is ListFormat.json:
-        sys.stdout.write(json.dumps(stories_json(rows), ensure_ascii=False, indent=2) + "\n")
-        return
-    for row in rows:
-        days = " – ".join(dict.fromkeys(d for d in (row.first_published, row.last_published) if d))
-        sys.stdout.write(f"{row.id:>6}  {len(row.articles):>4} articles  {days or 'undated':<23}  {row.title or ''}\n")
-
-
-@app.command()
-def show(
-    story: Annotated[int, typer.Argument(help="A story id from `rashomon stories`.")],
-    db: DbOption = Path("rashomon.db"),
-    format: FormatOption = Format.text,
-    output: OutputOption = None,
-    model: ModelOption = None,
-) -> None:
-    """Print the report of one story of the store (analysed once, then cached until the
-    story changes)."""
-    from .corpus import story_report
-    from .nlp import NLP
-    from .store import Store
-
-    if output is not None and (problem := _unwritable(output)):
-        _say(problem)
-        raise typer.Exit(EXIT_NOTHING)
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    with _store_errors(db), Store(db, create=False) as store:
-        rendered, problems = story_report(store, story, format.value, nlp=NLP(model))
-    for problem in problems:
-        _say(problem.line())
-    if not _write_report(rendered, output, format):
-        raise typer.Exit(EXIT_NOTHING)
-    raise typer.Exit(EXIT_PARTIAL if problems else EXIT_OK)
-
-
 def demo_corpus_path() -> Path:
     return Path(str(files("rashomon") / "demo"))
 
 
-def run_analysis(paths: list[str], fmt: Format, output: Path | None, model: str | None, quiet: bool) -> int:
+def run_analysis(
+    paths: list[str], fmt: Format, output: Path | None, model: str | None, quiet: bool,
+    fetch: FetchOptions | None = None,
+) -> int:
+    from .ingest.fetch import DEFAULT_OPTIONS
     from .pipeline import analyze as analyze_paths
     from .report import render
 
@@ -190,7 +128,8 @@ def run_analysis(paths: list[str], fmt: Format, output: Path | None, model: str 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         with _progress(err, quiet) as progress:
-            report = analyze_paths(paths, model=model, progress=progress)
+            report = analyze_paths(paths, model=model, progress=progress,
+                                   fetch=fetch or DEFAULT_OPTIONS)
     except RashomonError as exc:
         for problem in getattr(exc, "problems", ()):
             _say(problem.line())
@@ -206,23 +145,6 @@ def run_analysis(paths: list[str], fmt: Format, output: Path | None, model: str 
     # partial: an input was skipped, or a stage failed on part of a story
     partial = any(p.fatal or p.code == StageFailed.code for p in report.problems)
     return EXIT_PARTIAL if partial else EXIT_OK
-
-
-@contextmanager
-def _store_errors(db: Path) -> Iterator[None]:
-    """A rashomon or SQLite error of a store command as one line, and exit code 2."""
-    import sqlite3
-
-    from .store import store_error
-
-    try:
-        yield
-    except RashomonError as exc:
-        _say(exc.line())
-        raise typer.Exit(EXIT_NOTHING) from None
-    except sqlite3.Error as exc:
-        _say(store_error(exc, db).line())
-        raise typer.Exit(EXIT_NOTHING) from None
 
 
 def _write_report(rendered: str, output: Path | None, fmt: Format) -> bool:
@@ -305,6 +227,10 @@ class _progress:
     def __exit__(self, *exc) -> None:
         if self._bar is not None:
             self._bar.__exit__(*exc)
+
+
+# the store's commands (ingest, stories, show) register themselves on ``app``
+from . import cli_corpus  # noqa: E402,F401
 
 
 def main() -> None:

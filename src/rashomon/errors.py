@@ -50,6 +50,68 @@ class MalformedInput(InputError):
     code = "R105"
 
 
+class FetchFailed(InputError):
+    """A URL could not be fetched: the connection was refused or broken, or the reply
+    was not HTTP. The base of the other fetch errors (R111-R119)."""
+
+    code = "R110"
+
+
+class UnsupportedUrl(FetchFailed):
+    """Not an http(s) URL: a line of a URL list, or a redirect to file:, ftp:..."""
+
+    code = "R111"
+
+
+class AddressNotAllowed(FetchFailed):
+    """The host is (or resolves to) a private, loopback, link-local, multicast, reserved
+    or unspecified address, refused unless private addresses are allowed."""
+
+    code = "R112"
+
+
+class HostNotFound(FetchFailed):
+    """The URL's host name does not resolve (DNS)."""
+
+    code = "R113"
+
+
+class TlsFailed(FetchFailed):
+    """The HTTPS handshake failed: a bad or untrusted certificate, an old protocol."""
+
+    code = "R114"
+
+
+class FetchTimedOut(FetchFailed):
+    """Connecting, or receiving the whole response, took longer than allowed."""
+
+    code = "R115"
+
+
+class TooManyRedirects(FetchFailed):
+    """More redirects than allowed, or a redirect loop."""
+
+    code = "R116"
+
+
+class HttpStatusError(FetchFailed):
+    """The server answered with a status other than 2xx (404, 403, 500...)."""
+
+    code = "R117"
+
+
+class UnexpectedContentType(FetchFailed):
+    """The response is not HTML, plain text or an RSS/Atom feed (an image, a PDF...)."""
+
+    code = "R118"
+
+
+class ResponseTooLarge(FetchFailed):
+    """The response is bigger than the size limit; reading stopped there."""
+
+    code = "R119"
+
+
 class ModelNotAvailable(RashomonError):
     """The spaCy pipeline asked for is not installed."""
 
@@ -89,3 +151,10 @@ class StoryNotFound(RashomonError):
     """No story of that id in the store."""
 
     code = "R601"
+
+
+class EngineNotAvailable(RashomonError):
+    """The engine asked for cannot run: Ray is not installed, or its cluster cannot be
+    started or reached."""
+
+    code = "R700"

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 from . import cluster, collate, compare, dates, quotes, speakers, syndication, timeline
 from .errors import ModelNotAvailable, NothingToAnalyse, StageFailed
 from .ingest import read_inputs, unique_ids
+from .ingest.fetch import DEFAULT_OPTIONS, FetchOptions
 from .model import Article, ArticleAnalysis, Facts, Problem, Quote, Report, Sentence, Story
 from .nlp import NLP
 from .sentences import split_sentences
@@ -49,18 +50,20 @@ def analyze(
     model: str | None = None,
     nlp: NLP | None = None,
     progress: Progress | None = None,
+    fetch: FetchOptions = DEFAULT_OPTIONS,
 ) -> Report:
-    """Read the inputs, group them into stories and analyse each story.
+    """Read the inputs (files, folders, URLs, feeds, crawl files; web pages with the
+    ``fetch`` options), group them into stories and analyse each story.
 
     Inputs that cannot be read, and articles a stage failed on, are reported in
     ``Report.problems``; the rest are analysed. Raises :class:`NothingToAnalyse` (with
     the per-input problems attached) when no input gives an article.
     """
-    articles, problems = read_inputs(list(paths))
+    articles, problems = read_inputs(list(paths), fetch)
     if not articles:
         raise NothingToAnalyse(
             "no input gave an article to analyse",
-            hint="pass text, HTML or JSON/JSONL files or folders holding them",
+            hint="pass text, HTML, JSON/JSONL or WARC files, folders holding them, URLs or feeds",
             problems=tuple(problems),
         )
     return analyze_articles(articles, nlp=nlp or NLP(model), problems=problems, progress=progress)

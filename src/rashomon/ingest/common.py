@@ -9,8 +9,14 @@ import unicodedata
 from pathlib import Path
 
 from ..clean import clean_text, line_reason, normalise_line
-from ..errors import EmptyInput, InputError, InputNotFound, MalformedInput, UndecodableInput
-from ..errors import UnsupportedInput
+from ..errors import (
+    EmptyInput,
+    InputError,
+    InputNotFound,
+    MalformedInput,
+    UndecodableInput,
+    UnsupportedInput,
+)
 from ..model import Article, PartialDate, Problem, PublishedBasis, RemovedLine
 from ..resources import dates as R
 
