@@ -9,14 +9,17 @@ precision, recall and F1 (target F1 >= 0.95).
 Throughput: a corpus of ``--articles`` articles (100,000 by default) is generated from
 the same stories: each copy of a story gets other people's and places' names, other
 figures and a publication date shifted by months, so that copies are distinct stories;
-one ingest run stores and groups them all on one core. Prints articles per second and
-the peak memory of the process.
+it is written to JSON Lines files, then one ingest run reads, stores and groups them all
+on one core. Prints articles per second and the peak memory of the process. Analysis:
+the stories of a smaller generated corpus analysed by the local engine (one core) and
+by the Ray engine with one and two workers.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import random
 import re
 import resource
@@ -29,7 +32,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from rashomon.cli import demo_corpus_path
-from rashomon.corpus import BATCH, analyse_stories, ingest_articles
+from rashomon.corpus import BATCH, analyse_stories, ingest, ingest_articles
 from rashomon.ingest import read_inputs
 from rashomon.model import Article, PartialDate
 from rashomon.store import Store
@@ -123,12 +126,35 @@ def synthetic_corpus(size: int, seed: int = 7) -> Iterator[Article]:
                     return
 
 
+def write_corpus(folder: Path, size: int, per_file: int = 10_000) -> None:
+    """The generated corpus as JSON Lines files of ``per_file`` records (written, not
+    timed: the ingest run reads them as it would a user's dump)."""
+    articles = synthetic_corpus(size)
+    for number in itertools.count():
+        chunk = list(itertools.islice(articles, per_file))
+        if not chunk:
+            return
+        with (folder / f"corpus-{number:03d}.jsonl").open("w", encoding="utf-8") as handle:
+            for a in chunk:
+                handle.write(json.dumps({
+                    "id": a.id, "outlet": a.outlet, "title": a.title, "text": a.text, "url": a.url,
+                    "published": a.published.value.isoformat() if a.published else None,
+                }) + "\n")
+
+
 def throughput(size: int) -> tuple[float, int, float, int]:
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "t.db") as store:
-        started = time.perf_counter()
-        summary = ingest_articles(store, synthetic_corpus(size))
-        seconds = time.perf_counter() - started
-        stories = len(store.stories())
+    """Ingest (reading the JSONL files, storing, near-duplicates, grouping) of ``size``
+    generated articles in one run: articles a second, stories made, the peak memory of
+    the process in MB, articles stored."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        write_corpus(folder, size)
+        with Store(Path(tmp) / "t.db") as store:
+            started = time.perf_counter()
+            summary = ingest(store, [str(folder)])
+            seconds = time.perf_counter() - started
+            stories = len(store.stories())
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return summary.added / seconds, stories, peak_mb, summary.added
 

@@ -286,3 +286,13 @@ def test_inputs_are_batched_together_and_known_ones_cost_no_index(tmp_path: Path
 
         monkeypatch.setattr("rashomon.corpus.load_index", no_index)
         assert ingest(store, files).already_stored == 5
+
+
+def test_a_source_that_exists_is_not_a_glob_pattern(tmp_path: Path, monkeypatch) -> None:
+    from rashomon.corpus import expand_sources
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes[draft].txt").write_text("Draft\nA draft.", encoding="utf-8")
+    (tmp_path / "notesd.txt").write_text("Other\nAnother file.", encoding="utf-8")
+    assert expand_sources(["notes[draft].txt"]) == ["notes[draft].txt"]
+    assert expand_sources(["notes[d]*.txt"]) == ["notesd.txt"]

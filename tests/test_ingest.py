@@ -456,3 +456,22 @@ def test_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_whitespace_only_file_is_empty(tmp_path: Path) -> None:
     _, problems = ingest.read_inputs([_write(tmp_path, "blank.txt", "  \n\n\t\n")])
     assert [p.code for p in problems] == [EmptyInput.code]
+
+
+def test_jsonl_is_streamed_in_batches_past_the_file_size_limit(tmp_path: Path, monkeypatch) -> None:
+    from rashomon.ingest import common, records
+
+    path = tmp_path / "dump.jsonl"
+    lines = [json.dumps({"id": f"r{k}", "text": f"Ferry number {k} sailed from Quayhaven late."})
+             for k in range(7)]
+    lines.insert(3, "{broken")
+    lines.append(json.dumps({"id": "big", "text": "x" * 400}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # a limit below the file's size (and above a line's, but for the last record)
+    monkeypatch.setattr(records, "MAX_INPUT_BYTES", 300)
+    assert path.stat().st_size > 300 and common.MAX_INPUT_BYTES > 300
+    batches = list(records.iter_jsonl(path, batch=3))
+    assert [[a.id for a in found] for found, _ in batches] == [["r0", "r1", "r2"], ["r3", "r4", "r5"], ["r6"]]
+    problems = [p for _, met in batches for p in met]
+    assert [(p.source.rsplit(":", 1)[1], p.code) for p in problems] == [("4", "R105"), ("9", "R102")]
+    assert "over the" in problems[1].message and problems[1].fatal

@@ -1,7 +1,7 @@
 """Reading the web: one URL (HTML, text, a feed), URL-list files, RSS and Atom feeds
 (entry pages fetched, entry dates and titles standing in), feed files, is_url_list.
 
-Served by the local server of test_ingest_fetch (``web``) with the routes below; every
+Served by the local server of test_ingest_fetch (``web``, helpers_web.serve) with the routes below; every
 outlet, person and sentence is made up.
 """
 
@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
-from test_ingest_fetch import LOCAL, LocalWeb, page, send, web  # noqa: F401 (fixture)
+from helpers_web import LocalWeb, send
+from test_ingest_fetch import LOCAL, page, web  # noqa: F401 (fixture)
 
 from rashomon.ingest import feeds
 from rashomon.ingest.feeds import (
@@ -292,7 +293,7 @@ def test_url_list_bad_line_and_dead_url(site: LocalWeb, tmp_path: Path) -> None:
         f"  {site.url('/news/quarry-plan.html')}  \n",
         encoding="utf-8",
     )
-    assert is_url_list(path) is False  # the ftp line
+    assert is_url_list(path) is True  # (the ftp line is one problem, not an article)
     pairs = list(read_url_list(path, LOCAL))
     articles, problems = _gather(pairs)
     assert [a.id for a in articles] == ["ferry-strike", "quarry-plan"]  # in file order
@@ -318,6 +319,9 @@ def test_url_list_missing_file(tmp_path: Path) -> None:
         ("", False),
         ("https://courier.example/a b\n", False),
         ("mailto:desk@courier.example\n", False),
+        # mostly URLs, one bad line: still a list (the bad line is one problem)
+        ("https://courier.example/a\nwww.courier.example/b\nhttps://courier.example/c\n", True),
+        ("www.courier.example/a\nwww.courier.example/b\nhttps://courier.example/c\n", False),
     ],
 )
 def test_is_url_list(tmp_path: Path, content: str, expected: bool) -> None:

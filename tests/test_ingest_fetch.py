@@ -1,8 +1,8 @@
 """The safe HTTP client: address checks (also on redirect hops and through a host name),
 redirects, size, time and content-type limits, typed errors, fetch_many.
 
-No internet here: a local ThreadingHTTPServer on 127.0.0.1 serves hand-made routes
-(the fixture ``web``, reused by test_ingest_feeds). Reaching it needs
+No internet here: a local ThreadingHTTPServer on 127.0.0.1 (helpers_web.serve) serves
+hand-made routes (the fixture ``web``, reused by test_ingest_feeds). Reaching it needs
 ``allow_private=True``; that it is refused without is itself tested. Timeouts are
 short so that the file runs in a few seconds.
 """
@@ -10,13 +10,13 @@ short so that the file runs in a few seconds.
 from __future__ import annotations
 
 import socket
-import threading
 import time
-from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from helpers_web import LocalWeb, Route, html_page, send, serve
 
 from rashomon.errors import (
     AddressNotAllowed,
@@ -54,32 +54,8 @@ def page(
     "The Marrow Valley Courier", published: str | None = "2024-05-12T07:30:00+00:00",
     paragraphs: tuple[str, ...] = PARAGRAPHS,
 ) -> str:
-    """A small HTML article page: <title>, site name and date only when given."""
-    head = "<meta charset='utf-8'>"
-    head += f"<title>{title}</title>" if title else ""
-    head += f"<meta property='og:site_name' content='{outlet}'>" if outlet else ""
-    if published:
-        head += f"<meta property='article:published_time' content='{published}'>"
-    heading = f"<h1>{title}</h1>" if title else ""
-    body = "".join(f"<p>{text}</p>" for text in paragraphs)
-    return f"<!doctype html><html><head>{head}</head><body><article>{heading}{body}" \
-        "</article></body></html>"
-
-
-Route = Callable[[BaseHTTPRequestHandler], None]
-
-
-def send(handler: BaseHTTPRequestHandler, status: int, body: bytes | str = b"",
-         content_type: str = "text/html; charset=utf-8", **headers: str) -> None:
-    data = body.encode("utf-8") if isinstance(body, str) else body
-    handler.send_response(status)
-    if content_type:
-        handler.send_header("Content-Type", content_type)
-    handler.send_header("Content-Length", str(len(data)))
-    for name, value in headers.items():
-        handler.send_header(name.replace("_", "-"), value)
-    handler.end_headers()
-    handler.wfile.write(data)
+    """The ferry story as a small HTML page (helpers_web.html_page)."""
+    return html_page(title, paragraphs, outlet=outlet, published=published)
 
 
 def redirect(location: str) -> Route:
@@ -146,47 +122,10 @@ ROUTES: dict[str, Route] = {
 }
 
 
-class LocalWeb:
-    """The running server: ``url(path)`` and the ``routes`` it serves (prefix "/chain/")."""
-
-    def __init__(self, server: ThreadingHTTPServer, routes: dict[str, Route]) -> None:
-        self.server = server
-        self.routes = routes
-        self.port = server.server_address[1]
-
-    def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
-
-
-def _handler(routes: dict[str, Route]) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            path = urlsplit(self.path).path
-            route = chain if path.startswith("/chain/") else routes.get(path)
-            try:
-                if route is None:
-                    send(self, 404, "<p>no such route</p>")
-                else:
-                    route(self)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client stopped reading on purpose (size or time limit)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    return Handler
-
-
 @pytest.fixture(scope="module")
 def web() -> Iterator[LocalWeb]:
-    routes = dict(ROUTES)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(routes))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield LocalWeb(server, routes)
-    server.shutdown()
-    server.server_close()
+    with serve(dict(ROUTES), prefixes={"/chain/": chain}) as server:
+        yield server
 
 
 # --- addresses ------------------------------------------------------------------------

@@ -1,67 +1,20 @@
 """WARC reader: pages out of .warc and .warc.gz crawls, records skipped, HTTP codings,
-charsets, batches, and files that break off. The WARC bytes are written by hand here
-(not by fastwarc), so the reader is not tested against its own library's writer."""
+charsets, batches, and files that break off. The WARC bytes are written by hand
+(helpers_web, not fastwarc), so the reader is not tested against its own library's
+writer."""
 
 from __future__ import annotations
 
 import gzip
-import uuid
 from pathlib import Path
 
 import pytest
+from helpers_web import request, response, warc_record, warcinfo, write_warc
 
 from rashomon.ingest.warc import read_warc, url_id
 from rashomon.model import Article, PartialDate, Problem
 
-# --- hand-made WARC files ------------------------------------------------------------
-
-
-def warc_record(kind: str, block: bytes = b"", *, uri: str | None = None,
-                content_type: str | None = None) -> bytes:
-    """One WARC/1.1 record: version line, headers, blank line, block, two CRLFs."""
-    headers = [
-        "WARC/1.1",
-        f"WARC-Type: {kind}",
-        f"WARC-Record-ID: <urn:uuid:{uuid.uuid4()}>",
-        "WARC-Date: 2025-03-07T09:30:00Z",
-    ]
-    if uri:
-        headers.append(f"WARC-Target-URI: {uri}")
-    if content_type:
-        headers.append(f"Content-Type: {content_type}")
-    headers.append(f"Content-Length: {len(block)}")
-    return ("\r\n".join(headers) + "\r\n\r\n").encode() + block + b"\r\n\r\n"
-
-
-def response(uri: str, body: bytes, *, status: str = "200 OK",
-             content_type: str = "text/html; charset=utf-8",
-             headers: tuple[str, ...] = ()) -> bytes:
-    """A response record holding an HTTP message."""
-    head = [f"HTTP/1.1 {status}", f"Content-Type: {content_type}", *headers]
-    if not any(h.lower().startswith("transfer-encoding") for h in headers):
-        head.append(f"Content-Length: {len(body)}")
-    http = ("\r\n".join(head) + "\r\n\r\n").encode() + body
-    return warc_record("response", http, uri=uri,
-                       content_type="application/http; msgtype=response")
-
-
-def request(uri: str) -> bytes:
-    http = f"GET {uri} HTTP/1.1\r\nHost: example\r\n\r\n".encode()
-    return warc_record("request", http, uri=uri, content_type="application/http; msgtype=request")
-
-
-def warcinfo() -> bytes:
-    return warc_record("warcinfo", b"software: hand-written test crawl\r\n",
-                       content_type="application/warc-fields")
-
-
-def write_warc(path: Path, records: list[bytes]) -> Path:
-    """The records as a file: each gzipped on its own for .gz, as crawlers write them."""
-    if path.name.endswith(".gz"):
-        path.write_bytes(b"".join(gzip.compress(record) for record in records))
-    else:
-        path.write_bytes(b"".join(records))
-    return path
+# --- hand-made pages ------------------------------------------------------------------
 
 
 def page(headline: str, paragraphs: list[str], *, published: str = "2025-03-06",

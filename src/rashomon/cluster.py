@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from collections import Counter
 from collections.abc import Sequence
 
@@ -37,13 +36,12 @@ def story_terms(text: str) -> Counter[str]:
 def story_words(text: str) -> frozenset[str]:
     """The words of :func:`story_terms` as a set (the corpus index's signature input),
     without counting them."""
-    out = set()
-    for word in {w.lower() for w in _WORD.findall(text.replace("’", "'"))}:
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) >= 3 and word not in NEWS_STOPWORDS:
-            out.add(sys.intern(word))  # one copy of each word for a whole corpus index
-    return frozenset(out)
+    lowered = {w.lower() for w in _WORD.findall(text.replace("’", "'"))}
+    # (set operations, not a loop a word: this runs on every article of a corpus)
+    possessive = {w for w in lowered if w.endswith("'s")}
+    if possessive:
+        lowered = (lowered - possessive) | {w[:-2] for w in possessive}
+    return frozenset(w for w in lowered - NEWS_STOPWORDS if len(w) >= 3)
 
 
 def tfidf_vectors(term_counts: Sequence[Counter[str]]) -> list[dict[str, float]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import glob
 import itertools
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -63,7 +64,8 @@ def expand_sources(sources: Sequence[str]) -> list[str]:
     in order; a pattern that matches nothing is kept, so that reading it says so."""
     out: list[str] = []
     for source in sources:
-        if any(ch in source for ch in "*?[") and not is_http_url(source):
+        # (a name that exists is itself, whatever its characters: "notes[draft].txt")
+        if any(ch in source for ch in "*?[") and not is_http_url(source) and not os.path.exists(source):
             matches = sorted(glob.glob(source, recursive=True))
             out.extend(matches or [source])
         else:

@@ -24,13 +24,12 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from .cluster import story_words
 from .disjoint import DisjointSets
+from .minhash import BandIndex, banding, jaccard, signatures
 from .resources.cluster import (
     COPIES_CHECKED,
     COPY_CANDIDATE_JACCARD,
@@ -42,11 +41,9 @@ from .resources.cluster import (
 )
 
 HashFunction = Callable[[bytes], int]
-# datasketch's 32-bit permutation scheme (4 bytes a permutation in the store)
-_SCHEME = "affine32"
-_SEED = 1
 _SHINGLE_BASE = 1_000_003
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_UNDATED = np.iinfo(np.int64).min  # the day number of an undated article
 
 
 def crc32_hash(data: bytes) -> int:
@@ -71,23 +68,24 @@ def shingles(text: str, n: int = 5) -> set[str]:
 
 def shingle_hashes(
     text: str, hash_function: HashFunction, n: int = 5, known: dict[str, int] | None = None
-) -> list[int]:
+) -> np.ndarray:
     """32-bit hashes of the word n-grams of a text (case-folded), each the polynomial
     combination of its words' hashes: no n-gram string is built (the strings of
     :func:`shingles` hash to other values, with the same sets equal). ``known`` keeps
     word hashes across the texts of a batch."""
     words = [w.casefold() for w in _WORD.findall(text)]
     if not words:
-        return []
+        return np.zeros(0, dtype=np.uint32)
     known = {} if known is None else known
-    hashed = np.array([known[w] if w in known else known.setdefault(w, hash_function(w.encode()))
-                       for w in words], dtype=np.uint64)
+    for word in set(words).difference(known):
+        known[word] = hash_function(word.encode())
+    hashed = np.fromiter(map(known.__getitem__, words), dtype=np.uint64, count=len(words))
     if len(hashed) < n:
         n = len(hashed)
     combined = np.zeros(len(hashed) - n + 1, dtype=np.uint64)
     for k in range(n):  # wraps modulo 2^64, then folded to 32 bits
         combined = combined * np.uint64(_SHINGLE_BASE) + hashed[k:len(hashed) - n + 1 + k]
-    return np.unique((combined ^ (combined >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).tolist()
+    return np.unique((combined ^ (combined >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
 def sign(
@@ -95,44 +93,19 @@ def sign(
     permutations: int = SIGNATURE_PERMUTATIONS,
     hash_function: HashFunction = crc32_hash,
 ) -> list[Signed]:
-    """Signatures of a batch of texts."""
-    template = _template(permutations)
+    """Signatures of a batch of texts (all of a batch's sets permuted together)."""
     known: dict[str, int] = {}  # word -> hash, for the batch
-    out = []
+    words_of, word_hashes, shingles_of = [], [], []
     for text in texts:
         words = story_words(text)
-        out.append(Signed(
-            words,
-            _signature([known[w] if w in known else known.setdefault(w, hash_function(w.encode()))
-                        for w in words], template),
-            _signature(shingle_hashes(text, hash_function, known=known), template),
-        ))
-    return out
-
-
-@lru_cache(maxsize=4)
-def _template(permutations: int) -> MinHash:
-    """A MinHash whose permutations every signature shares (made once: drawing them is
-    most of the cost of a new MinHash)."""
-    return MinHash(num_perm=permutations, seed=_SEED, scheme=_SCHEME)
-
-
-def _signature(hashes: list[int], template: MinHash) -> bytes:
-    """The MinHash signature of already hashed items."""
-    minhash = MinHash(num_perm=len(template.permutations[0]), seed=_SEED, hashfunc=_as_is,
-                      permutations=template.permutations, scheme=_SCHEME)
-    if hashes:
-        minhash.update_batch(hashes)
-    return np.asarray(minhash.hashvalues, dtype=np.uint32).tobytes()
-
-
-def _as_is(value: int) -> int:
-    return value
-
-
-def _minhash(blob: bytes, permutations: int) -> LeanMinHash:
-    values = np.frombuffer(blob, dtype=np.uint32)
-    return LeanMinHash(seed=_SEED, hashvalues=values, scheme=_SCHEME)
+        words_of.append(words)
+        for word in words.difference(known):
+            known[word] = hash_function(word.encode())
+        word_hashes.append(np.fromiter(map(known.__getitem__, words), dtype=np.uint32, count=len(words)))
+        shingles_of.append(shingle_hashes(text, hash_function, known=known))
+    word_sigs = signatures(word_hashes, permutations)
+    shingle_sigs = signatures(shingles_of, permutations)
+    return [Signed(w, ws, ss) for w, ws, ss in zip(words_of, word_sigs, shingle_sigs)]
 
 
 @dataclass
@@ -143,123 +116,160 @@ class CorpusIndex:
     story words are kept as a sorted array of word ids, their weights as one array."""
 
     permutations: int = SIGNATURE_PERMUTATIONS
-    copies: MinHashLSH = field(init=False)
-    stories: dict[int | None, MinHashLSH] = field(default_factory=dict)  # week -> LSH
-    word_ids: dict[int, np.ndarray] = field(default_factory=dict)  # row -> sorted word ids
+    copies: BandIndex = field(init=False)
+    stories: BandIndex = field(init=False)  # partitioned by publication week
+    # every article's sorted word ids end to end; row -> where its run starts, its length
+    _words: np.ndarray = field(default_factory=lambda: np.zeros(1 << 16, dtype=np.int32))
+    _used: int = 0
+    _start: np.ndarray = field(default_factory=lambda: np.zeros(1024, dtype=np.int64))
+    _count: np.ndarray = field(default_factory=lambda: np.zeros(1024, dtype=np.int64))
+    articles: int = 0
     published: dict[int, date | None] = field(default_factory=dict)
     story_of: dict[int, int] = field(default_factory=dict)
-    shingle_sigs: dict[int, LeanMinHash] = field(default_factory=dict)
+    shingle_sigs: dict[int, np.ndarray] = field(default_factory=dict)
     vocabulary: dict[str, int] = field(default_factory=dict)
-    df: list[int] = field(default_factory=list)  # word id -> articles holding it
+    _df: np.ndarray = field(default_factory=lambda: np.zeros(1024, dtype=np.int64))  # word id -> articles
+    _days: np.ndarray = field(default_factory=lambda: np.full(1024, _UNDATED, dtype=np.int64))  # row -> day
     _weights2: np.ndarray = field(default_factory=lambda: np.zeros(0))  # squared IDF weights
-    _norms: dict[int, float] = field(default_factory=dict)
+    _scratch: np.ndarray = field(default_factory=lambda: np.zeros(0))  # word id -> weight, zeroed
 
     def __post_init__(self) -> None:
-        # candidates well below the copy threshold, so that LSH misses few true copies;
-        # the estimated Jaccard then decides
-        self.copies = MinHashLSH(threshold=COPY_CANDIDATE_JACCARD, num_perm=self.permutations)
-        bands = MinHashLSH(threshold=STORY_CANDIDATE_JACCARD, num_perm=self.permutations)
-        self._story_bands = (bands.b, bands.r)
+        # copy candidates well below the copy threshold, so that LSH misses few true
+        # copies; the estimated Jaccard then decides
+        self.copies = BandIndex(*banding(COPY_CANDIDATE_JACCARD, self.permutations))
+        self.stories = BandIndex(*banding(STORY_CANDIDATE_JACCARD, self.permutations))
 
     def add(self, row: int, signed: Signed, published: date | None, story: int | None) -> None:
         """Index one article (already grouped when ``story`` is given)."""
-        words_sig = _minhash(signed.word_signature, self.permutations)
-        shingle_sig = _minhash(signed.shingle_signature, self.permutations)
-        week = _week(published)
-        if week not in self.stories:
-            # the banding of the first week's index for every week (choosing it is an
-            # integration, too slow to redo for each week of a long corpus)
-            self.stories[week] = MinHashLSH(num_perm=self.permutations, params=self._story_bands)
-        self.stories[week].insert(row, words_sig)
-        self.copies.insert(row, shingle_sig)
-        self.shingle_sigs[row] = shingle_sig
-        self.word_ids[row] = self._ids(signed.words)
+        self.stories.insert(row, signed.word_signature, _week(published))
+        self.copies.insert(row, signed.shingle_signature)
+        self.shingle_sigs[row] = np.frombuffer(signed.shingle_signature, dtype=np.uint32)
+        ids = self._ids(signed.words)
+        if self._used + len(ids) > len(self._words):
+            self._words = _grown(self._words, self._used + len(ids), 0)
+        if row >= len(self._days):
+            self._days = _grown(self._days, row, _UNDATED)
+            self._start = _grown(self._start, row, 0)
+            self._count = _grown(self._count, row, 0)
+        self._words[self._used:self._used + len(ids)] = ids
+        self._start[row], self._count[row] = self._used, len(ids)
+        self._used += len(ids)
+        self.articles += 1
         self.published[row] = published
+        self._days[row] = _UNDATED if published is None else published.toordinal()
         if story is not None:
             self.story_of[row] = story
 
+    @property
+    def df(self) -> np.ndarray:
+        """Word id -> the number of indexed articles holding it."""
+        return self._df[: len(self.vocabulary)]
+
     def _ids(self, words: Iterable[str]) -> np.ndarray:
-        ids = []
-        for word in words:
-            found = self.vocabulary.get(word)
-            if found is None:
-                found = self.vocabulary[word] = len(self.df)
-                self.df.append(0)
-            self.df[found] += 1
-            ids.append(found)
-        return np.array(sorted(ids), dtype=np.int32)
+        """The ids of an article's words (new words get new ids), their counts raised."""
+        vocabulary = self.vocabulary
+        ids = list(map(vocabulary.get, words))
+        if None in ids:
+            for k, (word, found) in enumerate(zip(words, ids)):
+                if found is None:
+                    ids[k] = vocabulary[word] = len(vocabulary)
+            if len(vocabulary) > len(self._df):
+                self._df = _grown(self._df, len(vocabulary), 0)
+        array = np.array(ids, dtype=np.int32)
+        self._df[array] += 1  # (an article's words are distinct)
+        array.sort()
+        return array
 
     def refresh_weights(self) -> None:
         """The words' weights from the document frequencies as they now are (once a
         batch is indexed: weights move little from one batch to the next)."""
-        n = max(len(self.word_ids), 1)
-        df = np.asarray(self.df, dtype=np.float64)
-        self._weights2 = np.log((1 + n) / (1 + df) + 1) ** 2
-        self._norms.clear()
+        n = max(self.articles, 1)
+        self._weights2 = np.log((1 + n) / (1 + self.df.astype(np.float64)) + 1) ** 2
 
     def copy_of(self, signed: Signed) -> int | None:
         """The earliest stored article whose 5-grams the article mostly shares (the
         original of a wire story republished many times), or None."""
-        mine = _minhash(signed.shingle_signature, self.permutations)
+        mine = np.frombuffer(signed.shingle_signature, dtype=np.uint32)
         # at most COPIES_CHECKED candidates, the earliest first: a text that resembles
         # thousands of stored ones (a template, a boilerplate page) costs no more
-        for row in heapq.nsmallest(COPIES_CHECKED, self.copies.query(mine)):
-            if mine.jaccard(self.shingle_sigs[row]) >= COPY_JACCARD:
+        for row in heapq.nsmallest(COPIES_CHECKED, self.copies.query(signed.shingle_signature)):
+            if jaccard(mine, self.shingle_sigs[row]) >= COPY_JACCARD:
                 return row
         return None
 
     def story_neighbours(self, row: int, signed: Signed) -> list[int]:
         """Indexed articles that tell the same story as ``row``: LSH candidates of its
         weeks whose story words reach the cosine threshold, published within the window."""
-        mine = _minhash(signed.word_signature, self.permutations)
         day = self.published.get(row)
         week = _week(day)
         # an undated article may belong to a story of any week (rare in a news crawl)
-        weeks = list(self.stories) if week is None else [week - 1, week, week + 1, None]
-        indexes = [self.stories[w] for w in weeks if w in self.stories]
-        candidates = [other for lsh in indexes for other in lsh.query(mine)
-                      if other != row and _within_window(day, self.published.get(other))]
-        if not candidates:
+        weeks = list(self.stories.partitions) if week is None else (week - 1, week, week + 1, None)
+        found = self.stories.query(signed.word_signature, weeks)
+        found.discard(row)
+        candidates = np.fromiter(found, dtype=np.int64, count=len(found))
+        if day is not None:  # within the window, or undated (which may join any)
+            days = self._days[candidates]
+            candidates = candidates[(days == _UNDATED) | (np.abs(days - day.toordinal()) <= STORY_WINDOW_DAYS)]
+        if not len(candidates):
             return []
-        scores = self.similarities(row, candidates)
-        return [other for other, score in zip(candidates, scores) if score >= CORPUS_STORY_SIMILARITY]
+        candidates.sort()
+        scores = self.similarities(row, candidates.tolist())
+        return candidates[scores >= CORPUS_STORY_SIMILARITY].tolist()
 
     def similarities(self, row: int, others: Sequence[int]) -> np.ndarray:
         """:meth:`similarity` of ``row`` with each of ``others``, in one pass."""
-        arrays = [self.word_ids[o] for o in others]
-        lengths = np.fromiter((len(a) for a in arrays), dtype=np.int64, count=len(arrays))
-        every = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int32)
-        held = np.isin(every, self.word_ids[row], assume_unique=False)
-        weights = np.where(held, self._weights2[every], 0.0)
-        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-        shared = np.add.reduceat(weights, starts) if len(every) else np.zeros(len(others))
-        shared[lengths == 0] = 0.0  # (reduceat gives an empty segment its next value)
-        norms = np.fromiter((self._norm2(o) for o in others), dtype=np.float64, count=len(others))
+        rows = np.asarray(others, dtype=np.int64)
+        shared, norms = np.zeros(len(rows)), np.ones(len(rows))
+        full = self._count[rows] > 0  # (an article with no story words shares none)
+        if not full.any():
+            return shared
+        lengths = self._count[rows[full]]
+        ends = np.cumsum(lengths)
+        starts = ends - lengths
+        # the others' word ids, gathered from their runs without a loop over them
+        every = self._words[np.repeat(self._start[rows[full]] - starts, lengths) + np.arange(ends[-1])]
+        # the row's words' weights laid out by word id (a gather, where a set test
+        # would sort), then cleared for the next call
+        mine = self.word_ids(row)
+        if len(self._scratch) < len(self._weights2):
+            self._scratch = np.zeros(len(self._weights2))
+        self._scratch[mine] = self._weights2[mine]
+        shared[full] = np.add.reduceat(self._scratch[every], starts)
+        self._scratch[mine] = 0.0
+        found = np.add.reduceat(self._weights2[every], starts)
+        found[found == 0] = 1.0
+        norms[full] = found
         return shared / np.sqrt(self._norm2(row) * norms)
 
     def similarity(self, row: int, other: int) -> float:
         """IDF-weighted cosine of two indexed articles' story words (weights as of the
         last :meth:`refresh_weights`, norms kept until the next)."""
-        common = np.intersect1d(self.word_ids[row], self.word_ids[other], assume_unique=True)
+        common = np.intersect1d(self.word_ids(row), self.word_ids(other), assume_unique=True)
         if not len(common):
             return 0.0
         shared = float(self._weights2[common].sum())
         return shared / math.sqrt(self._norm2(row) * self._norm2(other))
 
     def _norm2(self, row: int) -> float:
-        found = self._norms.get(row)
-        if found is None:
-            found = self._norms[row] = float(self._weights2[self.word_ids[row]].sum()) or 1.0
-        return found
+        return float(self._weights2[self.word_ids(row)].sum()) or 1.0
+
+    def word_ids(self, row: int) -> np.ndarray:
+        """An indexed article's story words, as sorted word ids."""
+        return self._words[self._start[row]:self._start[row] + self._count[row]]
 
 
 def _week(day: date | None) -> int | None:
     return None if day is None else day.toordinal() // STORY_WINDOW_DAYS
 
 
-def _within_window(a: date | None, b: date | None) -> bool:
-    """Published within the story window (an article with no date can join any)."""
-    return a is None or b is None or abs((a - b).days) <= STORY_WINDOW_DAYS
+def _grown(array: np.ndarray, index: int, fill: int) -> np.ndarray:
+    """``array`` doubled until ``index`` fits, the new cells ``fill``."""
+    size = len(array)
+    while size <= index:
+        size *= 2
+    out = np.full(size, fill, dtype=array.dtype)
+    out[: len(array)] = array
+    return out
 
 
 @dataclass(frozen=True)

@@ -46,9 +46,8 @@ def problem_from(error: InputError, source: str, *, fatal: bool = True) -> Probl
     )
 
 
-def read_input_bytes(path: Path, source: str) -> bytes:
-    """The file's bytes; raises InputNotFound, UnsupportedInput (too large, not a
-    file) or EmptyInput."""
+def check_input_file(path: Path, source: str) -> None:
+    """Raise InputNotFound or UnsupportedInput unless ``path`` is a regular file."""
     if not path.exists():
         raise InputNotFound(
             "no such file or directory", hint="check the path", source=source
@@ -57,6 +56,12 @@ def read_input_bytes(path: Path, source: str) -> bytes:
         raise UnsupportedInput(
             "not a regular file", hint="give a file or a directory of articles", source=source
         )
+
+
+def read_input_bytes(path: Path, source: str) -> bytes:
+    """The file's bytes; raises InputNotFound, UnsupportedInput (too large, not a
+    file) or EmptyInput."""
+    check_input_file(path, source)
     size = path.stat().st_size
     if size > MAX_INPUT_BYTES:
         raise UnsupportedInput(

@@ -91,8 +91,9 @@ def _url_lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def is_url_list(path: str | Path) -> bool:
-    """True when every non-blank, non-comment line in the file's first few KB is an
-    http(s) URL (and there is one): a .txt of URLs, not an article. Never raises."""
+    """True when the non-blank, non-comment lines in the file's first few KB are single
+    words (no prose) and at least half of them http(s) URLs: a .txt of URLs, not an
+    article (its other lines, "www.x.org/a", are then one problem each). Never raises."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(URL_LIST_PROBE_BYTES + 1)
@@ -105,7 +106,9 @@ def is_url_list(path: str | Path) -> bool:
     except UnicodeDecodeError:
         return False
     lines = [entry for _, entry in _url_lines(text.replace("\r", "\n"))]
-    return bool(lines) and all(is_http_url(entry) for entry in lines)
+    if not lines or any(len(entry.split()) > 1 for entry in lines):
+        return False
+    return 2 * sum(is_http_url(entry) for entry in lines) >= len(lines)
 
 
 def _looks_like(data: bytes, starts: tuple[bytes, ...], within: int = 1024) -> bool:

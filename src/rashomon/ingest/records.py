@@ -9,19 +9,24 @@ Fields per record: ``text`` (required; also ``body`` or ``content``), ``title`` 
 A bad record (malformed JSON line, not an object, no text) is a Problem whose source
 names the line (JSONL) or the item (JSON list); the other records are still read. Ids
 default to the file stem, plus ``-<line>`` / ``-<item>`` when the file holds several.
+JSON Lines are streamed (:func:`iter_jsonl`): a corpus dump of any size is read a batch
+at a time, only a line over the input size limit is refused.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ..errors import EmptyInput, InputError, MalformedInput
+from ..errors import EmptyInput, InputError, MalformedInput, UnsupportedInput
 from ..model import Article, Problem
 from .common import (
+    MAX_INPUT_BYTES,
     article_from_text,
+    check_input_file,
     decode_text,
     problem_from,
     published_or_warning,
@@ -81,35 +86,72 @@ def record_article(
     return article, warnings
 
 
-def _read_jsonl(raw: str, stem: str, source: str) -> tuple[list[Article], list[Problem]]:
+def _jsonl_record(line: str, number: int, stem: str, source: str) -> tuple[Article | None, list[Problem]]:
+    """One JSONL line's article (None for a bad line) and the problems met."""
+    where = f"{source}:{number}"
+    try:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise MalformedInput(
+                f"line {number}, column {exc.colno}: malformed JSON: {exc.msg}",
+                hint="fix or remove the line; each line must be one JSON object",
+                source=where,
+            ) from exc
+        return record_article(record, default_id=f"{stem}-{number}", source=where)
+    except InputError as error:
+        if not error.message.startswith(f"line {number}"):
+            error.message = f"line {number}: {error.message}"
+        return None, [problem_from(error, where)]
+
+
+def _jsonl_line_text(data: bytes, number: int, source: str, warned: bool) -> tuple[str, list[Problem]]:
+    """A JSONL line's text: UTF-8 (as JSON is), else the fallback decoding with its one
+    warning for the file."""
+    if number == 1:
+        data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        text, warnings = decode_text(data, f"{source}:{number}")
+        return text, [] if warned else warnings
+
+
+def iter_jsonl(path: str | Path, *, batch: int = 500) -> Iterator[tuple[list[Article], list[Problem]]]:
+    """The articles of a JSON Lines file, ``batch`` at a time with the problems met,
+    read a line at a time. Raises a typed InputError when the file cannot be opened."""
+    source = str(path)
+    path = Path(path)
+    check_input_file(path, source)
     articles: list[Article] = []
     problems: list[Problem] = []
-    for number, line in enumerate(raw.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise MalformedInput(
-                    f"line {number}, column {exc.colno}: malformed JSON: {exc.msg}",
-                    hint="fix or remove the line; each line must be one JSON object",
-                    source=where,
-                ) from exc
-            article, warnings = record_article(record, default_id=f"{stem}-{number}", source=where)
-        except InputError as error:
-            if not error.message.startswith(f"line {number}"):
-                error.message = f"line {number}: {error.message}"
-            problems.append(problem_from(error, where))
-            continue
-        articles.append(article)
-        problems.extend(warnings)
-    if not articles and not problems:
+    seen = warned = False
+    with path.open("rb") as handle:
+        for number, data in enumerate(handle, start=1):
+            if not data.strip():
+                continue
+            seen = True
+            if len(data) > MAX_INPUT_BYTES:
+                problems.append(problem_from(UnsupportedInput(
+                    f"line {number} is {len(data) / 1024 / 1024:.1f} MB, over the "
+                    f"{MAX_INPUT_BYTES / 1024 / 1024:g} MB limit of a record",
+                    hint="split the record's text"), f"{source}:{number}"))
+                continue
+            line, warnings = _jsonl_line_text(data, number, source, warned)
+            warned = warned or bool(warnings)
+            article, met = _jsonl_record(line, number, path.stem, source)
+            problems.extend(warnings + met)
+            if article is not None:
+                articles.append(article)
+            if len(articles) >= batch:
+                yield articles, problems
+                articles, problems = [], []
+    if not seen:
         problems.append(
             problem_from(EmptyInput("no records", hint="add one JSON object a line"), source)
         )
-    return articles, problems
+    if articles or problems:
+        yield articles, problems
 
 
 def _read_json(raw: str, stem: str, source: str) -> tuple[list[Article], list[Problem]]:
@@ -150,7 +192,13 @@ def read_records(path: str | Path) -> tuple[list[Article], list[Problem]]:
     Raises a typed InputError when the file as a whole cannot be read."""
     source = str(path)
     path = Path(path)
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        articles: list[Article] = []
+        problems: list[Problem] = []
+        for found, met in iter_jsonl(path):
+            articles.extend(found)
+            problems.extend(met)
+        return articles, problems
     raw, warnings = decode_text(read_input_bytes(path, source), source)
-    reader = _read_jsonl if path.suffix.lower() in JSONL_SUFFIXES else _read_json
-    articles, problems = reader(raw, path.stem, source)
+    articles, problems = _read_json(raw, path.stem, source)
     return articles, warnings + problems

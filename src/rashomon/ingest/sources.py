@@ -4,8 +4,8 @@
 feed, :mod:`.feeds`); a .warc or .warc.gz crawl file (:mod:`.warc`, streamed in
 batches); an RSS/Atom feed file (.rss, .atom, .xml); a text file that lists URLs, one a
 line (:func:`.feeds.is_url_list`); a folder (walked recursively, sorted, hidden entries
-skipped; each file by these rules); any other file through :func:`read_file` (text,
-HTML, JSON/JSONL records). A large source gives several pairs, so that a crawl is never
+skipped; each file by these rules); a JSON Lines file streamed (:func:`.records.iter_jsonl`);
+any other file through :func:`read_file` (text, HTML, JSON records). A large source gives several pairs, so that a crawl is never
 all in memory. Nothing raises for a bad source: it becomes a Problem and the stream
 goes on.
 """
@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import EmptyInput, InputNotFound
+from ..errors import EmptyInput, InputError, InputNotFound
 from ..model import Article, Problem
 from .common import problem_from
 from .feeds import FEED_SUFFIXES, is_http_url, is_url_list, read_feed_file, read_url, read_url_list
 from .fetch import DEFAULT_OPTIONS, FetchOptions
 from .readers import SUPPORTED_SUFFIXES, read_file
+from .records import JSONL_SUFFIXES, iter_jsonl
 from .warc import WARC_SUFFIXES, read_warc
 
 Batch = tuple[list[Article], list[Problem]]
@@ -80,5 +81,10 @@ def _iter_file(path: Path, fetch: FetchOptions) -> Iterator[Batch]:
         yield from read_feed_file(path, fetch)
     elif path.suffix.lower() in URL_LIST_SUFFIXES and is_url_list(path):
         yield from read_url_list(path, fetch)
+    elif path.suffix.lower() in JSONL_SUFFIXES:
+        try:
+            yield from iter_jsonl(path)
+        except InputError as error:
+            yield [], [problem_from(error, str(path))]
     else:
         yield read_file(path)
