@@ -88,6 +88,19 @@ def test_a_changed_text_of_a_stored_url_is_a_revision(tmp_path: Path) -> None:
         assert revision.revision_of == first.row and revision.story == first.story
 
 
+def test_versions_of_one_url_in_one_batch_are_chained(tmp_path: Path) -> None:
+    key, outlet, day, title, body = FERRY[0]
+    versions = [(key, outlet, day, title, body),
+                (key, outlet, day, title, body + " The Osprey returns to service on Friday."),
+                (key, outlet, day, title, body + " The Osprey returns to service on Saturday.")]
+    with Store(tmp_path / "r.db") as store:
+        summary = ingest(store, [str(records(tmp_path / "a.jsonl", versions))])
+        assert (summary.added, summary.revisions) == (3, 2)
+        first, second, third = (store.article(k) for k in ("ferry-wire", "ferry-wire-2", "ferry-wire-3"))
+        assert first is not None and second is not None and third is not None
+        assert (first.revision_of, second.revision_of, third.revision_of) == (None, first.row, second.row)
+
+
 def test_new_articles_join_stored_stories_without_regrouping(tmp_path: Path) -> None:
     with Store(tmp_path / "r.db") as store:
         ingest(store, [str(records(tmp_path / "a.jsonl", FERRY[:2]))])

@@ -211,6 +211,8 @@ def _new_articles(
     out = []
     for k, ((article, digest, _), key, s) in enumerate(zip(fresh, keys, signatures)):
         revision_of = previous.get(article.url) if article.url else None
+        if article.url:  # (a later version in this same batch revises this one)
+            previous[article.url] = next_row + k
         summary.revisions += revision_of is not None
         out.append(NewArticle(next_row + k, replace(article, id=key), digest, s.words,
                               s.word_signature, s.shingle_signature, revision_of))

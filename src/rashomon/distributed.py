@@ -31,7 +31,7 @@ from .nlp import NLP
 # articles sent to the cluster at a time: bounds what sits in its object store
 ANALYSIS_WINDOW = 20_000
 # stories an actor takes at a time (fewer calls; small enough to keep workers even)
-ANALYSIS_BATCH = 4
+ANALYSIS_BATCH = 8
 
 
 def _ray() -> Any:

@@ -179,6 +179,12 @@ def fetched_text(fetched: Fetched, source: str) -> tuple[str, list[Problem]]:
     return decode_text(data, source)
 
 
+def _at(hop: str, source: str) -> str:
+    """Where a failure happened, when it is not the URL the problem line names already
+    (a redirect's target)."""
+    return "" if hop == source else f"at {hop}: "
+
+
 @contextmanager
 def _typed_failures(hop: str, source: str, options: FetchOptions) -> Iterator[None]:
     """Turns what httpx and the backend raise into typed errors naming ``hop``."""
@@ -187,27 +193,27 @@ def _typed_failures(hop: str, source: str, options: FetchOptions) -> Iterator[No
     except FetchFailed as error:
         if error.source is not None:
             raise
-        raise type(error)(f"{hop}: {error.message}", hint=error.hint, source=source) from error
+        raise type(error)(f"{_at(hop, source)}{error.message}", hint=error.hint, source=source) from error
     except httpx.TimeoutException as exc:
         connecting = isinstance(exc, httpx.ConnectTimeout)
         raise FetchTimedOut(
-            f"{hop}: no {'connection' if connecting else 'response'} within "
+            f"{_at(hop, source)}no {'connection' if connecting else 'response'} within "
             f"{options.connect_timeout if connecting else options.read_timeout:g} s",
             hint="the site is slow or unreachable: try again later", source=source,
         ) from exc
     except httpx.ConnectError as exc:
         if _is_tls_failure(exc):
             raise TlsFailed(
-                f"{hop}: the secure connection failed ({exc})",
+                f"{_at(hop, source)}the secure connection failed ({exc})",
                 hint="the site's certificate is not trusted: check the address", source=source,
             ) from exc
         raise FetchFailed(
-            f"{hop}: cannot connect ({exc})",
+            f"{_at(hop, source)}cannot connect ({exc})",
             hint="check the URL and your network connection", source=source,
         ) from exc
     except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
         raise FetchFailed(
-            f"{hop}: {exc or type(exc).__name__}",
+            f"{_at(hop, source)}{exc or type(exc).__name__}",
             hint="check the URL and your network connection", source=source,
         ) from exc
 
@@ -235,7 +241,7 @@ def _redirect_target(response: httpx.Response, source: str) -> httpx.URL | None:
 
 def _too_large(hop: str, options: FetchOptions, source: str) -> ResponseTooLarge:
     return ResponseTooLarge(
-        f"{hop}: the response is over the {options.max_bytes / 1024 / 1024:g} MB limit",
+        f"{_at(hop, source)}the response is over the {options.max_bytes / 1024 / 1024:g} MB limit",
         hint="save the article from a browser and give the file", source=source,
     )
 
@@ -254,7 +260,7 @@ def _body(response: httpx.Response, options: FetchOptions, deadline: float, sour
             raise _too_large(hop, options, source)
         if time.monotonic() > deadline:
             raise FetchTimedOut(
-                f"{hop}: the response took over {options.read_timeout:g} s",
+                f"{_at(hop, source)}the response took over {options.read_timeout:g} s",
                 hint="the site is slow: try again later", source=source,
             )
         chunks.append(chunk)
@@ -300,7 +306,7 @@ def fetch(url: str, options: FetchOptions = DEFAULT_OPTIONS, client: httpx.Clien
         if str(following) in hops or len(hops) > options.max_redirects:
             loop = str(following) in hops
             raise TooManyRedirects(
-                f"{url}: " + ("a redirect loop" if loop else
+                ("a redirect loop" if loop else
                               f"more than {options.max_redirects} redirects")
                 + f" ({' -> '.join(hops + [str(following)])})",
                 hint="open the URL in a browser and give the address it ends at", source=url,
@@ -320,7 +326,7 @@ def fetch_result(url: str, options: FetchOptions = DEFAULT_OPTIONS,
         return error
     except Exception as exc:  # noqa: BLE001 (see the docstring)
         return FetchFailed(
-            f"{url}: unexpected failure ({type(exc).__name__}: {exc})",
+            f"unexpected failure ({type(exc).__name__}: {exc})",
             hint="try again; if it persists, report it as a rashomon bug", source=url,
         )
 
