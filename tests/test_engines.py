@@ -172,3 +172,18 @@ def test_ray_engine_analyses_each_story_in_order(ray_engine, tmp_path: Path) -> 
         assert set(result.rendered) == {"json", "markdown"}
         assert json.loads(result.rendered["json"])["stories"][0]["articles"] == [job.articles[0].id]
     assert ray_engine.model_name(None) == LocalEngine().model_name(None)
+
+
+@pytest.mark.slow
+def test_ingest_command_on_the_ray_engine(ray_engine, tmp_path: Path) -> None:
+    # (Ray is running already: the command joins it and leaves it running)
+    db = tmp_path / "r.db"
+    result = CliRunner().invoke(app, ["ingest", str(_records(tmp_path / "lock.jsonl")), "--db", str(db),
+                                      "--engine", "ray", "--analyze", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "read 2 articles: 2 added" in result.output
+    assert "1 stories: 1 analysed (2 articles)" in result.output
+    assert {fmt for _, fmt in _cached(db)} == {"text", "json"}
+    import ray
+
+    assert ray.is_initialized()

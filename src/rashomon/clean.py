@@ -78,10 +78,6 @@ def word_count(line: str) -> int:
     return len(_WORD.findall(line))
 
 
-def _fits(reason: str, line: str) -> bool:
-    return word_count(line) <= rules.MAX_WORDS[reason]
-
-
 # Order matters: the first reason that fires is recorded.
 _PHRASE_ORDER = ("advertisement", "share-widget", "navigation", "media-widget", "related-links")
 _PATTERN_ORDER = (
@@ -101,13 +97,14 @@ def line_reason(line: str) -> str | None:
     if not line:
         return None
     key = line_key(line)
+    words = word_count(line)  # (once: every reason has its own word limit)
     for reason in _PHRASE_ORDER:
-        if key in rules.LINE_PHRASES[reason] and _fits(reason, line):
+        if key in rules.LINE_PHRASES[reason] and words <= rules.MAX_WORDS[reason]:
             return reason
     if _REPORTING.search(line):
         return None  # a line that reports speech is article text
     for reason in _PATTERN_ORDER:
-        if not _fits(reason, line):
+        if words > rules.MAX_WORDS[reason]:
             continue
         if reason in ("byline", "dateline") and _ends_like_prose(line):
             continue

@@ -36,7 +36,8 @@ def story_terms(text: str) -> Counter[str]:
 def story_words(text: str) -> frozenset[str]:
     """The words of :func:`story_terms` as a set (the corpus index's signature input),
     without counting them."""
-    lowered = {w.lower() for w in _WORD.findall(text.replace("’", "'"))}
+    # (the text lower-cased at once, not word by word: this runs on every article)
+    lowered = set(_WORD.findall(text.replace("’", "'").lower()))
     # (set operations, not a loop a word: this runs on every article of a corpus)
     possessive = {w for w in lowered if w.endswith("'s")}
     if possessive:

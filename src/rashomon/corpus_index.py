@@ -73,7 +73,7 @@ def shingle_hashes(
     combination of its words' hashes: no n-gram string is built (the strings of
     :func:`shingles` hash to other values, with the same sets equal). ``known`` keeps
     word hashes across the texts of a batch."""
-    words = [w.casefold() for w in _WORD.findall(text)]
+    words = _WORD.findall(text.casefold())  # (folded at once, not word by word)
     if not words:
         return np.zeros(0, dtype=np.uint32)
     known = {} if known is None else known
