@@ -321,7 +321,9 @@ def test_url_list_missing_file(tmp_path: Path) -> None:
         ("mailto:desk@courier.example\n", False),
         # mostly URLs, one bad line: still a list (the bad line is one problem)
         ("https://courier.example/a\nwww.courier.example/b\nhttps://courier.example/c\n", True),
-        ("www.courier.example/a\nwww.courier.example/b\nhttps://courier.example/c\n", False),
+        ("www.courier.example/a\nwww.courier.example/b\nhttps://courier.example/c\n", True),
+        ("www.courier.example/a\nwww.courier.example/b\n", False),  # (no http(s) URL at all)
+        ("Harbour\nnotes\nhttps://courier.example/c\n", False),  # (words, not URLs)
     ],
 )
 def test_is_url_list(tmp_path: Path, content: str, expected: bool) -> None:

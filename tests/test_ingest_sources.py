@@ -476,9 +476,9 @@ def test_ingest_a_url_list_and_a_url_with_a_query(site: LocalWeb, tmp_path: Path
                                       "--allow-private", "-q"])
     assert result.exit_code == 0, result.output
     assert "read 3 articles: 3 added" in result.stderr
-    assert stored_keys(db) == {"tram-depot", "bridge-repairs", "search"}
+    assert stored_keys(db) == {"tram-depot", "bridge-repairs", "search-id-7"}
     with Store(db, create=False) as store:
-        stored = store.article("search")
+        stored = store.article("search-id-7")
         assert stored is not None and stored.article.url == query
         assert stored.article.title == "Allotment waiting list halves"
 

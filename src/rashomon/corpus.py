@@ -140,6 +140,7 @@ class _IngestRun:
         self.next_row, next_story = store.next_ids()
         self.story_ids = itertools.count(next_story)
         self.seen: set[str] = set()
+        self.suffixes: dict[str, int] = {}  # key -> the last suffix given this run
         self.stories_before: set[int] = set()
         # over the whole run: stories made, stored stories grown, stories merged away
         self.created: set[int] = set()
@@ -162,7 +163,7 @@ class _IngestRun:
 
     def _add_batch(self, batch: list[tuple[Article, Signed | None]]) -> None:
         summary = self.summary
-        new = _new_articles(self.store, batch, self.seen, self.next_row, summary)
+        new = _new_articles(self.store, batch, self.seen, self.next_row, summary, self.suffixes)
         if not new:
             return
         self.next_row = new[-1].row + 1
@@ -188,7 +189,7 @@ class _IngestRun:
 
 def _new_articles(
     store: Store, batch: Sequence[tuple[Article, Signed | None]], seen: set[str], next_row: int,
-    summary: IngestSummary,
+    summary: IngestSummary, suffixes: dict[str, int],
 ) -> list[NewArticle]:
     """The articles of a batch the store does not hold yet, with row ids from
     ``next_row``, keys made unique in the store, and revisions of stored URLs."""
@@ -204,7 +205,7 @@ def _new_articles(
     if not fresh:
         return []
     previous = store.latest_by_url(a.url for a, _, _ in fresh if a.url)
-    keys = _unique_keys(store, [a.id for a, _, _ in fresh])
+    keys = _unique_keys(store, [a.id for a, _, _ in fresh], suffixes)
     # (signed here unless the engine signed them where it read them)
     unsigned = iter(sign([a.text for a, _, s in fresh if s is None]))
     signatures = [s if s is not None else next(unsigned) for _, _, s in fresh]
@@ -219,16 +220,20 @@ def _new_articles(
     return out
 
 
-def _unique_keys(store: Store, keys: Sequence[str]) -> list[str]:
-    """The keys, each made unique against the store and the others ("x", "x-2", ...)."""
+def _unique_keys(store: Store, keys: Sequence[str], suffixes: dict[str, int]) -> list[str]:
+    """The keys, each made unique against the store and the others ("x", "x-2", ...).
+    ``suffixes`` keeps the last suffix given to each key over a run, so that a thousand
+    articles of one id are not each walked past all the others."""
     taken = store.taken_keys(keys)
     out: list[str] = []
     for key in keys:
-        candidate, n = key, 1
+        n = suffixes.get(key, 1)
+        candidate = key if n == 1 else f"{key}-{n}"
         # (a suffixed key may be stored already: the third version of "x" is "x-3")
         while candidate in taken or (candidate != key and store.taken_keys([candidate])):
             n += 1
             candidate = f"{key}-{n}"
+        suffixes[key] = n
         taken.add(candidate)
         out.append(candidate)
     return out

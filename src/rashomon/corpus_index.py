@@ -1,8 +1,10 @@
 """The grouping index of a corpus: near-duplicates and stories, found incrementally.
 
-Each article gets two MinHash signatures (datasketch): one of its story words (content
-words and names, :func:`rashomon.cluster.story_terms`) and one of the word 5-grams of
-its body. Locality-sensitive hashing (:class:`datasketch.MinHashLSH`) finds, for a new
+Each article gets two MinHash signatures (datasketch's permutations, a batch at a time
+by :func:`rashomon.minhash.signatures`): one of its story words (content words and
+names, :func:`rashomon.cluster.story_terms`) and one of the word 5-grams of its body.
+Locality-sensitive hashing (:class:`rashomon.minhash.BandIndex`, with datasketch's
+banding for each threshold) finds, for a new
 article, the stored articles it may be a copy of (5-grams, COPY_JACCARD) and the ones it
 may share a story with (story words, STORY_CANDIDATE_JACCARD), without comparing it with
 every article. A candidate joins its story when their story words' IDF-weighted cosine
@@ -78,7 +80,7 @@ def shingle_hashes(
         return np.zeros(0, dtype=np.uint32)
     known = {} if known is None else known
     for word in set(words).difference(known):
-        known[word] = hash_function(word.encode())
+        known[word] = hash_function(word.encode()) & 0xFFFFFFFF  # (64-bit: folded)
     hashed = np.fromiter(map(known.__getitem__, words), dtype=np.uint64, count=len(words))
     if len(hashed) < n:
         n = len(hashed)
@@ -100,7 +102,7 @@ def sign(
         words = story_words(text)
         words_of.append(words)
         for word in words.difference(known):
-            known[word] = hash_function(word.encode())
+            known[word] = hash_function(word.encode()) & 0xFFFFFFFF  # (64-bit: folded)
         word_hashes.append(np.fromiter(map(known.__getitem__, words), dtype=np.uint32, count=len(words)))
         shingles_of.append(shingle_hashes(text, hash_function, known=known))
     word_sigs = signatures(word_hashes, permutations)
@@ -243,7 +245,7 @@ class CorpusIndex:
 
     def similarity(self, row: int, other: int) -> float:
         """IDF-weighted cosine of two indexed articles' story words (weights as of the
-        last :meth:`refresh_weights`, norms kept until the next)."""
+        last :meth:`refresh_weights`)."""
         common = np.intersect1d(self.word_ids(row), self.word_ids(other), assume_unique=True)
         if not len(common):
             return 0.0

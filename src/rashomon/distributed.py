@@ -2,7 +2,7 @@
 
 The same functions as the local engine (:func:`rashomon.engine.read_units`,
 :func:`rashomon.engine.analyse_job`) run as Ray Data tasks: reading and signing one
-task per input, analysis on a pool of actors that each load the spaCy pipeline once.
+task per file, analysis on a pool of actors that each load the spaCy pipeline once.
 Results stream back in input order (``preserve_order``), and storing and grouping stay
 on the calling process, so the stories are those of the local engine.
 
@@ -21,6 +21,8 @@ import socket
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from .engine import ReadUnit, StoryAnalysis, StoryJob, analyse_job, read_units
@@ -46,10 +48,30 @@ def _ray() -> Any:
     return ray
 
 
-def _read_row(row: dict[str, Any]) -> dict[str, Any]:
-    fetch = pickle.loads(row["fetch"])
-    return {"position": row["position"],
-            "units": pickle.dumps(list(read_units(row["source"], fetch, signed=True)))}
+def _read_batches(batch: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """A Ray Data task: each file of the batch read and signed, one output row per
+    batch of its articles (a crawl file never whole in memory)."""
+    for position, source, fetch, cwd in zip(batch["position"], batch["source"], batch["fetch"],
+                                            batch["cwd"]):
+        try:  # relative paths as the command was given them (when the folder exists here)
+            os.chdir(cwd)
+        except OSError:
+            pass
+        for unit in read_units(str(source), pickle.loads(fetch), signed=True):
+            yield {"position": [int(position)], "unit": [pickle.dumps(unit)]}
+
+
+def _files_of(source: str) -> list[str]:
+    """The files a source is read from, each its own task: a folder's files, else the
+    source itself (an empty or unreadable folder is read whole, to say so)."""
+    from .ingest.sources import folder_files
+
+    try:
+        if os.path.isdir(source):
+            return [str(f) for f in folder_files(Path(source))] or [source]
+    except OSError:
+        pass
+    return [source]
 
 
 class _StoryAnalyser:
@@ -125,7 +147,7 @@ class RayEngine:
             try:
                 with _stderr_silenced():  # (where Ray says it set that level)
                     ray.init(**options)
-            except (ConnectionError, RuntimeError, ValueError) as error:
+            except (OSError, RuntimeError, ValueError) as error:  # (timeouts, refusals too)
                 raise EngineNotAvailable(
                     f"cannot start or reach Ray{f' at {address}' if address else ''}: {error}",
                     hint="check --address (a running cluster's `ray start --head` address, or "
@@ -133,6 +155,14 @@ class RayEngine:
                          "token authentication needs RAY_AUTH_MODE=token and its token",
                 ) from error
             self._started = True
+        try:
+            self._configure(workers)
+        except BaseException:
+            self.close()  # (a Ray this engine started is not left running)
+            raise
+
+    def _configure(self, workers: int | None) -> None:
+        ray = self._ray
         self.workers = workers or max(int(ray.cluster_resources().get("CPU", 1)), 1)
         logging.getLogger("ray.data").setLevel(logging.ERROR)
         context = ray.data.DataContext.get_current()
@@ -153,12 +183,19 @@ class RayEngine:
     def read(self, sources: Sequence[str], fetch: FetchOptions) -> Iterator[ReadUnit]:
         if not sources:
             return
-        options = pickle.dumps(fetch)
-        items = [{"position": k, "source": s, "fetch": options} for k, s in enumerate(sources)]
-        # (one task a source: a worker reads it whole, crawl file or folder)
-        dataset = self._ray.data.from_items(items).map(_read_row, num_cpus=1)
+        options, cwd = pickle.dumps(fetch), os.getcwd()
+        files = [(k, f) for k, source in enumerate(sources) for f in _files_of(source)]
+        last_of_source = {k: j for j, (k, _) in enumerate(files)}
+        items = [{"position": j, "source": f, "fetch": options, "cwd": cwd}
+                 for j, (_, f) in enumerate(files)]
+        # one task a file; the rows come back in order, a row per batch of articles
+        dataset = self._ray.data.from_items(items).map_batches(_read_batches, batch_size=1, num_cpus=1)
         for row in dataset.iter_rows():
-            yield from pickle.loads(row["units"])
+            unit = pickle.loads(row["unit"])
+            j = int(row["position"])
+            # (a folder's source is done with its last file, as the local engine counts it)
+            done = unit.source_done and last_of_source[files[j][0]] == j
+            yield replace(unit, source_done=done) if done != unit.source_done else unit
 
     def analyse(
         self, jobs: Iterable[StoryJob], formats: Sequence[str], model: str | None,

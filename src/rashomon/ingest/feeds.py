@@ -66,18 +66,27 @@ def is_http_url(text: str) -> bool:
     """True for an absolute http(s) URL with a host and no white space."""
     if not text or any(ch.isspace() for ch in text):
         return False
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # "http://[oops": not a URL at all
+        return False
     return parts.scheme.lower() in SCHEMES and bool(parts.netloc)
 
 
 def url_id(url: str) -> str:
     """An article id from its URL: the last path segment without its suffix
-    (".../2024/05/ferry-strike.html" -> "ferry-strike"), else the host."""
-    parts = urlsplit(url)
+    (".../2024/05/ferry-strike.html" -> "ferry-strike"; "article.php?id=12" ->
+    "article-id-12"), else the host."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "page"
     segments = [unquote(s) for s in parts.path.split("/") if s]
     while len(segments) > 1 and segments[-1].rsplit(".", 1)[0].lower() in _GENERIC_PAGE_NAMES:
         segments.pop()
     stem = segments[-1].rsplit(".", 1)[0] if segments else ""
+    if parts.query and "-" not in stem:  # "article.php?id=123": the query names the page
+        stem = f"{stem}-{parts.query}"
     slug = re.sub(r"[^\w-]+", "-", stem).strip("-")
     return slug or parts.hostname or "page"
 
@@ -92,8 +101,9 @@ def _url_lines(text: str) -> Iterator[tuple[int, str]]:
 
 def is_url_list(path: str | Path) -> bool:
     """True when the non-blank, non-comment lines in the file's first few KB are single
-    words (no prose) and at least half of them http(s) URLs: a .txt of URLs, not an
-    article (its other lines, "www.x.org/a", are then one problem each). Never raises."""
+    words (no prose), at least half of them meant as URLs ("://", "www.") and one an
+    http(s) URL: a .txt of URLs, not an article (its lines that are no http(s) URL are
+    then one problem each). Never raises."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(URL_LIST_PROBE_BYTES + 1)
@@ -108,7 +118,9 @@ def is_url_list(path: str | Path) -> bool:
     lines = [entry for _, entry in _url_lines(text.replace("\r", "\n"))]
     if not lines or any(len(entry.split()) > 1 for entry in lines):
         return False
-    return 2 * sum(is_http_url(entry) for entry in lines) >= len(lines)
+    # (a line meant as a URL, even a broken one, counts: it becomes a problem line)
+    meant = sum("://" in entry or entry.lower().startswith("www.") for entry in lines)
+    return any(is_http_url(entry) for entry in lines) and 2 * meant >= len(lines)
 
 
 def _looks_like(data: bytes, starts: tuple[bytes, ...], within: int = 1024) -> bool:
@@ -236,7 +248,10 @@ def _entry_links(parsed: Any, source: str, base: str | None
     problems: list[Problem] = []
     for number, entry in enumerate(parsed.entries, 1):
         link = (entry.get("link") or "").strip()
-        link = urljoin(base, link) if base and link else link
+        try:
+            link = urljoin(base, link) if base and link else link
+        except ValueError:
+            pass  # (a malformed link: the test below turns it into a problem)
         if is_http_url(link):
             links.setdefault(link, entry)
             continue

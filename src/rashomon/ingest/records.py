@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..errors import EmptyInput, InputError, MalformedInput, UnsupportedInput
 from ..model import Article, Problem
@@ -98,6 +98,12 @@ def _jsonl_record(line: str, number: int, stem: str, source: str) -> tuple[Artic
                 hint="fix or remove the line; each line must be one JSON object",
                 source=where,
             ) from exc
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, [[[[...
+            raise MalformedInput(
+                f"line {number}: JSON the parser refuses ({type(exc).__name__})",
+                hint="fix or remove the line; each line must be one JSON object",
+                source=where,
+            ) from exc
         return record_article(record, default_id=f"{stem}-{number}", source=where)
     except InputError as error:
         if not error.message.startswith(f"line {number}"):
@@ -113,45 +119,95 @@ def _jsonl_line_text(data: bytes, number: int, source: str, warned: bool) -> tup
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
+        # (an undecodable line raises UndecodableInput: a problem for that line only)
         text, warnings = decode_text(data, f"{source}:{number}")
         return text, [] if warned else warnings
 
 
 def iter_jsonl(path: str | Path, *, batch: int = 500) -> Iterator[tuple[list[Article], list[Problem]]]:
     """The articles of a JSON Lines file, ``batch`` at a time with the problems met,
-    read a line at a time. Raises a typed InputError when the file cannot be opened."""
+    read a line at a time (a line over the size limit is skipped unread). Raises a typed
+    InputError when the file cannot be opened."""
     source = str(path)
     path = Path(path)
     check_input_file(path, source)
+    try:
+        handle = path.open("rb")
+        head = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
+    except OSError as exc:
+        raise UnsupportedInput(f"cannot read the file: {exc.strerror or exc}",
+                               hint="check its permissions", source=source) from exc
+    with handle:
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (PowerShell writes it)
+            yield _utf16_jsonl(path, source)
+            return
+        yield from _jsonl_batches(handle, path.stem, source, batch)
+
+
+def _numbered_lines(handle: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
+    """(number, line) of a binary file, a line over the size limit as None (its bytes
+    skipped in chunks, never held)."""
+    number = 0
+    while True:
+        data = handle.readline(MAX_INPUT_BYTES + 1)
+        if not data:
+            return
+        number += 1
+        if len(data) > MAX_INPUT_BYTES and not data.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+        else:
+            yield number, data
+
+
+def _jsonl_batches(handle: BinaryIO, stem: str, source: str, batch: int
+                   ) -> Iterator[tuple[list[Article], list[Problem]]]:
     articles: list[Article] = []
     problems: list[Problem] = []
     seen = warned = False
-    with path.open("rb") as handle:
-        for number, data in enumerate(handle, start=1):
-            if not data.strip():
-                continue
+    for number, data in _numbered_lines(handle):
+        if data is None:
             seen = True
-            if len(data) > MAX_INPUT_BYTES:
-                problems.append(problem_from(UnsupportedInput(
-                    f"line {number} is {len(data) / 1024 / 1024:.1f} MB, over the "
-                    f"{MAX_INPUT_BYTES / 1024 / 1024:g} MB limit of a record",
-                    hint="split the record's text"), f"{source}:{number}"))
-                continue
+            problems.append(problem_from(UnsupportedInput(
+                f"line {number} is over the {MAX_INPUT_BYTES / 1024 / 1024:g} MB limit of a record",
+                hint="split the record's text"), f"{source}:{number}"))
+            continue
+        if not data.strip():
+            continue
+        seen = True
+        try:
             line, warnings = _jsonl_line_text(data, number, source, warned)
-            warned = warned or bool(warnings)
-            article, met = _jsonl_record(line, number, path.stem, source)
-            problems.extend(warnings + met)
-            if article is not None:
-                articles.append(article)
-            if len(articles) >= batch:
-                yield articles, problems
-                articles, problems = [], []
+        except InputError as error:
+            problems.append(problem_from(error, f"{source}:{number}"))
+            continue
+        warned = warned or bool(warnings)
+        article, met = _jsonl_record(line, number, stem, source)
+        problems.extend(warnings + met)
+        if article is not None:
+            articles.append(article)
+        if len(articles) >= batch:
+            yield articles, problems
+            articles, problems = [], []
     if not seen:
         problems.append(
             problem_from(EmptyInput("no records", hint="add one JSON object a line"), source)
         )
     if articles or problems:
         yield articles, problems
+
+
+def _utf16_jsonl(path: Path, source: str) -> tuple[list[Article], list[Problem]]:
+    """A UTF-16 JSON Lines file, decoded whole (within the file size limit)."""
+    raw, problems = decode_text(read_input_bytes(path, source), source)
+    articles: list[Article] = []
+    for number, line in enumerate(raw.split("\n"), start=1):
+        if line.strip():
+            article, met = _jsonl_record(line, number, path.stem, source)
+            problems.extend(met)
+            if article is not None:
+                articles.append(article)
+    return articles, problems
 
 
 def _read_json(raw: str, stem: str, source: str) -> tuple[list[Article], list[Problem]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import EmptyInput, InputError, InputNotFound
+from ..errors import EmptyInput, InputError, InputNotFound, UnsupportedInput
 from ..model import Article, Problem
 from .common import problem_from
 from .feeds import FEED_SUFFIXES, is_http_url, is_url_list, read_feed_file, read_url, read_url_list
@@ -58,7 +58,13 @@ def iter_source(source: str | Path, fetch: FetchOptions = DEFAULT_OPTIONS) -> It
         yield read_url(text, fetch)
         return
     path = Path(source)
-    if path.is_dir():
+    try:
+        is_folder, exists = path.is_dir(), path.exists()
+    except OSError as exc:  # a name too long, a folder one may not open
+        yield [], [problem_from(UnsupportedInput(
+            f"cannot read it: {exc.strerror or exc}", hint="check the path and its permissions"), text)]
+        return
+    if is_folder:
         files = folder_files(path)
         if not files:
             yield [], [problem_from(EmptyInput(
@@ -66,7 +72,7 @@ def iter_source(source: str | Path, fetch: FetchOptions = DEFAULT_OPTIONS) -> It
                 hint="check the path"), text)]
         for file in files:
             yield from _iter_file(file, fetch)
-    elif not path.exists():
+    elif not exists:
         hint = ("a URL needs its scheme, http:// or https://" if text.startswith("www.")
                 else "check the path")
         yield [], [problem_from(InputNotFound("no such file or directory", hint=hint), text)]

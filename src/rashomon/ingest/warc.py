@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 from types import MappingProxyType
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from fastwarc.stream_io import BrotliReader, ChunkedReader, GzipReader, WarcReader
@@ -99,7 +99,10 @@ def url_id(url: str | None, fallback: str) -> str:
     """A short id from a page's host and path ("https://www.x.example/news/a-b.html" ->
     "x-example-news-a-b"); ``fallback`` when the URL gives none. Too long an id keeps
     the host and the end of the path, where the article's slug sits."""
-    parts = urlsplit(url or "")
+    try:
+        parts = urlsplit(url or "")
+    except ValueError:  # a malformed target URI
+        return fallback
     host = _UNSAFE_ID.sub("-", (parts.hostname or "").removeprefix("www.")).strip("-")
     path = _UNSAFE_ID.sub("-", _PAGE_SUFFIX.sub("", parts.path.lower())).strip("-")
     if not host and not path:
@@ -157,13 +160,28 @@ def http_body(payload: bytes, transfer_encoding: str | None, content_encoding: s
     body = payload
     for name, decoder in steps:
         try:
-            body = decoder(io.BytesIO(body)).read()
+            body = _bounded_read(decoder(io.BytesIO(body)), source)
         except OSError as exc:
             if not body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
                 raise MalformedInput(f"cannot undo the {name} encoding of the page: {exc}",
                                      hint="the record is damaged; save the page as .html",
                                      source=source) from exc
     return body
+
+
+def _bounded_read(reader: Any, source: str) -> bytes:
+    """All a decoding reader gives, refused past the input size limit (a small
+    compressed record can expand to gigabytes)."""
+    parts: list[bytes] = []
+    size = 0
+    while chunk := reader.read(1 << 20):
+        size += len(chunk)
+        if size > MAX_INPUT_BYTES:
+            raise UnsupportedInput(
+                f"the page decodes to over {MAX_INPUT_BYTES / 1024 / 1024:g} MB",
+                hint="a page this large is no article; it is skipped", source=source)
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def page_text(body: bytes, charset: str | None, source: str) -> tuple[str, list[Problem]]:
