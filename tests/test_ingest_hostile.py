@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from helpers_web import LocalWeb, html_page, response, send, serve, write_warc
 
-from rashomon.errors import ResponseTooLarge, UnexpectedContentType
+from rashomon.errors import FetchTimedOut, ResponseTooLarge, UnexpectedContentType
 from rashomon.ingest import read_inputs
 from rashomon.ingest.feeds import is_http_url, url_id
 from rashomon.ingest.fetch import FetchOptions, fetch
@@ -27,12 +28,23 @@ PAGE = html_page("Quayhaven ferry strike ends", [
 BOMB = gzip.compress(b"\0" * 20_000_000)
 
 
+def _trickle(handler) -> None:
+    """Header lines a third of a second apart for four seconds: each read is quick."""
+    handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+    for _ in range(12):
+        handler.wfile.write(b"X-Harbour: slow\r\n")
+        handler.wfile.flush()
+        time.sleep(0.33)
+    handler.wfile.write(b"Content-Length: 0\r\n\r\n")
+
+
 @pytest.fixture(scope="module")
 def site() -> Iterator[LocalWeb]:
     routes = {
         "/bomb": lambda h: send(h, 200, BOMB, Content_Encoding="gzip"),
         "/brotli": lambda h: send(h, 200, b"\x1b\x00", Content_Encoding="br"),
         "/page": lambda h: send(h, 200, gzip.compress(PAGE.encode()), Content_Encoding="gzip"),
+        "/trickle": _trickle,
     }
     with serve(routes) as server:
         yield server
@@ -42,6 +54,14 @@ def test_a_gzip_bomb_stops_at_the_size_cap(site: LocalWeb) -> None:
     assert len(BOMB) < LOCAL.max_bytes  # (the compressed body is under the cap)
     with pytest.raises(ResponseTooLarge):
         fetch(site.url("/bomb"), LOCAL)
+
+
+def test_a_server_trickling_its_headers_is_cut_off_at_the_time_limit(site: LocalWeb) -> None:
+    options = FetchOptions(allow_private=True, connect_timeout=1.0, read_timeout=1.0)
+    started = time.monotonic()
+    with pytest.raises(FetchTimedOut):
+        fetch(site.url("/trickle"), options)
+    assert time.monotonic() - started < 3.0  # (the server goes on for four)
 
 
 def test_a_coding_not_asked_for_is_refused_and_gzip_is_read(site: LocalWeb) -> None:

@@ -14,6 +14,7 @@ check and use for DNS rebinding to slip through, and every redirect hop passes i
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterable
 from ipaddress import IPv4Address, IPv6Address, ip_address, ip_network
 
@@ -110,9 +111,11 @@ class GuardedBackend(NetworkBackend):
     """httpcore's sync network backend, connecting only to allowed addresses: the host
     is resolved here and the socket opened to the checked address itself."""
 
-    def __init__(self, allow_private: bool = False, inner: NetworkBackend | None = None):
+    def __init__(self, allow_private: bool = False, inner: NetworkBackend | None = None,
+                 budget: float | None = None):
         self.allow_private = allow_private
         self._inner = inner or SyncBackend()
+        self.budget = budget  # seconds a whole response may take (None: no limit)
 
     def connect_tcp(
         self,
@@ -135,10 +138,11 @@ class GuardedBackend(NetworkBackend):
         error: Exception | None = None
         for address in allowed:  # as socket.create_connection does: the next on failure
             try:
-                return self._inner.connect_tcp(
+                stream = self._inner.connect_tcp(
                     address, port, timeout=timeout, local_address=local_address,
                     socket_options=socket_options,
                 )
+                return stream if self.budget is None else DeadlineStream(stream, self.budget)
             except httpcore.ConnectError as exc:
                 error = exc
         assert error is not None
@@ -152,14 +156,45 @@ class GuardedBackend(NetworkBackend):
         self._inner.sleep(seconds)
 
 
+class DeadlineStream(NetworkStream):
+    """A connection on which each response must arrive whole within ``budget`` seconds
+    of its request: a read waits at most what is left (a read timeout alone lets a
+    server trickle its headers a byte at a time for hours)."""
+
+    def __init__(self, inner: NetworkStream, budget: float) -> None:
+        self._inner, self.budget = inner, budget
+        self._deadline = time.monotonic() + budget
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._deadline = time.monotonic() + self.budget  # (a request: its response's clock)
+        self._inner.write(buffer, timeout)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise httpcore.ReadTimeout(f"the response took over {self.budget:g} s")
+        return self._inner.read(max_bytes, left if timeout is None else min(timeout, left))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> NetworkStream:
+        return DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, timeout),
+                              self.budget)
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)
+
+
 class GuardedTransport(httpx.HTTPTransport):
     """httpx's transport over a connection pool that connects through GuardedBackend
     (HTTPTransport takes no network backend, so its pool is replaced)."""
 
-    def __init__(self, allow_private: bool = False, max_connections: int = 8) -> None:
+    def __init__(self, allow_private: bool = False, max_connections: int = 8,
+                 budget: float | None = None) -> None:
         super().__init__(trust_env=False)
         self._pool = httpcore.ConnectionPool(
             ssl_context=httpx.create_ssl_context(trust_env=False),
             max_connections=max(1, max_connections),
-            network_backend=GuardedBackend(allow_private),
+            network_backend=GuardedBackend(allow_private, budget=budget),
         )

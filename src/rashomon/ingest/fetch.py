@@ -101,7 +101,8 @@ def make_client(options: FetchOptions) -> httpx.Client:
     connections). trust_env=False: no proxy from the environment (the proxy's address
     would be the one checked) and no .netrc credentials sent to arbitrary hosts."""
     return httpx.Client(
-        transport=GuardedTransport(options.allow_private, options.concurrency),
+        transport=GuardedTransport(options.allow_private, options.concurrency,
+                                   budget=options.read_timeout),
         timeout=httpx.Timeout(options.read_timeout, connect=options.connect_timeout),
         # only codings decoded here, within the size cap (a 2 KB brotli body can hold 1 GB)
         headers={"User-Agent": options.user_agent, "Accept": ", ".join(ACCEPTED_TYPES),
@@ -202,8 +203,8 @@ def _typed_failures(hop: str, source: str, options: FetchOptions) -> Iterator[No
     except httpx.TimeoutException as exc:
         connecting = isinstance(exc, httpx.ConnectTimeout)
         raise FetchTimedOut(
-            f"{_at(hop, source)}no {'connection' if connecting else 'response'} within "
-            f"{options.connect_timeout if connecting else options.read_timeout:g} s",
+            f"{_at(hop, source)}no connection within {options.connect_timeout:g} s" if connecting
+            else f"{_at(hop, source)}the response took over {options.read_timeout:g} s",
             hint="the site is slow or unreachable: try again later", source=source,
         ) from exc
     except httpx.ConnectError as exc:
