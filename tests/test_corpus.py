@@ -309,3 +309,28 @@ def test_a_source_that_exists_is_not_a_glob_pattern(tmp_path: Path, monkeypatch)
     (tmp_path / "notesd.txt").write_text("Other\nAnother file.", encoding="utf-8")
     assert expand_sources(["notes[draft].txt"]) == ["notes[draft].txt"]
     assert expand_sources(["notes[d]*.txt"]) == ["notesd.txt"]
+
+
+def test_an_undated_article_joins_one_story_and_merges_none(tmp_path: Path) -> None:
+    # the Osprey grounding told again in autumn: a second story of the same words
+    autumn = [
+        ("osprey-oct-a", "Gull Line", "2025-10-06", "Osprey aground again at Larkspur",
+         "Seven months on, the Osprey grounded once more near the Larkspur breakwater in fog. "
+         "Carl Brandt was not the skipper this time; Pellham coastguard crews again towed "
+         "the Gull Line ferry free, and the harbour lights are to be replaced."),
+        ("osprey-oct-b", "Harbour Echo", "2025-10-07", "Second Osprey grounding at Larkspur",
+         "Fog at the Larkspur breakwater caught the Gull Line ferry Osprey for the second "
+         "time this year. Pellham coastguard crews refloated her; Carl Brandt, stood down "
+         "in March, said the harbour lights had never been fixed."),
+    ]
+    undated = [("ferry-undated", "Coast Digest", None, "Osprey and the Larkspur breakwater",
+                "The Gull Line ferry Osprey and skipper Carl Brandt at the Larkspur breakwater: "
+                "fog, the harbour lights and the Pellham coastguard crews again.")]
+    with Store(tmp_path / "r.db") as store:
+        ingest(store, [str(records(tmp_path / "a.jsonl", FERRY + autumn))])
+        before = stories_of(store)
+        assert len(before) == 2
+        ingest(store, [str(records(tmp_path / "b.jsonl", undated))])
+        after = stories_of(store)
+        assert len(after) == 2  # joined one, merged none
+        assert sum("ferry-undated" in s for s in after) == 1

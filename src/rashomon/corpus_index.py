@@ -201,7 +201,9 @@ class CorpusIndex:
 
     def story_neighbours(self, row: int, signed: Signed) -> list[int]:
         """Indexed articles that tell the same story as ``row``: LSH candidates of its
-        weeks whose story words reach the cosine threshold, published within the window."""
+        weeks whose story words reach the cosine threshold, published within the window
+        (for an undated article, the closest only; undated ones are no neighbours of a
+        dated one)."""
         day = self.published.get(row)
         week = _week(day)
         # an undated article may belong to a story of any week (rare in a news crawl)
@@ -216,7 +218,17 @@ class CorpusIndex:
             return []
         candidates.sort()
         scores = self.similarities(row, candidates.tolist())
-        return candidates[scores >= CORPUS_STORY_SIMILARITY].tolist()
+        close = scores >= CORPUS_STORY_SIMILARITY
+        if day is not None:
+            # a dated article links to dated ones only: an undated article joins the
+            # story closest to it (below), it is never the bridge between two
+            return candidates[close & (self._days[candidates] != _UNDATED)].tolist()
+        # an article without a date joins one story at most, its closest: with no week
+        # to hold it, it would otherwise join stories of any month together (5% undated
+        # articles once made 286 stories of 1,190)
+        if not close.any():
+            return []
+        return [int(candidates[np.argmax(np.where(close, scores, -1.0))])]
 
     def similarities(self, row: int, others: Sequence[int]) -> np.ndarray:
         """:meth:`similarity` of ``row`` with each of ``others``, in one pass."""
