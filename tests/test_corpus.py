@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -115,10 +116,11 @@ def test_a_new_article_close_to_two_stored_stories_merges_them() -> None:
     from rashomon.corpus_index import CorpusIndex, group_batch, sign
 
     index = CorpusIndex()
+    day = date(2025, 3, 4)
     a, b, c = sign([FERRY[0][4], FERRY[1][4], FERRY[0][4] + " " + FERRY[1][4]])
-    index.add(1, a, None, 10)  # stored as two stories (grouped before they met)
-    index.add(2, b, None, 20)
-    grouping = group_batch(index, [3], [c], [None], new_story=lambda: 99)
+    index.add(1, a, day, 10)  # stored as two stories (grouped before they met)
+    index.add(2, b, day, 20)
+    grouping = group_batch(index, [3], [c], [day], new_story=lambda: 99)
     assert grouping.merged == {20: 10} and grouping.story_of == {3: 10}
     assert index.story_of == {1: 10, 2: 10, 3: 10}
 
