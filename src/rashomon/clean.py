@@ -78,6 +78,8 @@ def word_count(line: str) -> int:
     return len(_WORD.findall(line))
 
 
+_MOST_WORDS = max(rules.MAX_WORDS.values())  # the longest line any reason takes
+
 # Order matters: the first reason that fires is recorded.
 _PHRASE_ORDER = ("advertisement", "share-widget", "navigation", "media-widget", "related-links")
 _PATTERN_ORDER = (
@@ -96,8 +98,10 @@ def line_reason(line: str) -> str | None:
     line = normalise_line(line)
     if not line:
         return None
-    key = line_key(line)
     words = word_count(line)  # (once: every reason has its own word limit)
+    if words > _MOST_WORDS:
+        return None  # longer than any boilerplate: no rule can fire (most article lines)
+    key = line_key(line)
     for reason in _PHRASE_ORDER:
         if key in rules.LINE_PHRASES[reason] and words <= rules.MAX_WORDS[reason]:
             return reason
