@@ -51,8 +51,9 @@ bench-versions: venv
 bench-facts: venv
 	$(PY) bench/bench_facts.py
 
-# Story grouping (B-cubed on the labelled stories) and ingest throughput on a generated
-# corpus of 100,000 articles (--articles N for another size).
+# Story grouping (B-cubed on the labelled stories), ingest throughput on a generated
+# corpus of 100,000 articles (--articles N for another size) and story analysis rates:
+# the local engine, and the Ray engine (a local Ray) with one worker and with two.
 .PHONY: bench-corpus
 bench-corpus: venv
 	$(PY) bench/bench_corpus.py
